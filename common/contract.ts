@@ -1,0 +1,95 @@
+/**
+ * The one contract between the station service and the UI. Both hosts (Electron IPC and the
+ * loopback WebSocket of the browser host) are built from these tables, so a method or event
+ * is declared exactly once: its name, its argument schema and its result schema.
+ */
+import { z } from 'zod';
+import {
+  checkInOutcomeSchema,
+  deviceStatusSchema,
+  guestCheckInSchema,
+  stationInfoSchema,
+  workerCategorySchema,
+  cardErrorReasonSchema,
+} from './domain';
+import type { Result } from './result';
+
+/** A method takes one validated argument (or none) and resolves to a `Result`. */
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+  return { input, output };
+}
+
+const noInput = z.undefined();
+const empty = z.object({});
+
+/** Every method of the station API. */
+export const stationMethods = {
+  /** Station name, opening info, today's offers and UI settings. */
+  getStationInfo: method(noInput, stationInfoSchema),
+  /**
+   * A card number typed by a keyboard-wedge reader, as captured by the UI's keystroke
+   * classifier (Enter stripped). Fails with `unreadable-card` when no card id can be made
+   * of it.
+   */
+  submitWedgeRead: method(z.object({ text: z.string().min(1).max(64) }), checkInOutcomeSchema),
+  /** A worker without a card comes in as a guest. */
+  guestCheckIn: method(noInput, guestCheckInSchema),
+  /** First-visit category for the card of this visit; `null` means skipped. */
+  setWorkerCategory: method(
+    z.object({ visitId: z.number().int().positive(), category: workerCategorySchema.nullable() }),
+    empty,
+  ),
+  /** "I'm interested" on the join-the-union screen. */
+  registerJoinInterest: method(z.object({ from: z.enum(['attract', 'guest']) }), empty),
+  /** Health of every configured device. */
+  getDeviceStatus: method(noInput, z.array(deviceStatusSchema)),
+} as const;
+
+/** Events pushed from the service to the UI. */
+export const stationEvents = {
+  /** A card was read by a service-side reader (serial, HID) and the visit logic ran. */
+  checkIn: z.object({ deviceId: z.string(), outcome: checkInOutcomeSchema }),
+  /** A reader produced bytes that are not a card: tell the worker to tap again. */
+  cardError: z.object({ deviceId: z.string(), reason: cardErrorReasonSchema }),
+  /** One or more devices changed state. Always carries the full list. */
+  deviceStatus: z.object({ devices: z.array(deviceStatusSchema) }),
+} as const;
+
+export type StationMethods = typeof stationMethods;
+export type MethodName = keyof StationMethods;
+export type EventName = keyof typeof stationEvents;
+
+export type MethodInput<M extends MethodName> = z.input<StationMethods[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<StationMethods[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof stationEvents)[E]>;
+
+type MethodArgs<M extends MethodName> = MethodInput<M> extends undefined ? [] : [MethodInput<M>];
+
+/** The station API as the UI sees it: every method resolves, never rejects. */
+export type StationApi = {
+  [M in MethodName]: (...args: MethodArgs<M>) => Promise<Result<MethodOutput<M>>>;
+};
+
+/** Listener registration; the returned function unsubscribes. */
+export type StationEventSource = {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+/** What the renderer holds: the API plus its events. */
+export type StationClient = StationApi & StationEventSource;
+
+export const METHOD_NAMES = Object.keys(stationMethods) as MethodName[];
+export const EVENT_NAMES = Object.keys(stationEvents) as EventName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(stationMethods, name);
+}
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.hasOwn(stationEvents, name);
+}

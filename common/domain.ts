@@ -1,0 +1,111 @@
+/**
+ * Domain schemas shared by the service and the UI. Every value that crosses the boundary is
+ * described here once, as a runtime schema; the TypeScript types are inferred from it.
+ */
+import { z } from 'zod';
+
+/** UI languages. zh-CN is the default everywhere. */
+export const localeSchema = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof localeSchema>;
+export const LOCALES: readonly Locale[] = localeSchema.options;
+
+/** The categories a worker picks (once) on a first visit. */
+export const workerCategorySchema = z.enum([
+  'food-delivery',
+  'courier',
+  'ride-hailing',
+  'sanitation',
+  'other',
+]);
+export type WorkerCategory = z.infer<typeof workerCategorySchema>;
+export const WORKER_CATEGORIES: readonly WorkerCategory[] = workerCategorySchema.options;
+
+/** Text the station operator configures in both languages. */
+export const localizedTextSchema = z.object({
+  'zh-CN': z.string().max(500),
+  en: z.string().max(500),
+});
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/** One service offered at the station today (haircut, health check, counselling…). */
+export const stationOfferSchema = z.object({
+  id: z.string().min(1).max(64),
+  title: localizedTextSchema,
+  /** Free-form hours as shown, e.g. "14:00–17:00"; empty when all day. */
+  hours: z.string().max(40),
+  /** Icon name from the renderer's icon set; unknown names fall back to a generic icon. */
+  icon: z.string().max(40),
+});
+export type StationOffer = z.infer<typeof stationOfferSchema>;
+
+/** Everything the attract and welcome screens need to know about the station. */
+export const stationInfoSchema = z.object({
+  stationId: z.string(),
+  stationName: localizedTextSchema,
+  openingInfo: localizedTextSchema,
+  todayOffers: z.array(stationOfferSchema),
+  /** Sign-up link encoded in the join-the-union QR code. */
+  joinUrl: z.string().max(2000),
+  /** Seconds of no touch before any screen returns to the attract screen. */
+  idleTimeoutSeconds: z.number().int().min(5).max(3600),
+  defaultLocale: localeSchema,
+  /** When true, a second tap of the same card (after the minimum stay) records leaving. */
+  tapOutEnabled: z.boolean(),
+});
+export type StationInfo = z.infer<typeof stationInfoSchema>;
+
+/** What a card tap (or a wedge read) did. */
+export const checkInOutcomeSchema = z.discriminatedUnion('kind', [
+  /** A new visit was logged. */
+  z.object({
+    kind: z.literal('welcome'),
+    visitId: z.number().int().positive(),
+    /** 1 on the worker's first visit to this station. */
+    visitNumber: z.number().int().positive(),
+    /** The worker has not yet chosen (or skipped) a category. */
+    needsCategory: z.boolean(),
+    category: workerCategorySchema.nullable(),
+  }),
+  /** The same card tapped again inside the duplicate window: still one visit. */
+  z.object({
+    kind: z.literal('already-here'),
+    visitId: z.number().int().positive(),
+    visitNumber: z.number().int().positive(),
+    category: workerCategorySchema.nullable(),
+  }),
+  /** Tap-out recorded: the visit is closed with its dwell time. */
+  z.object({
+    kind: z.literal('goodbye'),
+    visitId: z.number().int().positive(),
+    /** Whole minutes between arrival and leaving. */
+    dwellMinutes: z.number().int().nonnegative(),
+  }),
+]);
+export type CheckInOutcome = z.infer<typeof checkInOutcomeSchema>;
+
+export const guestCheckInSchema = z.object({
+  visitId: z.number().int().positive(),
+  /** Guest visits logged today at this station, this one included. */
+  guestVisitsToday: z.number().int().positive(),
+});
+export type GuestCheckIn = z.infer<typeof guestCheckInSchema>;
+
+export const deviceStateSchema = z.enum(['online', 'offline', 'degraded']);
+export type DeviceState = z.infer<typeof deviceStateSchema>;
+
+/** Health of one configured device, as shown to stewards and used to disable features. */
+export const deviceStatusSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['card-reader', 'locker-bus', 'port-listing']),
+  /** Human label from the device config, e.g. "Door reader". */
+  name: z.string(),
+  simulated: z.boolean(),
+  state: deviceStateSchema,
+  /** Why it is not online, in plain words for an installer. */
+  detail: z.string().max(500),
+});
+export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
+
+/** Why a tap produced no card id. */
+export const cardErrorReasonSchema = z.enum(['unreadable', 'unsupported-format']);
+export type CardErrorReason = z.infer<typeof cardErrorReasonSchema>;

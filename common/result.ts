@@ -1,0 +1,31 @@
+/**
+ * Results that cross the service/UI boundary. A thrown error loses everything but its
+ * message when it crosses IPC or a socket, so every call answers with one of these instead.
+ */
+
+/** Machine-readable failure codes shared by every method of the contract. */
+export type ErrorCode =
+  | 'invalid-argument'
+  | 'unknown-method'
+  | 'unreadable-card'
+  | 'not-found'
+  | 'unavailable'
+  | 'forbidden'
+  | 'internal';
+
+export type Ok<T> = { readonly ok: true; readonly value: T };
+export type Err = { readonly ok: false; readonly code: ErrorCode; readonly message: string };
+export type Result<T> = Ok<T> | Err;
+
+export function ok<T>(value: T): Ok<T> {
+  return { ok: true, value };
+}
+
+export function err(code: ErrorCode, message: string): Err {
+  return { ok: false, code, message };
+}
+
+/** For exhaustive switches: the compiler proves this is unreachable. */
+export function missingCase(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

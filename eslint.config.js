@@ -1,0 +1,70 @@
+// Lint enforces the runtime boundaries: the path names the runtime.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeOnly = ['electron', 'node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'events', 'stream'];
+const nativePackages = ['better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'ws'];
+
+export default tseslint.config(
+  { ignores: ['node_modules', 'dist', 'out', 'test-results', 'playwright-report', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.object.name=/^(it|test|describe)$/][callee.property.name=/^(only|skip|todo)$/]", message: 'No focused, skipped or todo tests.' },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeOnly, ...nativePackages], message: 'renderer/ runs in the page: no Node, Electron or native packages.' },
+          { group: ['**/hardware/**', '**/electron/**', '**/upstream/**', '**/tests/**'], message: 'renderer/ imports only common/ and its own files.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    ignores: ['common/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeOnly, ...nativePackages, 'react', 'react-dom', 'i18next'], message: 'common/ is pure TypeScript shared by the service and the page.' },
+          { group: ['**/hardware/**', '**/electron/**', '**/renderer/**', '**/upstream/**'], message: 'common/ depends on nothing of ours.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['hardware/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['electron', 'react', 'react-dom', 'better-sqlite3'], message: 'hardware/ knows nothing of Electron, React or storage.' },
+          { group: ['**/electron/**', '**/renderer/**'], message: 'hardware/ is below the service and the UI.' },
+        ],
+      }],
+    },
+  },
+  {
+    files: ['hardware/codecs/**/*.ts', 'hardware/card-id/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: [...nodeOnly, ...nativePackages], message: 'Codecs are pure functions: no I/O, no Node APIs.' },
+          { group: ['**/electron/**', '**/renderer/**', '**/transport/**', '**/drivers/**', '**/simulators/**'], message: 'Codecs import only common/ and other codecs.' },
+        ],
+      }],
+    },
+  },
+);
