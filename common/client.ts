@@ -11,7 +11,7 @@ import {
   type MethodName,
   type StationClient,
 } from './contract';
-import { err, type Result } from './result';
+import { err, isErrorCode, type Result } from './result';
 
 /** Sends one call; must resolve with the adapter's raw answer (a `Result`-shaped value). */
 export type CallTransport = (method: MethodName, arg: unknown) => Promise<unknown>;
@@ -48,7 +48,7 @@ function checkAnswer(method: MethodName, answer: unknown): Result<unknown> {
     return parsed.success ? { ok: true, value: parsed.data } : err('internal', `${method}: answer does not match the contract`);
   }
   return err(
-    typeof a.code === 'string' ? (a.code as never) : 'internal',
+    isErrorCode(a.code) ? a.code : 'internal',
     typeof a.message === 'string' ? a.message : 'unknown error',
   );
 }

@@ -4,14 +4,20 @@
  */
 
 /** Machine-readable failure codes shared by every method of the contract. */
-export type ErrorCode =
-  | 'invalid-argument'
-  | 'unknown-method'
-  | 'unreadable-card'
-  | 'not-found'
-  | 'unavailable'
-  | 'forbidden'
-  | 'internal';
+export const ERROR_CODES = [
+  'invalid-argument',
+  'unknown-method',
+  'unreadable-card',
+  'not-found',
+  'unavailable',
+  'forbidden',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
 
 export type Ok<T> = { readonly ok: true; readonly value: T };
 export type Err = { readonly ok: false; readonly code: ErrorCode; readonly message: string };
