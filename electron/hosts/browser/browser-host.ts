@@ -1,0 +1,144 @@
+/**
+ * The browser host: the station service in a plain Node process, serving the built renderer
+ * and the contract over a loopback WebSocket guarded by a per-boot token. Bound to 127.0.0.1
+ * only; nothing on the network can reach it.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { EVENT_NAMES } from '../../../common/contract';
+import { MAX_SOCKET_MESSAGE_BYTES, SOCKET_PATH } from '../../../common/socket-protocol';
+import type { StationService } from '../../service-contract';
+import { contentSecurityPolicy } from '../content-security-policy';
+import { createBootToken, tokensEqual } from './boot-token';
+import { isAllowedHost, isAllowedOrigin, loopbackNames, type LoopbackNames } from './loopback-origin';
+import { attachSocketSession, sendMessage } from './socket-session';
+import { createStaticSite, sendText, type StaticSite } from './static-files';
+
+export interface BrowserHostOptions {
+  readonly service: StationService;
+  /** Directory of the built renderer (`dist/renderer`), holding `index.html`. */
+  readonly staticDir: string;
+  /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
+  readonly port?: number;
+}
+
+/**
+ * A running browser host. Guarantees: it listens on 127.0.0.1 only; the token is fresh per
+ * start; `close()` terminates every socket and the server and resolves once both are gone
+ * (idempotent). It does not close the service: the caller owns that.
+ */
+export interface BrowserHost {
+  /** `http://127.0.0.1:PORT/` */
+  readonly url: string;
+  readonly port: number;
+  /** The per-boot token the page must present on the socket. */
+  readonly token: string;
+  close(): Promise<void>;
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = createBootToken();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
+  // Filled in once the port is known; requests cannot arrive before listen() resolves.
+  let names: LoopbackNames = loopbackNames(0);
+  let headers: Record<string, string> = {};
+  let site: StaticSite | null = null;
+
+  const server = createServer((req, res) => {
+    void handleRequest(req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'Internal error', headers);
+      else res.destroy();
+    });
+  });
+
+  async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isAllowedHost(names, req.headers.host)) return sendText(res, 403, 'Forbidden', headers);
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('Allow', 'GET, HEAD');
+      return sendText(res, 405, 'Method not allowed', headers);
+    }
+    const pathname = pathOf(req.url);
+    if (pathname === null) return sendText(res, 400, 'Bad request', headers);
+    if (pathname === SOCKET_PATH) return sendText(res, 426, 'Upgrade required', headers);
+    await site?.serve(req, res, pathname);
+  }
+
+  server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => undefined);
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname !== SOCKET_PATH) return refuse(socket, 404, 'Not Found');
+    if (!isAllowedHost(names, req.headers.host) || !isAllowedOrigin(names, req.headers.origin)) {
+      return refuse(socket, 403, 'Forbidden');
+    }
+    if (!tokensEqual(token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => attachSocketSession(ws, options.service.api));
+  });
+
+  const unsubscribe = EVENT_NAMES.map((event) =>
+    options.service.events.on(event, (payload) => {
+      for (const ws of wss.clients) sendMessage(ws, { type: 'event', event, payload });
+    }),
+  );
+
+  await new Promise<void>((resolveListen, rejectListen) => {
+    server.once('error', rejectListen);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', rejectListen);
+      resolveListen();
+    });
+  }).catch((error: unknown) => {
+    for (const off of unsubscribe) off();
+    throw error;
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  names = loopbackNames(port);
+  headers = securityHeaders(contentSecurityPolicy(names.socketOrigins));
+  site = createStaticSite(options.staticDir, token, headers);
+
+  let closing: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    token,
+    close: () => (closing ??= closeAll(server, wss, unsubscribe)),
+  };
+}
+
+function securityHeaders(csp: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Frame-Options': 'DENY',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=(), hid=(), payment=()',
+  };
+}
+
+function pathOf(rawUrl: string | undefined): string | null {
+  try {
+    return new URL(rawUrl ?? '/', 'http://127.0.0.1').pathname;
+  } catch {
+    return null;
+  }
+}
+
+/** Answers a refused handshake with a plain HTTP status, before any upgrade. */
+function refuse(socket: Duplex, status: number, reason: string): void {
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}
+
+async function closeAll(server: Server, wss: WebSocketServer, unsubscribe: Array<() => void>): Promise<void> {
+  for (const off of unsubscribe) off();
+  for (const ws of wss.clients) ws.terminate();
+  await new Promise<void>((done) => wss.close(() => done()));
+  const closed = new Promise<void>((done) => server.close(() => done()));
+  // Keep-alive HTTP connections would otherwise hold close() open.
+  server.closeAllConnections();
+  await closed;
+}

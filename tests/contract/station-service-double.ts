@@ -1,0 +1,104 @@
+/**
+ * Test double of the station service for the contract tests: canned valid answers for every
+ * method, a switch that makes every method throw, and a real (in-process) event bus. It
+ * records the arguments each method received so tests can see what crossed the boundary.
+ */
+import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, StationApi } from '../../common/contract';
+import { ok } from '../../common/result';
+import type { StationEventBus, StationService } from '../../electron/service-contract';
+
+/** A valid argument for every method; the mapped type makes a new method fail to compile here. */
+export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
+  getStationInfo: undefined,
+  submitWedgeRead: { text: '0012345678' },
+  guestCheckIn: undefined,
+  setWorkerCategory: { visitId: 7, category: 'courier' },
+  registerJoinInterest: { from: 'attract' },
+  getDeviceStatus: undefined,
+};
+
+/** An argument every method's schema refuses. */
+export const INVALID_ARGS: { [M in MethodName]: unknown } = {
+  getStationInfo: { unexpected: true },
+  submitWedgeRead: { text: '' },
+  guestCheckIn: 42,
+  setWorkerCategory: { visitId: -1, category: 'astronaut' },
+  registerJoinInterest: { from: 'nowhere' },
+  getDeviceStatus: 'all',
+};
+
+/** The answer each method of the double gives. */
+export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
+  getStationInfo: {
+    stationId: 'st-test',
+    stationName: { 'zh-CN': '测试驿站', en: 'Test station' },
+    openingInfo: { 'zh-CN': '全天开放', en: 'Open 24 hours' },
+    todayOffers: [{ id: 'haircut', title: { 'zh-CN': '理发', en: 'Haircut' }, hours: '14:00–17:00', icon: 'scissors' }],
+    joinUrl: 'https://example.org/join',
+    idleTimeoutSeconds: 60,
+    defaultLocale: 'zh-CN',
+    tapOutEnabled: true,
+  },
+  submitWedgeRead: { kind: 'welcome', visitId: 7, visitNumber: 1, needsCategory: true, category: null },
+  guestCheckIn: { visitId: 8, guestVisitsToday: 3 },
+  setWorkerCategory: {},
+  registerJoinInterest: {},
+  getDeviceStatus: [
+    { id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '' },
+  ],
+};
+
+export interface StationServiceDouble extends StationService {
+  /** When set, every method throws this message instead of answering. */
+  throwMessage: string | null;
+  /** Arguments received, per method, in call order. */
+  readonly received: { [M in MethodName]?: unknown[] };
+  /** Emits a payload without type checks, to prove the client drops what fails the schema. */
+  emitUnchecked(event: EventName, payload: unknown): void;
+  readonly closed: boolean;
+}
+
+export function createEventBus(): StationEventBus {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  return {
+    on(event, listener) {
+      const set = listeners.get(event) ?? new Set();
+      listeners.set(event, set);
+      const l = listener as (payload: unknown) => void;
+      set.add(l);
+      return () => {
+        set.delete(l);
+      };
+    },
+    emit<E extends EventName>(event: E, payload: EventPayload<E>) {
+      for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
+    },
+  };
+}
+
+export function createStationServiceDouble(): StationServiceDouble {
+  const events = createEventBus();
+  const received: { [M in MethodName]?: unknown[] } = {};
+  const api = {} as Record<MethodName, (arg?: unknown) => Promise<unknown>>;
+  const double: StationServiceDouble = {
+    api: api as unknown as StationApi,
+    events,
+    throwMessage: null,
+    received,
+    closed: false,
+    emitUnchecked(event, payload) {
+      (events.emit as (e: EventName, p: unknown) => void)(event, payload);
+    },
+    async close() {
+      (double as { closed: boolean }).closed = true;
+    },
+  };
+  for (const name of Object.keys(ANSWERS) as MethodName[]) {
+    api[name] = async (arg?: unknown) => {
+      (received[name] ??= []).push(arg);
+      if (double.throwMessage !== null) throw new Error(double.throwMessage);
+      return ok(ANSWERS[name]);
+    };
+  }
+  return double;
+}
