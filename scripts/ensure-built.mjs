@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * Run by `npm start` before the station starts: rebuilds the renderer (`vite build`) only
+ * when dist/renderer/index.html is missing or older than its sources, and — where the
+ * Electron runtime exists — the Electron main and preload bundles likewise. A fresh build is
+ * skipped so a restart at boot is fast.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
+
+/** Newest modification time (ms) under the given files and directories; 0 when none exist. */
+function newestMtime(paths) {
+  let newest = 0;
+  const visit = (path) => {
+    if (!existsSync(path)) return;
+    const info = statSync(path);
+    if (info.isDirectory()) {
+      for (const entry of readdirSync(path)) {
+        if (entry !== 'node_modules' && !entry.startsWith('.')) visit(join(path, entry));
+      }
+    } else {
+      newest = Math.max(newest, info.mtimeMs);
+    }
+  };
+  for (const path of paths) visit(join(root, path));
+  return newest;
+}
+
+/** True when any output is missing or older than the newest source. */
+function isStale(outputs, sources) {
+  const sourceTime = newestMtime(sources);
+  return outputs.some((output) => {
+    const path = join(root, output);
+    return !existsSync(path) || statSync(path).mtimeMs < sourceTime;
+  });
+}
+
+function viteBuild(args, what) {
+  console.log(`Building ${what}…`);
+  const result = spawnSync(process.execPath, [vite, 'build', ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`Building ${what} failed.`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+function electronAvailable() {
+  try {
+    const path = createRequire(import.meta.url)('electron');
+    return typeof path === 'string' && existsSync(path);
+  } catch {
+    return false;
+  }
+}
+
+const sharedSources = ['common', 'package.json'];
+const rendererSources = ['renderer', 'index.html', 'vite.config.ts', 'vite.config.mts', 'vite.config.js', 'resources', ...sharedSources];
+if (isStale(['dist/renderer/index.html'], rendererSources)) viteBuild([], 'the station page');
+
+if (electronAvailable()) {
+  const electronSources = ['electron', 'hardware', 'vite.electron.config.ts', ...sharedSources];
+  if (isStale(['out/electron/main/main.js'], electronSources)) {
+    viteBuild(['-c', 'vite.electron.config.ts', '--mode', 'main'], 'the Electron main process');
+  }
+  if (isStale(['out/electron/preload/preload.cjs'], electronSources)) {
+    viteBuild(['-c', 'vite.electron.config.ts', '--mode', 'preload'], 'the Electron preload');
+  }
+}
