@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contentSecurityPolicy } from '../hosts/content-security-policy';
 import {
+  createStationWindow,
   hardenContents,
   hardenSession,
   isZoomKey,
@@ -55,6 +56,26 @@ describe('station window options', () => {
       webSecurity: true,
       webviewTag: false,
     });
+  });
+});
+
+describe('createStationWindow', () => {
+  it('drops the menu, opens the kiosk window and hardens its page', () => {
+    const menus: unknown[] = [];
+    const opened: unknown[] = [];
+    const d = contentsDouble();
+    // BrowserWindow test double: records its options and carries the contents double.
+    class BrowserWindowDouble {
+      readonly webContents = d.contents;
+      constructor(options: unknown) {
+        opened.push(options);
+      }
+    }
+    const win = createStationWindow({ BrowserWindow: BrowserWindowDouble, Menu: { setApplicationMenu: (m) => void menus.push(m) } }, '/p.cjs');
+    expect(win).toBeInstanceOf(BrowserWindowDouble);
+    expect(menus).toEqual([null]);
+    expect(opened).toEqual([stationWindowOptions('/p.cjs')]);
+    expect(d.calls.openHandler?.()).toEqual({ action: 'deny' });
   });
 });
 

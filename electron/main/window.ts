@@ -31,6 +31,24 @@ export function stationWindowOptions(preloadPath: string): BrowserWindowConstruc
   };
 }
 
+/** The Electron classes the window needs (the real ones fit; tests use doubles). */
+export interface WindowElectron<W extends { readonly webContents: HardenableContents }> {
+  readonly BrowserWindow: new (options: BrowserWindowConstructorOptions) => W;
+  readonly Menu: { setApplicationMenu(menu: null): void };
+}
+
+/** Removes the application menu, opens the kiosk window and hardens its page. */
+export function createStationWindow<W extends { readonly webContents: HardenableContents }>(
+  electron: WindowElectron<W>,
+  preloadPath: string,
+): W {
+  // No menu: its accelerators (reload, zoom, dev tools, quit) are all ways out of the kiosk.
+  electron.Menu.setApplicationMenu(null);
+  const window = new electron.BrowserWindow(stationWindowOptions(preloadPath));
+  hardenContents(window.webContents);
+  return window;
+}
+
 /** A cancellable Electron event. */
 export interface PreventableEvent {
   preventDefault(): void;
