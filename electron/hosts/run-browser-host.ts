@@ -1,0 +1,63 @@
+/**
+ * `npm start` without Electron: the service and the browser host in this process, plus
+ * Chromium in kiosk mode when there is a screen to show it on.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { resolveDataDir } from '../service/data-dir';
+import { appPaths } from './app-paths';
+import { startBrowserHost } from './browser/browser-host';
+import { findChromium, hasDisplay, openKioskBrowser } from './chromium-launcher';
+import type { StartArgs } from './start-args';
+import { createWiredStation } from './station-wiring';
+
+/** Milliseconds shutdown may take before the process exits anyway. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
+export async function runBrowserHost(args: StartArgs, log: (line: string) => void = console.log): Promise<void> {
+  const dataDir = args.dataDir ? ensureDir(args.dataDir) : resolveDataDir();
+  const { service, readers } = await createWiredStation({ dataDir, configPath: args.configPath });
+  let host;
+  try {
+    host = await startBrowserHost({ service, staticDir: appPaths().rendererDir, port: args.port ?? 0 });
+  } catch (error) {
+    await service.close();
+    throw error;
+  }
+  log(`Station ready at ${host.url}`);
+  log(readers.kind === 'config' ? `Card readers from ${readers.path}` : 'Card readers: built-in simulator');
+
+  let browser: ChildProcess | null = null;
+  const chromium = findChromium();
+  if (!args.headless && hasDisplay() && chromium) {
+    browser = openKioskBrowser(chromium, host.url, join(dataDir, 'chromium-kiosk-profile'));
+  }
+
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    setTimeout(() => process.exit(1), SHUTDOWN_LIMIT_MS).unref();
+    browser?.kill('SIGTERM');
+    // Host first, so no page call reaches a closing service.
+    void host
+      .close()
+      .then(() => service.close())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+          process.exit(1);
+        },
+      );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+function ensureDir(dir: string): string {
+  const path = resolve(dir);
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  return path;
+}

@@ -1,0 +1,93 @@
+/**
+ * Electron main process: one instance per machine, the station service in this process, one
+ * kiosk window. Friendly to auto-start (login item, systemd, Windows startup): no dialogs,
+ * no dependence on the working directory, and a second launch just focuses the first.
+ */
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { resolveDataDir } from '../service/data-dir';
+import type { StationService } from '../service-contract';
+import { appPaths } from '../hosts/app-paths';
+import { contentSecurityPolicy } from '../hosts/content-security-policy';
+import { parseStartArgs } from '../hosts/start-args';
+import { createWiredStation } from '../hosts/station-wiring';
+import { createAppPageCheck } from './app-page';
+import { watchForCrashes } from './crash-recovery';
+import { forwardStationEvents } from './forward-events';
+import { registerStationIpc } from './ipc';
+import { createStationWindow, hardenSession } from './window';
+
+/** Vite dev server URL; honoured only in an unpackaged run. */
+const devServerUrl = !app.isPackaged ? process.env.STATION_DEV_URL : undefined;
+
+let window: BrowserWindow | null = null;
+let service: StationService | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another station is already running: it gets focused (below) and this one leaves.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!window) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!service) return;
+    // Close the service (readers, database) before the process goes away.
+    event.preventDefault();
+    const closing = service;
+    service = null;
+    void closing.close().finally(() => app.quit());
+  });
+  app.whenReady().then(start).catch(fail);
+}
+
+async function start(): Promise<void> {
+  const args = parseStartArgs(process.argv.slice(app.isPackaged ? 1 : 2), false);
+  const dataDir = args.dataDir ? ensureDir(args.dataDir) : resolveDataDir();
+  const paths = appPaths(app.getAppPath());
+  const isAppPage = createAppPageCheck({ rendererIndexPath: paths.rendererIndex, devServerUrl });
+
+  const wired = await createWiredStation({ dataDir, configPath: args.configPath });
+  service = wired.service;
+  registerStationIpc({ ipcMain, api: wired.service.api, isAppPage });
+
+  hardenSession(session.defaultSession, contentSecurityPolicy(devServerUrl ? [devWebSocketOrigin(devServerUrl)] : []));
+
+  window = createStationWindow({ BrowserWindow, Menu }, paths.electronPreload);
+  const contents = window.webContents;
+  const stopForwarding = forwardStationEvents(wired.service.events, contents);
+  const loadApp = () => (devServerUrl ? contents.loadURL(devServerUrl) : contents.loadFile(paths.rendererIndex));
+  const stopWatching = watchForCrashes({
+    contents,
+    loadApp,
+    showRecovery: () => contents.loadFile(paths.recoveryPage),
+  });
+  window.on('closed', () => {
+    stopWatching();
+    stopForwarding();
+    window = null;
+  });
+  await loadApp().catch(() => undefined); // did-fail-load already switched to the recovery page
+}
+
+/** Vite's hot-reload socket, allowed by the CSP only in development. */
+function devWebSocketOrigin(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.protocol === 'https:' ? 'wss:' : 'ws:'}//${parsed.host}`;
+}
+
+function ensureDir(dir: string): string {
+  const path = resolve(dir);
+  mkdirSync(path, { recursive: true, mode: 0o700 });
+  return path;
+}
+
+function fail(error: unknown): void {
+  console.error(`Station failed to start: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  // A non-zero exit lets systemd or the login item's supervisor restart the station.
+  app.exit(1);
+}
