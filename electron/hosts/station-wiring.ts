@@ -59,7 +59,7 @@ async function readersFromConfig(path: string): Promise<CardReader[]> {
   }
   const parsed = devicesConfigSchema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
+    const issues = parsed.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
     throw new Error(`Device config ${path} is invalid: ${issues}`);
   }
   return createCardReaders(parsed.data);
