@@ -17,7 +17,7 @@ export const clientMessageSchema = z.object({
   type: z.literal('call'),
   id: z.number().int().nonnegative(),
   method: z.string().max(64),
-  arg: z.unknown(),
+  arg: z.unknown().optional(),
 });
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
