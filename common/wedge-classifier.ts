@@ -93,10 +93,13 @@ export class WedgeClassifier {
     return { released: this.takeAll(), held: false, card: null };
   }
 
-  /** Drops whatever is held without releasing it (e.g. when the page loses focus). */
-  reset(): void {
-    this.keys = [];
+  /**
+   * Gives back whatever is held, as human input, and forgets the burst. For keys that cannot
+   * belong to a reader burst (auto-repeat, shortcuts, IME composition) and for focus loss.
+   */
+  releaseAll(): string[] {
     this.overrun = false;
+    return this.takeAll();
   }
 
   private printable(key: string, timeMs: number): WedgeStep {
