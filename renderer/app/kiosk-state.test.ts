@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { StationInfo } from '../../common/domain';
+import {
+  initialKioskState,
+  kioskReducer,
+  soundForEvent,
+  visibleScreen,
+  type KioskEvent,
+  type KioskState,
+} from './kiosk-state';
+
+const info: StationInfo = {
+  stationId: 's1',
+  stationName: { 'zh-CN': '朝阳驿站', en: 'Chaoyang Station' },
+  openingInfo: { 'zh-CN': '24小时开放', en: 'Open 24 hours' },
+  todayOffers: [],
+  joinUrl: 'https://example.org/join',
+  idleTimeoutSeconds: 60,
+  defaultLocale: 'zh-CN',
+  tapOutEnabled: true,
+};
+
+const run = (...events: KioskEvent[]): KioskState =>
+  events.reduce(kioskReducer, initialKioskState);
+const ready = (...events: KioskEvent[]) => run({ type: 'info-loaded', info }, ...events);
+
+describe('kioskReducer', () => {
+  it('starts on the connecting screen until the station info arrives', () => {
+    expect(visibleScreen(initialKioskState)).toBe('connecting');
+    expect(visibleScreen(ready())).toBe('attract');
+  });
+
+  it('shows the welcome screen with the category picker on a first visit', () => {
+    const state = ready({
+      type: 'check-in',
+      outcome: { kind: 'welcome', visitId: 7, visitNumber: 1, needsCategory: true, category: null },
+    });
+    expect(state.screen).toEqual({ name: 'welcome', visitId: 7, visitNumber: 1, category: 'ask' });
+    expect(kioskReducer(state, { type: 'category-done' }).screen).toMatchObject({ category: 'thanked' });
+  });
+
+  it('does not ask for a category the worker already has', () => {
+    const state = ready({
+      type: 'check-in',
+      outcome: { kind: 'welcome', visitId: 8, visitNumber: 5, needsCategory: false, category: 'courier' },
+    });
+    expect(state.screen).toMatchObject({ name: 'welcome', category: 'known', visitNumber: 5 });
+  });
+
+  it('maps already-here and goodbye outcomes to their screens', () => {
+    expect(ready({ type: 'check-in', outcome: { kind: 'already-here', visitId: 1, visitNumber: 3, category: null } }).screen)
+      .toEqual({ name: 'already-here', visitNumber: 3 });
+    expect(ready({ type: 'check-in', outcome: { kind: 'goodbye', visitId: 1, dwellMinutes: 42 } }).screen)
+      .toEqual({ name: 'goodbye', dwellMinutes: 42 });
+  });
+
+  it('walks the no-card flow: guest, then join with interest', () => {
+    let state = ready({ type: 'no-card' });
+    expect(state.screen.name).toBe('no-card');
+    state = kioskReducer(state, { type: 'guest-checked-in', guest: { visitId: 3, guestVisitsToday: 12 } });
+    expect(state.screen).toEqual({ name: 'guest-welcome', guestVisitsToday: 12 });
+    state = kioskReducer(state, { type: 'open-join', from: 'guest' });
+    expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: false });
+    state = kioskReducer(state, { type: 'interest-registered' });
+    expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: true });
+  });
+
+  it('ignores late answers that belong to a screen already left', () => {
+    const state = ready({ type: 'interest-registered' }, { type: 'category-done' });
+    expect(state.screen).toEqual({ name: 'attract' });
+  });
+
+  it('shows the card error and returns home', () => {
+    const state = ready({ type: 'no-card' }, { type: 'card-error' });
+    expect(state.screen.name).toBe('card-error');
+    expect(kioskReducer(state, { type: 'home' }).screen.name).toBe('attract');
+  });
+
+  it('a card tap on any screen replaces it', () => {
+    const state = ready({ type: 'open-join', from: 'attract' }, {
+      type: 'check-in',
+      outcome: { kind: 'already-here', visitId: 2, visitNumber: 9, category: 'sanitation' },
+    });
+    expect(state.screen.name).toBe('already-here');
+  });
+
+  it('goes to reconnecting when the service stops answering, and back to attract after', () => {
+    let state = ready({ type: 'no-card' }, { type: 'service-unavailable' });
+    expect(state.service).toBe('reconnecting');
+    expect(visibleScreen(state)).toBe('connecting');
+    state = kioskReducer(state, { type: 'info-loaded', info });
+    expect(visibleScreen(state)).toBe('attract');
+  });
+
+  it('stays "starting" when the service was never reached', () => {
+    expect(run({ type: 'service-unavailable' }).service).toBe('starting');
+  });
+
+  it('keeps the device list', () => {
+    const devices = [{ id: 'r1', kind: 'card-reader', name: 'Door', simulated: true, state: 'offline', detail: '' }] as const;
+    expect(ready({ type: 'devices', devices: [...devices] }).devices).toEqual(devices);
+  });
+
+  it('counts screen changes, even to a screen of the same kind', () => {
+    const tap = { type: 'card-error' } as const;
+    const state = ready(tap);
+    expect(kioskReducer(state, tap).screenSeq).toBe(state.screenSeq + 1);
+    expect(kioskReducer(state, { type: 'devices', devices: [] }).screenSeq).toBe(state.screenSeq);
+  });
+
+  it('home on attract keeps the same state object (no needless re-render)', () => {
+    const state = ready();
+    expect(kioskReducer(state, { type: 'home' })).toBe(state);
+  });
+});
+
+describe('soundForEvent', () => {
+  it('plays success for check-ins and failure for card errors', () => {
+    expect(soundForEvent({ type: 'check-in', outcome: { kind: 'goodbye', visitId: 1, dwellMinutes: 0 } })).toBe('success');
+    expect(soundForEvent({ type: 'guest-checked-in', guest: { visitId: 1, guestVisitsToday: 1 } })).toBe('success');
+    expect(soundForEvent({ type: 'card-error' })).toBe('failure');
+    expect(soundForEvent({ type: 'home' })).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+/**
+ * What the kiosk shows, as a pure reducer. Service events, wedge reads, taps and timers all
+ * become `KioskEvent`s; the screen to draw follows from the state alone, so every path
+ * (including "the service went away mid-flow") is a unit-testable transition.
+ */
+import type { CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
+import { missingCase } from '../../common/result';
+
+/** Where the join screen was opened from, as `registerJoinInterest` records it. */
+export type JoinOrigin = 'attract' | 'guest';
+
+/** The screen in front of the worker, with what it needs to draw itself. */
+export type Screen =
+  | { readonly name: 'attract' }
+  | {
+      readonly name: 'welcome';
+      readonly visitId: number;
+      readonly visitNumber: number;
+      /** `ask`: show the category picker; `thanked`: a category was just chosen or skipped. */
+      readonly category: 'ask' | 'thanked' | 'known';
+    }
+  | { readonly name: 'already-here'; readonly visitNumber: number }
+  | { readonly name: 'goodbye'; readonly dwellMinutes: number }
+  | { readonly name: 'no-card' }
+  | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
+  | { readonly name: 'join'; readonly from: JoinOrigin; readonly interestSent: boolean }
+  | { readonly name: 'card-error' };
+
+export type ScreenName = Screen['name'];
+
+/**
+ * `starting`: no station info yet. `ready`: the service answers. `reconnecting`: it answered
+ * before and now does not.
+ */
+export type ServiceState = 'starting' | 'ready' | 'reconnecting';
+
+/** The whole UI state. */
+export interface KioskState {
+  readonly screen: Screen;
+  readonly service: ServiceState;
+  readonly info: StationInfo | null;
+  readonly devices: readonly DeviceStatus[];
+  /**
+   * Counts screen changes, including one screen replaced by another of the same kind (a
+   * second card tap). Keys the screen so its timers start over, and restarts the idle timer.
+   */
+  readonly screenSeq: number;
+}
+
+/** Everything that can happen to the kiosk. */
+export type KioskEvent =
+  | { readonly type: 'info-loaded'; readonly info: StationInfo }
+  | { readonly type: 'service-unavailable' }
+  | { readonly type: 'devices'; readonly devices: readonly DeviceStatus[] }
+  | { readonly type: 'check-in'; readonly outcome: CheckInOutcome }
+  | { readonly type: 'card-error' }
+  | { readonly type: 'no-card' }
+  | { readonly type: 'guest-checked-in'; readonly guest: GuestCheckIn }
+  | { readonly type: 'open-join'; readonly from: JoinOrigin }
+  | { readonly type: 'interest-registered' }
+  | { readonly type: 'category-done' }
+  /** Done button, idle timeout, or the card-error message timing out. */
+  | { readonly type: 'home' };
+
+const ATTRACT: Screen = { name: 'attract' };
+
+export const initialKioskState: KioskState = {
+  screen: ATTRACT,
+  service: 'starting',
+  info: null,
+  devices: [],
+  screenSeq: 0,
+};
+
+export function kioskReducer(state: KioskState, event: KioskEvent): KioskState {
+  const next = transition(state, event);
+  return next.screen === state.screen ? next : { ...next, screenSeq: state.screenSeq + 1 };
+}
+
+function transition(state: KioskState, event: KioskEvent): KioskState {
+  switch (event.type) {
+    case 'info-loaded':
+      return { ...state, info: event.info, service: 'ready' };
+    case 'service-unavailable':
+      // Whatever flow was under way cannot finish; start over once the service is back.
+      return {
+        ...state,
+        service: state.info === null ? 'starting' : 'reconnecting',
+        screen: state.screen.name === 'attract' ? state.screen : ATTRACT,
+      };
+    case 'devices':
+      return { ...state, devices: event.devices };
+    case 'check-in':
+      return { ...state, screen: screenForCheckIn(event.outcome) };
+    case 'card-error':
+      return { ...state, screen: { name: 'card-error' } };
+    case 'no-card':
+      return { ...state, screen: { name: 'no-card' } };
+    case 'guest-checked-in':
+      return { ...state, screen: { name: 'guest-welcome', guestVisitsToday: event.guest.guestVisitsToday } };
+    case 'open-join':
+      return { ...state, screen: { name: 'join', from: event.from, interestSent: false } };
+    case 'interest-registered':
+      return state.screen.name === 'join' ? { ...state, screen: { ...state.screen, interestSent: true } } : state;
+    case 'category-done':
+      return state.screen.name === 'welcome' ? { ...state, screen: { ...state.screen, category: 'thanked' } } : state;
+    case 'home':
+      return state.screen.name === 'attract' ? state : { ...state, screen: ATTRACT };
+    default:
+      return missingCase(event);
+  }
+}
+
+function screenForCheckIn(outcome: CheckInOutcome): Screen {
+  switch (outcome.kind) {
+    case 'welcome':
+      return {
+        name: 'welcome',
+        visitId: outcome.visitId,
+        visitNumber: outcome.visitNumber,
+        category: outcome.needsCategory ? 'ask' : 'known',
+      };
+    case 'already-here':
+      return { name: 'already-here', visitNumber: outcome.visitNumber };
+    case 'goodbye':
+      return { name: 'goodbye', dwellMinutes: outcome.dwellMinutes };
+    default:
+      return missingCase(outcome);
+  }
+}
+
+/** The screen to draw: a calm connecting screen whenever the service is not answering. */
+export function visibleScreen(state: KioskState): ScreenName | 'connecting' {
+  return state.service === 'ready' && state.info !== null ? state.screen.name : 'connecting';
+}
+
+/** Sound feedback for an event: a worker must hear that the tap worked (or did not). */
+export function soundForEvent(event: KioskEvent): 'success' | 'failure' | null {
+  switch (event.type) {
+    case 'check-in':
+    case 'guest-checked-in':
+    case 'interest-registered':
+      return 'success';
+    case 'card-error':
+      return 'failure';
+    default:
+      return null;
+  }
+}
