@@ -1,0 +1,33 @@
+/**
+ * Picks how the page reaches the station service. The rest of the UI sees only a
+ * `StationClient` and cannot tell the hosts apart.
+ */
+import { createStationClient } from '../../common/client';
+import type { StationClient } from '../../common/contract';
+import { createWebSocketClient, pageSocketUrl } from './ws-client';
+
+export function pickStationClient(): StationClient {
+  // Electron host: the preload exposed the contract over IPC.
+  if (window.station) return window.station;
+  // Browser host: it served this page with a per-boot token for its loopback socket.
+  const url = pageSocketUrl(document, location);
+  if (url !== null) {
+    try {
+      return createWebSocketClient({ url });
+    } catch {
+      // Fall through: a page that cannot open a socket still shows "starting up".
+    }
+  }
+  return unreachableClient();
+}
+
+/**
+ * A client whose every call answers `unavailable` (page opened with no host behind it), so
+ * the UI shows its calm connecting screen instead of failing.
+ */
+function unreachableClient(): StationClient {
+  return createStationClient(
+    () => Promise.reject(new Error('no station service for this page')),
+    () => () => undefined,
+  );
+}
