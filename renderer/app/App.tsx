@@ -1,0 +1,129 @@
+/**
+ * The kiosk: one state machine (`kiosk-state`), fed by the service, the card reader, taps and
+ * timers, and one screen drawn from it. The frame (station name, language switch, device
+ * banner) is the same on every screen.
+ */
+import { useCallback, useReducer, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationClient } from '../../common/contract';
+import type { StationInfo, WorkerCategory } from '../../common/domain';
+import type { Result } from '../../common/result';
+import { localized, toLocale } from '../i18n/i18n';
+import { DeviceBanner } from '../components/DeviceBanner';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { cardReaderOffline } from './device-summary';
+import { initialKioskState, kioskReducer, soundForEvent, visibleScreen, type KioskEvent } from './kiosk-state';
+import { playSound } from './sounds';
+import { ScreenView } from './ScreenView';
+import { useIdleTimeout } from './use-idle-timeout';
+import { useStationSync } from './use-station-sync';
+import { useWedgeCapture } from './use-wedge-capture';
+
+/** Used until the station info says otherwise. */
+const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+
+export function App({ client }: { readonly client: StationClient }): ReactElement {
+  const { i18n } = useTranslation();
+  const [state, rawDispatch] = useReducer(kioskReducer, initialKioskState);
+  const { info } = state;
+
+  const dispatch = useCallback((event: KioskEvent) => {
+    const sound = soundForEvent(event);
+    if (sound) playSound(sound);
+    rawDispatch(event);
+  }, []);
+
+  /** Turns a failed call into the right state; true when the call worked. */
+  const settle = useCallback(
+    <T,>(result: Result<T>, onOk: (value: T) => KioskEvent | null): boolean => {
+      if (result.ok) {
+        const event = onOk(result.value);
+        if (event) dispatch(event);
+        return true;
+      }
+      if (result.code === 'unavailable') dispatch({ type: 'service-unavailable' });
+      return false;
+    },
+    [dispatch],
+  );
+
+  const applyDefaultLocale = useCallback(
+    (stationInfo: StationInfo) => void i18n.changeLanguage(stationInfo.defaultLocale),
+    [i18n],
+  );
+  useStationSync(client, state.service, dispatch, applyDefaultLocale);
+
+  useWedgeCapture(
+    useCallback(
+      (text: string) => {
+        void client.submitWedgeRead({ text }).then((result) => {
+          if (result.ok) dispatch({ type: 'check-in', outcome: result.value });
+          else if (result.code === 'unavailable') dispatch({ type: 'service-unavailable' });
+          else dispatch({ type: 'card-error' });
+        });
+      },
+      [client, dispatch],
+    ),
+  );
+
+  const goHome = useCallback(() => dispatch({ type: 'home' }), [dispatch]);
+  // Walking away resets everything, language included, for the next worker.
+  const onIdle = useCallback(() => {
+    dispatch({ type: 'home' });
+    if (info) void i18n.changeLanguage(info.defaultLocale);
+  }, [dispatch, i18n, info]);
+  useIdleTimeout(
+    (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
+    state.screenSeq,
+    state.screen.name !== 'attract' || toLocale(i18n.resolvedLanguage) !== (info?.defaultLocale ?? 'zh-CN'),
+    onIdle,
+  );
+
+  const actions = {
+    home: goHome,
+    noCard: useCallback(() => dispatch({ type: 'no-card' }), [dispatch]),
+    openJoin: useCallback((from: 'attract' | 'guest') => dispatch({ type: 'open-join', from }), [dispatch]),
+    guest: useCallback(
+      async () => settle(await client.guestCheckIn(), (guest) => ({ type: 'guest-checked-in', guest })),
+      [client, settle],
+    ),
+    interest: useCallback(
+      async (from: 'attract' | 'guest') =>
+        settle(await client.registerJoinInterest({ from }), () => ({ type: 'interest-registered' })),
+      [client, settle],
+    ),
+    pickCategory: useCallback(
+      async (visitId: number, category: WorkerCategory | null) => {
+        // A failure here must not trap the worker on the picker: thank them either way.
+        settle(await client.setWorkerCategory({ visitId, category }), () => null);
+        dispatch({ type: 'category-done' });
+      },
+      [client, dispatch, settle],
+    ),
+  };
+
+  const locale = toLocale(i18n.resolvedLanguage);
+  const current = visibleScreen(state);
+  return (
+    <div className="kiosk" data-screen={current}>
+      <header className="topbar">
+        <div className="station-name">{info ? localized(info.stationName, locale) : ''}</div>
+        <LanguageSwitch />
+      </header>
+      {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
+      <main className="stage" key={state.screenSeq}>
+        <ScreenView state={state} actions={actions} />
+      </main>
+    </div>
+  );
+}
+
+/** What the screens can ask the kiosk to do. */
+export type KioskActions = {
+  readonly home: () => void;
+  readonly noCard: () => void;
+  readonly openJoin: (from: 'attract' | 'guest') => void;
+  readonly guest: () => Promise<boolean>;
+  readonly interest: (from: 'attract' | 'guest') => Promise<boolean>;
+  readonly pickCategory: (visitId: number, category: WorkerCategory | null) => Promise<void>;
+};

@@ -1,0 +1,57 @@
+/** The idle screen: tap your card (big, animated), or "No card", plus what the station offers. */
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationInfo } from '../../common/domain';
+import { localized, toLocale } from '../i18n/i18n';
+import { Icon } from '../components/icons';
+import { OfferList } from '../components/OfferList';
+import { playSound } from '../app/sounds';
+
+export interface AttractScreenProps {
+  readonly info: StationInfo;
+  readonly onNoCard: () => void;
+}
+
+export function AttractScreen({ info, onNoCard }: AttractScreenProps): ReactElement {
+  const { t, i18n } = useTranslation();
+  const locale = toLocale(i18n.resolvedLanguage);
+  const opening = localized(info.openingInfo, locale);
+  return (
+    <section className="screen screen-attract" data-testid="screen-attract">
+      <div className="attract-main">
+        <div className="tap-prompt" aria-live="polite">
+          <div className="tap-visual" aria-hidden="true">
+            <Icon name="card" className="tap-card" />
+            <Icon name="contactless" className="tap-waves" />
+          </div>
+          <h1 className="tap-title">{t('attract.tapCard')}</h1>
+          <p className="tap-hint">{t('attract.tapCardHint')}</p>
+        </div>
+        <button
+          type="button"
+          className="big-button no-card-button"
+          data-testid="no-card-button"
+          onClick={() => {
+            playSound('tap');
+            onNoCard();
+          }}
+        >
+          <Icon name="person" />
+          <span className="button-text">
+            <span className="button-title">{t('attract.noCard')}</span>
+            <span className="button-hint">{t('attract.noCardHint')}</span>
+          </span>
+        </button>
+      </div>
+      <aside className="attract-side">
+        {opening && (
+          <p className="opening-info">
+            <Icon name="clock" />
+            <span>{opening}</span>
+          </p>
+        )}
+        <OfferList offers={info.todayOffers} />
+      </aside>
+    </section>
+  );
+}

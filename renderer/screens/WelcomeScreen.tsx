@@ -1,0 +1,50 @@
+/** A member's card was read: greeting, visit count, today's offers, and on a first visit the category. */
+import type { ReactElement } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import type { StationInfo, WorkerCategory } from '../../common/domain';
+import type { Screen } from '../app/kiosk-state';
+import { CategoryPicker } from '../components/CategoryPicker';
+import { DoneButton } from '../components/DoneButton';
+import { Icon } from '../components/icons';
+import { OfferList } from '../components/OfferList';
+
+export interface WelcomeScreenProps {
+  readonly screen: Extract<Screen, { name: 'welcome' }>;
+  readonly info: StationInfo;
+  readonly onPickCategory: (category: WorkerCategory | null) => Promise<void>;
+  readonly onDone: () => void;
+}
+
+export function WelcomeScreen({ screen, info, onPickCategory, onDone }: WelcomeScreenProps): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <section className="screen screen-welcome" data-testid="screen-welcome">
+      <div className="greeting">
+        <Icon name="check" className="greeting-icon is-success" />
+        <div>
+          <h1 className="greeting-title">{t('welcome.title')}</h1>
+          {screen.visitNumber === 1 && <p className="greeting-note">{t('welcome.firstVisit')}</p>}
+          <p className="visit-line">
+            <Trans
+              i18nKey="welcome.visit"
+              count={screen.visitNumber}
+              tOptions={{ ordinal: true }}
+              components={{ num: <strong className="visit-number" data-testid="visit-number" /> }}
+            />
+          </p>
+        </div>
+      </div>
+      {screen.category === 'ask' ? (
+        <CategoryPicker onPick={onPickCategory} />
+      ) : (
+        <>
+          {screen.category === 'thanked' && <p className="category-thanks">{t('category.thanks')}</p>}
+          <OfferList offers={info.todayOffers} />
+        </>
+      )}
+      <div className="screen-actions">
+        <DoneButton onDone={onDone} />
+      </div>
+    </section>
+  );
+}
