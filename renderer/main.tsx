@@ -1,0 +1,26 @@
+/** Page entry: translations, the station client, and the kiosk inside its error boundary. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { pickStationClient } from './api/station-client';
+import { App } from './app/App';
+import { ErrorBoundary } from './app/ErrorBoundary';
+import { initI18n } from './i18n/i18n';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/screens.css';
+
+initI18n();
+
+// A long press on a touch screen must not open a context menu over the kiosk.
+window.addEventListener('contextmenu', (event) => event.preventDefault());
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary>
+        <App client={pickStationClient()} />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}
