@@ -29,36 +29,38 @@ export function JoinScreen({ joinUrl, interestSent, onInterest, onDone }: JoinSc
         <div className="join-qr">
           <QrCode text={joinUrl} label={t('join.qrLabel')} />
         </div>
-        <ol className="join-steps">
-          {STEPS.map((key, i) => (
-            <li key={key} className="join-step">
-              <span className="step-number" aria-hidden="true">
-                {i + 1}
-              </span>
-              <span>{t(key)}</span>
-            </li>
-          ))}
-        </ol>
+        <div className="join-side">
+          <ol className="join-steps">
+            {STEPS.map((key, i) => (
+              <li key={key} className="join-step">
+                <span className="step-number" aria-hidden="true">
+                  {i + 1}
+                </span>
+                <span>{t(key)}</span>
+              </li>
+            ))}
+          </ol>
+          {interestSent ? (
+            <p className="join-thanks" data-testid="interest-thanks" role="status">
+              <Icon name="check" /> {t('join.thanks')}
+            </p>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="big-button is-primary interest-button"
+                data-testid="interest-button"
+                disabled={interestState === 'busy'}
+                onClick={interest}
+              >
+                <Icon name="union" />
+                <span>{t('join.interest')}</span>
+              </button>
+              <ActionError state={interestState} />
+            </>
+          )}
+        </div>
       </div>
-      {interestSent ? (
-        <p className="join-thanks" data-testid="interest-thanks" role="status">
-          <Icon name="check" /> {t('join.thanks')}
-        </p>
-      ) : (
-        <>
-          <button
-            type="button"
-            className="big-button is-primary interest-button"
-            data-testid="interest-button"
-            disabled={interestState === 'busy'}
-            onClick={interest}
-          >
-            <Icon name="union" />
-            <span>{t('join.interest')}</span>
-          </button>
-          <ActionError state={interestState} />
-        </>
-      )}
       <div className="screen-actions">
         <DoneButton onDone={onDone} />
       </div>
