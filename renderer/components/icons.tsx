@@ -146,7 +146,8 @@ function isIconName(name: string): name is IconName {
 /** Resolves a configured icon name; unknown names get a generic star, never a blank. */
 export function resolveIcon(name: string): IconName {
   if (isIconName(name)) return name;
-  return ALIASES[name] ?? 'star';
+  // hasOwn: a configured name like "constructor" must not reach Object.prototype.
+  return Object.hasOwn(ALIASES, name) ? (ALIASES[name] ?? 'star') : 'star';
 }
 
 export function Icon({ name, className }: { readonly name: IconName; readonly className?: string }): ReactElement {
