@@ -92,6 +92,14 @@ describe('kioskReducer', () => {
     expect(visibleScreen(state)).toBe('attract');
   });
 
+  it('shows a tap pushed by the service at once, even while reconnecting', () => {
+    const state = ready({ type: 'service-unavailable' }, {
+      type: 'check-in',
+      outcome: { kind: 'goodbye', visitId: 1, dwellMinutes: 5 },
+    });
+    expect(visibleScreen(state)).toBe('goodbye');
+  });
+
   it('stays "starting" when the service was never reached', () => {
     expect(run({ type: 'service-unavailable' }).service).toBe('starting');
   });

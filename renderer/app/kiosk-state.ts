@@ -90,10 +90,11 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       };
     case 'devices':
       return { ...state, devices: event.devices };
+    // A pushed tap proves the service is back; do not wait for the next poll to show it.
     case 'check-in':
-      return { ...state, screen: screenForCheckIn(event.outcome) };
+      return { ...state, service: serviceAfterPush(state), screen: screenForCheckIn(event.outcome) };
     case 'card-error':
-      return { ...state, screen: { name: 'card-error' } };
+      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error' } };
     case 'no-card':
       return { ...state, screen: { name: 'no-card' } };
     case 'guest-checked-in':
@@ -109,6 +110,10 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
     default:
       return missingCase(event);
   }
+}
+
+function serviceAfterPush(state: KioskState): ServiceState {
+  return state.info === null ? state.service : 'ready';
 }
 
 function screenForCheckIn(outcome: CheckInOutcome): Screen {
