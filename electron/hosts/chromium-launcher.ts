@@ -42,6 +42,8 @@ export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
     '--disable-sync',
     '--disable-background-networking',
     '--disable-component-update',
+    // Check-in tones must play before anyone has touched the screen.
+    '--autoplay-policy=no-user-gesture-required',
   ];
 }
 

@@ -25,6 +25,8 @@ export function stationWindowOptions(preloadPath: string): BrowserWindowConstruc
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Check-in tones must play before anyone has touched the screen.
+      autoplayPolicy: 'no-user-gesture-required',
       // Pinch and Ctrl+wheel zoom would leave touch targets misplaced on a kiosk.
       zoomFactor: 1,
     },
