@@ -16,6 +16,8 @@ export interface PtyPairOptions {
 export interface PtyPair {
   readonly hostPath: string;
   readonly devicePath: string;
+  /** socat's process id, e.g. to kill it hard in tests (its links are then left dangling). */
+  readonly pid: number | undefined;
   /** True once socat has exited, for whatever reason. */
   readonly exited: boolean;
   /** Stops socat (SIGTERM, then SIGKILL after 1 s) and waits for it. Idempotent. */
@@ -38,6 +40,9 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   const child = spawn(socat, ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${deviceLink}`], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // A socat outliving the station would hold the links; kill it when this process exits.
+  const killOnExit = (): void => { child.kill('SIGTERM'); };
+  process.once('exit', killOnExit);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => {
     if (stderr.length < 4000) stderr += chunk.toString();
@@ -45,8 +50,8 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   let exited = false;
   let spawnError: Error | undefined;
   const exit = new Promise<void>((resolve) => {
-    child.once('exit', () => { exited = true; resolve(); });
-    child.once('error', (error) => { spawnError = error; exited = true; resolve(); });
+    child.once('exit', () => { exited = true; process.off('exit', killOnExit); resolve(); });
+    child.once('error', (error) => { spawnError = error; exited = true; process.off('exit', killOnExit); resolve(); });
   });
 
   const close = async (): Promise<void> => {
@@ -76,6 +81,7 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   return {
     hostPath: hostLink,
     devicePath: deviceLink,
+    pid: child.pid,
     get exited() { return exited; },
     close,
   };
