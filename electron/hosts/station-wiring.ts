@@ -4,11 +4,10 @@
  * simulated reader when there is none, so a newcomer can tap simulated cards at once.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { CardReader } from '../../hardware/drivers/card-reader/card-reader';
-import { createCardReaders } from '../../hardware/devices/create-card-readers';
-import { devicesConfigSchema } from '../../hardware/devices/devices-config';
+import { createCardReaders } from '../../hardware/devices/create-readers';
+import { loadDevicesConfig } from '../../hardware/devices/device-config';
 import { startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
 import { createStationService } from '../service/station-service';
 import type { StationService } from '../service-contract';
@@ -40,27 +39,33 @@ export function devicesConfigPath(options: StationWiringOptions, exists = exists
   return exists(inDataDir) ? inDataDir : null;
 }
 
-/** Creates the service; the service owns the readers and stops them on `close()`. */
+/**
+ * Creates the service; the service owns the readers and stops them on `close()`, and the
+ * returned service's `close()` also takes down the built-in simulator's pty pair.
+ */
 export async function createWiredStation(options: StationWiringOptions): Promise<WiredStation> {
   const path = devicesConfigPath(options);
-  const readers: CardReader[] = path
-    ? await readersFromConfig(path)
-    : [await startDefaultSimulatedReader(options.dataDir)];
-  const service = await createStationService({ dataDir: options.dataDir, readers });
-  return { service, readers: path ? { kind: 'config', path } : { kind: 'simulator' } };
+  if (path) {
+    const service = await createStationService({ dataDir: options.dataDir, readers: readersFromConfig(path) });
+    return { service, readers: { kind: 'config', path } };
+  }
+  const simulated = await startDefaultSimulatedReader(options.dataDir);
+  let service: StationService;
+  try {
+    service = await createStationService({ dataDir: options.dataDir, readers: [simulated.reader] });
+  } catch (error) {
+    await simulated.close();
+    throw error;
+  }
+  const close = async () => {
+    await service.close();
+    await simulated.close();
+  };
+  return { service: { api: service.api, events: service.events, close }, readers: { kind: 'simulator' } };
 }
 
-async function readersFromConfig(path: string): Promise<CardReader[]> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, 'utf8'));
-  } catch (error) {
-    throw new Error(`Device config ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-  }
-  const parsed = devicesConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((i: { path: PropertyKey[]; message: string }) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
-    throw new Error(`Device config ${path} is invalid: ${issues}`);
-  }
-  return createCardReaders(parsed.data);
+function readersFromConfig(path: string): CardReader[] {
+  const loaded = loadDevicesConfig(path);
+  if (!loaded.ok) throw new Error(`Device config: ${loaded.message}`);
+  return createCardReaders(loaded.config);
 }

@@ -1,0 +1,40 @@
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+import { main as sim } from '../../scripts/sim';
+import { startStation, type StationProcess } from '../support/station-process';
+
+export interface StationFixture {
+  readonly process: StationProcess;
+  /** Taps a card on the station's simulated reader (real bytes through its pseudo-terminal). */
+  tap(cardId: string): Promise<void>;
+  /** Sends random bytes through the simulated reader. */
+  garbage(count: number): Promise<void>;
+}
+
+async function runSim(dataDir: string, args: string[]): Promise<void> {
+  const lines: string[] = [];
+  const code = await sim(args, { ...process.env, STATION_DATA_DIR: dataDir }, { log: (l) => lines.push(l), error: (l) => lines.push(l) });
+  if (code !== 0) throw new Error(`sim ${args.join(' ')} exited ${code}: ${lines.join('\n')}`);
+}
+
+/** Station settings a test wants in `station.json` before the station starts. */
+export const test = base.extend<{ stationSettings: Record<string, unknown>; station: StationFixture }>({
+  stationSettings: [{}, { option: true }],
+  station: async ({ stationSettings, page }, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
+    writeFileSync(join(dataDir, 'station.json'), JSON.stringify(stationSettings));
+    const process = await startStation({ dataDir });
+    await page.goto(process.url);
+    await expect(page.getByTestId('screen-attract')).toBeVisible();
+    await use({
+      process,
+      tap: (cardId) => runSim(dataDir, ['tap', cardId]),
+      garbage: (count) => runSim(dataDir, ['garbage', String(count)]),
+    });
+    await process.stop();
+  },
+});
+
+export { expect };
