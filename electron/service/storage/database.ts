@@ -1,0 +1,58 @@
+/**
+ * Opens the station's SQLite database with the settings its durability promise rests on,
+ * and brings its schema up to date.
+ */
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { assertSchemaNotNewer, runMigrations } from './migrate';
+import type { Migration } from './migrations/migration';
+import { MIGRATIONS } from './migrations';
+
+export { SchemaTooNewError } from './migrate';
+
+export const DATABASE_FILE_NAME = 'station.db';
+
+/** How long a writer waits for another connection's lock before failing, ms. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+export interface OpenDatabaseOptions {
+  readonly dataDir: string;
+  /** Schema steps to apply; default the shipped ones. Tests pass their own lists. */
+  readonly migrations?: readonly Migration[];
+}
+
+export function stationDatabasePath(dataDir: string): string {
+  return join(dataDir, DATABASE_FILE_NAME);
+}
+
+/**
+ * Opens (creating if needed) `<dataDir>/station.db`:
+ * - `journal_mode=WAL`, so readers never block the writer;
+ * - `synchronous=FULL`: every commit is fsynced before it returns, so a visit whose outcome
+ *   was returned survives a power cut (power cuts are routine at stations);
+ * - `busy_timeout=5000` ms and `foreign_keys=ON`.
+ *
+ * Throws {@link SchemaTooNewError} (before changing anything in the file) when the file was
+ * written by a newer build; the connection is closed in that case.
+ */
+export function openStationDatabase(options: OpenDatabaseOptions): Database.Database {
+  const migrations = options.migrations ?? MIGRATIONS;
+  mkdirSync(options.dataDir, { recursive: true });
+  const path = stationDatabasePath(options.dataDir);
+  const db = new Database(path);
+  try {
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    // Checked before switching to WAL: a too-new file must be left exactly as it was.
+    assertSchemaNotNewer(db, migrations, path);
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`${path}: could not switch to WAL journal mode (got ${String(mode)})`);
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    runMigrations(db, migrations, path);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
