@@ -1,0 +1,123 @@
+/**
+ * Station settings: `<dataDir>/station.json` (any subset of the fields) over the shipped
+ * `resources/default-station.json`. A bad field never stops the station: it falls back to
+ * its default and the problem is reported, naming the field, in `warnings`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { localeSchema, localizedTextSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
+import defaultStationJson from '../../resources/default-station.json';
+
+export const STATION_CONFIG_FILE_NAME = 'station.json';
+
+const MAX_MINUTES = 24 * 60;
+
+/** Every station setting, with its range. */
+export const stationConfigSchema = z.strictObject({
+  /** Identifies the station upstream; letters, digits, `_ . -`. */
+  stationId: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1–64 letters, digits, "_", "." or "-"'),
+  stationName: localizedTextSchema,
+  openingInfo: localizedTextSchema,
+  todayOffers: z.array(stationOfferSchema).max(50),
+  /** Encoded in the join-the-union QR code. */
+  joinUrl: z.url({ protocol: /^https?$/ }).max(2000),
+  /** Seconds without a touch before any screen returns to the attract screen. */
+  idleTimeoutSeconds: z.number().int().min(5).max(3600),
+  /** Taps of one card less than this many minutes apart are one visit; 0 = every tap is a visit. */
+  duplicateWindowMinutes: z.number().int().min(0).max(MAX_MINUTES),
+  /** A tap inside the window after the minimum stay records leaving (dwell time). */
+  tapOutEnabled: z.boolean(),
+  minStayBeforeTapOutMinutes: z.number().int().min(0).max(MAX_MINUTES),
+  defaultLocale: localeSchema,
+  /** Byte order of 8-hex text typed by keyboard-wedge readers (反序 readers: `reversed`). */
+  wedgeByteOrder: z.enum(['as-read', 'reversed']),
+});
+export type StationConfig = z.infer<typeof stationConfigSchema>;
+type ConfigKey = keyof StationConfig;
+
+export interface LoadedStationConfig {
+  readonly config: StationConfig;
+  /** One line per problem, naming the file and field; empty when all was well. */
+  readonly warnings: readonly string[];
+}
+
+/** The shipped defaults. Throws if the resource itself is broken (a build error, not a station's). */
+export function defaultStationConfig(): StationConfig {
+  return stationConfigSchema.parse(defaultStationJson);
+}
+
+/**
+ * Loads the station's settings. Never throws for a bad `station.json`: an unreadable or
+ * non-JSON file gives all defaults, a bad or unknown field gives that field's default,
+ * each with a warning. `override` (tests, command line) is applied last, checked the same way.
+ */
+export function loadStationConfig(dataDir: string, override: Partial<StationConfig> = {}): LoadedStationConfig {
+  const path = join(dataDir, STATION_CONFIG_FILE_NAME);
+  const warnings: string[] = [];
+  const fromFile = readSettingsFile(path, warnings);
+  let config = defaultStationConfig();
+  config = applyFields(config, fromFile, path, warnings);
+  config = applyFields(config, override, 'stationConfigOverride', warnings);
+  return { config, warnings };
+}
+
+/** What `getStationInfo` answers: the settings the UI needs. */
+export function toStationInfo(config: StationConfig): StationInfo {
+  return {
+    stationId: config.stationId,
+    stationName: config.stationName,
+    openingInfo: config.openingInfo,
+    todayOffers: config.todayOffers,
+    joinUrl: config.joinUrl,
+    idleTimeoutSeconds: config.idleTimeoutSeconds,
+    defaultLocale: config.defaultLocale,
+    tapOutEnabled: config.tapOutEnabled,
+  };
+}
+
+function readSettingsFile(path: string, warnings: string[]): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT') warnings.push(`${path} could not be read (${code ?? String(error)}); using the default settings.`);
+    return {};
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    warnings.push(`${path} is not valid JSON (${error instanceof Error ? error.message : String(error)}); using the default settings.`);
+    return {};
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    warnings.push(`${path} must hold a JSON object of settings; using the default settings.`);
+    return {};
+  }
+  return parsed as Record<string, unknown>;
+}
+
+/** Lays `fields` over `base` one field at a time, keeping the base value of any bad field. */
+function applyFields(base: StationConfig, fields: Record<string, unknown>, source: string, warnings: string[]): StationConfig {
+  const known = stationConfigSchema.shape;
+  const merged: Record<string, unknown> = { ...base };
+  for (const [key, value] of Object.entries(fields)) {
+    if (!Object.hasOwn(known, key)) {
+      warnings.push(`${source}: unknown field "${key.slice(0, 80)}" ignored.`);
+      continue;
+    }
+    if (value === undefined) continue;
+    const field = known[key as ConfigKey].safeParse(value);
+    if (field.success) {
+      merged[key] = field.data;
+      continue;
+    }
+    const issues = field.error.issues
+      .map((issue) => `${[key, ...issue.path.map(String)].join('.')}: ${issue.message}`)
+      .join('; ');
+    warnings.push(`${source}: field "${key}" is invalid (${issues}); using ${JSON.stringify(base[key as ConfigKey]).slice(0, 120)}.`);
+  }
+  return stationConfigSchema.parse(merged);
+}
