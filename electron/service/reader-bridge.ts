@@ -1,0 +1,90 @@
+/**
+ * Connects card readers to check-in and the event bus: a read becomes a check-in and a
+ * `checkIn` event, a fault a (rate-limited) `cardError`, a state change a `deviceStatus`.
+ */
+import type { CardErrorReason, CheckInOutcome, DeviceStatus } from '../../common/domain';
+import type { NormalisedCard } from '../../hardware/card-id/card-id';
+import type { CardRead, CardReader, CardReadFault, ReaderState } from '../../hardware/drivers/card-reader/card-reader';
+import type { StationEventBus } from '../service-contract';
+
+/** At most one `cardError` per device per this many ms: a noisy reader must not flood the screen. */
+export const CARD_ERROR_INTERVAL_MS = 1000;
+
+export interface ReaderBridgeOptions {
+  readonly readers: readonly CardReader[];
+  readonly events: StationEventBus;
+  /** Runs the check-in for a read; throws only when storage fails. */
+  readonly tapCard: (card: NormalisedCard, deviceId: string) => CheckInOutcome;
+  /** Epoch ms; drives the fault rate limit. */
+  readonly now: () => number;
+  /** Storage failures while handling a read (there is no caller to return them to). */
+  readonly onError: (message: string) => void;
+}
+
+export interface ReaderBridge {
+  /** The status of every reader, as `getDeviceStatus` answers. */
+  deviceStatus(): DeviceStatus[];
+  /** Unsubscribes from every reader. Idempotent. */
+  detach(): void;
+}
+
+export function readerStatus(reader: CardReader): DeviceStatus {
+  return {
+    id: reader.id,
+    kind: 'card-reader',
+    name: reader.name,
+    simulated: reader.simulated,
+    state: reader.state,
+    detail: reader.detail.slice(0, 500),
+  };
+}
+
+export function faultReason(fault: CardReadFault): CardErrorReason {
+  return fault.reason === 'unsupported-format' ? 'unsupported-format' : 'unreadable';
+}
+
+export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
+  const { readers, events, now } = options;
+  const lastCardError = new Map<string, number>();
+  const deviceStatus = () => readers.map(readerStatus);
+  const detachers: (() => void)[] = [];
+
+  for (const reader of readers) {
+    const onRead = (read: CardRead) => {
+      let outcome: CheckInOutcome;
+      try {
+        outcome = options.tapCard(read.card, read.deviceId);
+      } catch (error) {
+        options.onError(`check-in from ${read.deviceId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
+      events.emit('checkIn', { deviceId: read.deviceId, outcome });
+    };
+    const onFault = (fault: CardReadFault) => {
+      const at = now();
+      const last = lastCardError.get(fault.deviceId);
+      // `at < last`: the clock went back; start the interval again rather than go silent.
+      if (last !== undefined && at >= last && at - last < CARD_ERROR_INTERVAL_MS) return;
+      lastCardError.set(fault.deviceId, at);
+      events.emit('cardError', { deviceId: fault.deviceId, reason: faultReason(fault) });
+    };
+    const onState = (_state: ReaderState) => {
+      events.emit('deviceStatus', { devices: deviceStatus() });
+    };
+    reader.on('read', onRead);
+    reader.on('fault', onFault);
+    reader.on('state', onState);
+    detachers.push(() => {
+      reader.off('read', onRead);
+      reader.off('fault', onFault);
+      reader.off('state', onState);
+    });
+  }
+
+  return {
+    deviceStatus,
+    detach() {
+      for (const detach of detachers.splice(0)) detach();
+    },
+  };
+}

@@ -1,0 +1,163 @@
+/**
+ * The station service: station settings, the station key, the database, check-in and the
+ * card readers, behind the typed `StationApi`. Both hosts (Electron and the browser host)
+ * build it with {@link createStationService} and serve its `api` and `events`.
+ */
+import { mkdirSync } from 'node:fs';
+import { stationMethods, type StationApi } from '../../common/contract';
+import { err, ok, type Result } from '../../common/result';
+import type { CardReader } from '../../hardware/drivers/card-reader/card-reader';
+import { normaliseCardText } from '../../hardware/card-id/normalise';
+import type { StationService } from '../service-contract';
+import { createCheckIn } from './check-in';
+import { createEventBus } from './event-bus';
+import { attachReaders } from './reader-bridge';
+import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
+import { hashCardId, loadStationKey } from './station-key';
+import { createCheckInStore } from './storage/check-in-store';
+import { openStationDatabase } from './storage/database';
+
+/** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
+export const WEDGE_DEVICE_ID = 'wedge';
+/** Device id recorded for guest check-ins from the kiosk screen. */
+export const SCREEN_DEVICE_ID = 'screen';
+
+export interface StationServiceOptions {
+  /** Holds station.db, station.key and station.json; created (owner-only) if missing. */
+  readonly dataDir: string;
+  /** Readers the service starts now and stops on `close()`. Default none. */
+  readonly readers?: readonly CardReader[];
+  /** Wall clock in epoch ms, for visit times and the fault rate limit. Default `Date.now`. */
+  readonly now?: () => number;
+  /** Card text → canonical id, for wedge reads. Default {@link normaliseCardText}. */
+  readonly normalise?: typeof normaliseCardText;
+  /** Settings applied over station.json (tests, command line); checked like the file. */
+  readonly stationConfigOverride?: Partial<StationConfig>;
+  /** Start-up problems that did not stop the station (bad settings, key permissions). Default `console.warn`. */
+  readonly onWarning?: (message: string) => void;
+}
+
+export interface CreatedStationService extends StationService {
+  /** The settings in force after merging and validation. */
+  readonly config: StationConfig;
+  /** Everything reported through `onWarning` during start-up. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Opens the station: settings, key, database (migrated), then subscribes to and starts the
+ * readers. Rejects when the database or key cannot be used (e.g. a database from a newer
+ * release); nothing is left open then.
+ */
+export async function createStationService(options: StationServiceOptions): Promise<CreatedStationService> {
+  const now = options.now ?? Date.now;
+  const normalise = options.normalise ?? normaliseCardText;
+  const readers = options.readers ?? [];
+  const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
+
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
+  const { config } = loaded;
+  const stationKey = loadStationKey(options.dataDir);
+  const warnings = [...loaded.warnings, ...stationKey.warnings];
+  for (const warning of warnings) onWarning(warning);
+
+  const db = openStationDatabase({ dataDir: options.dataDir });
+  const checkIn = createCheckIn({
+    repo: createCheckInStore(db),
+    hashCard: (canonical) => hashCardId(stationKey.key, canonical),
+    now,
+    settings: config,
+  });
+  const events = createEventBus();
+  const bridge = attachReaders({
+    readers,
+    events,
+    now,
+    tapCard: (card, deviceId) => checkIn.tapCard(card, 'reader', deviceId),
+    onError: (message) => console.error(message),
+  });
+
+  let closed = false;
+  /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
+  const run = async <T>(fn: () => Result<T>): Promise<Result<T>> => {
+    if (closed) return err('unavailable', 'The station service has shut down.');
+    try {
+      return fn();
+    } catch (error) {
+      return storageError(error);
+    }
+  };
+
+  const api: StationApi = {
+    getStationInfo: async () => ok(toStationInfo(config)),
+
+    submitWedgeRead: (arg) =>
+      run(() => {
+        // Hosts validate already; checked again because in-process callers skip the hosts.
+        const input = stationMethods.submitWedgeRead.input.safeParse(arg);
+        if (!input.success) return err('invalid-argument', `submitWedgeRead: text ${input.error.issues[0]?.message ?? 'is invalid'}`);
+        const card = normalise(input.data.text, { byteOrder: config.wedgeByteOrder });
+        if (!card) {
+          return err('unreadable-card', `The reader's text (${input.data.text.length} characters) is not a card number; tap the card again.`);
+        }
+        return ok(checkIn.tapCard(card, 'wedge', WEDGE_DEVICE_ID));
+      }),
+
+    guestCheckIn: () => run(() => ok(checkIn.guestCheckIn(SCREEN_DEVICE_ID))),
+
+    setWorkerCategory: (arg) =>
+      run(() => {
+        const input = stationMethods.setWorkerCategory.input.safeParse(arg);
+        if (!input.success) return err('invalid-argument', 'setWorkerCategory: visitId must be a positive integer and category one of the listed ones or null');
+        const answer = checkIn.setWorkerCategory(input.data.visitId, input.data.category);
+        if (answer === 'not-found') return err('not-found', `No visit ${input.data.visitId}.`);
+        if (answer === 'guest-visit') return err('invalid-argument', `Visit ${input.data.visitId} is a guest visit: there is no card to remember a category on.`);
+        return ok({});
+      }),
+
+    registerJoinInterest: (arg) =>
+      run(() => {
+        const input = stationMethods.registerJoinInterest.input.safeParse(arg);
+        if (!input.success) return err('invalid-argument', 'registerJoinInterest: from must be "attract" or "guest"');
+        checkIn.registerJoinInterest(input.data.from);
+        return ok({});
+      }),
+
+    getDeviceStatus: async () => ok(bridge.deviceStatus()),
+  };
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      closed = true;
+      bridge.detach();
+      const stopped = await Promise.allSettled(readers.map((reader) => reader.stop()));
+      stopped.forEach((result, i) => {
+        if (result.status === 'rejected') onWarning(`Reader ${readers[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
+      });
+      db.close();
+    })();
+    return closing;
+  };
+
+  for (const reader of readers) {
+    try {
+      await reader.start();
+    } catch (error) {
+      // One broken reader must not keep the station (guests, other readers) from opening.
+      const message = `Reader ${reader.id} could not start: ${error instanceof Error ? error.message : String(error)}`;
+      warnings.push(message);
+      onWarning(message);
+    }
+  }
+  return { api, events, close, config, warnings };
+}
+
+function storageError(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as { code?: unknown }).code;
+  // Disk full, I/O error, locked: the station may recover; say so rather than "internal".
+  if (typeof code === 'string' && code.startsWith('SQLITE_')) return err('unavailable', `Could not save: ${message}`);
+  return err('internal', message);
+}
