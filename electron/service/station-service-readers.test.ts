@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import type { EventName, EventPayload } from '../../common/contract';
+import { low24, uid32 } from '../../hardware/card-id/normalise';
+import { createStationService } from './station-service';
+import { CardReaderDouble } from './testing/card-reader-double';
+import { MINUTE } from './testing/check-in-fixture';
+import { useTempDirs } from './testing/temp-dirs';
+
+const temp = useTempDirs('station-readers-');
+
+async function startWith(readers: CardReaderDouble[]) {
+  const clock = { ms: Date.UTC(2025, 5, 1, 8, 0) };
+  const warnings: string[] = [];
+  const service = await createStationService({ dataDir: temp.make(), readers, now: () => clock.ms, onWarning: (w) => warnings.push(w) });
+  const seen: { event: EventName; payload: unknown }[] = [];
+  for (const event of ['checkIn', 'cardError', 'deviceStatus'] as const) {
+    service.events.on(event, (payload: EventPayload<typeof event>) => seen.push({ event, payload }));
+  }
+  return { service, clock, seen, warnings };
+}
+
+describe('station service with card readers', () => {
+  it('starts every reader, and stops each exactly once however often close() is called', async () => {
+    const door = new CardReaderDouble('door', 'Door reader');
+    const desk = new CardReaderDouble('desk', 'Desk reader');
+    const { service } = await startWith([door, desk]);
+    expect([door.startCalls, desk.startCalls]).toEqual([1, 1]);
+    expect(await service.api.getDeviceStatus()).toEqual({
+      ok: true,
+      value: [
+        { id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '' },
+        { id: 'desk', kind: 'card-reader', name: 'Desk reader', simulated: true, state: 'online', detail: '' },
+      ],
+    });
+    await Promise.all([service.close(), service.close()]);
+    await service.close();
+    expect([door.stopCalls, desk.stopCalls]).toEqual([1, 1]);
+  });
+
+  it('a read becomes a check-in and a checkIn event with the exact outcome', async () => {
+    const door = new CardReaderDouble('door');
+    const { service, clock, seen } = await startWith([door]);
+    try {
+      door.tap(uid32(0x026f6c3a), '0040856634');
+      clock.ms += 5 * MINUTE;
+      door.tap(low24(0x6f6c3a), '111,27706');
+      expect(seen).toEqual([
+        { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null } } },
+        { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null } } },
+      ]);
+      // The wedge path shares the same visits.
+      expect(await service.api.submitWedgeRead({ text: '026F6C3A' })).toMatchObject({ ok: true, value: { kind: 'already-here', visitId: 1 } });
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('faults become cardError at most once per second per reader', async () => {
+    const door = new CardReaderDouble('door');
+    const desk = new CardReaderDouble('desk');
+    const { service, clock, seen } = await startWith([door, desk]);
+    try {
+      const t0 = clock.ms;
+      door.fault('bad-checksum');
+      clock.ms = t0 + 500;
+      door.fault('truncated');
+      desk.fault('unsupported-format');
+      clock.ms = t0 + 999;
+      door.fault('malformed');
+      clock.ms = t0 + 1000;
+      door.fault('unsupported-format');
+      clock.ms = t0 + 1500;
+      door.fault('oversize');
+      expect(seen).toEqual([
+        { event: 'cardError', payload: { deviceId: 'door', reason: 'unreadable' } },
+        { event: 'cardError', payload: { deviceId: 'desk', reason: 'unsupported-format' } },
+        { event: 'cardError', payload: { deviceId: 'door', reason: 'unsupported-format' } },
+      ]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('a reader state change sends deviceStatus with every device', async () => {
+    const door = new CardReaderDouble('door', 'Door reader');
+    const desk = new CardReaderDouble('desk', 'Desk reader');
+    const { service, seen } = await startWith([door, desk]);
+    try {
+      desk.setState('offline', 'USB reader unplugged');
+      expect(seen).toEqual([
+        {
+          event: 'deviceStatus',
+          payload: {
+            devices: [
+              { id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '' },
+              { id: 'desk', kind: 'card-reader', name: 'Desk reader', simulated: true, state: 'offline', detail: 'USB reader unplugged' },
+            ],
+          },
+        },
+      ]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('after close() reader events reach no one and write nothing', async () => {
+    const door = new CardReaderDouble('door');
+    const { service, seen } = await startWith([door]);
+    await service.close();
+    door.tap(uid32(1));
+    door.fault('malformed');
+    door.setState('degraded', 'x');
+    expect(seen).toEqual([]);
+    expect(door.listenerCount('read') + door.listenerCount('fault') + door.listenerCount('state')).toBe(0);
+  });
+
+  it('a reader that fails to start is reported; the station still opens and the others work', async () => {
+    const broken = new CardReaderDouble('broken');
+    broken.failStart = 'port busy';
+    const door = new CardReaderDouble('door');
+    const { service, seen, warnings } = await startWith([broken, door]);
+    try {
+      expect(warnings).toEqual(['Reader broken could not start: port busy']);
+      door.tap(uid32(5));
+      expect(seen).toEqual([{ event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null } } }]);
+    } finally {
+      await service.close();
+    }
+  });
+});
