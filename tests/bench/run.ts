@@ -1,0 +1,28 @@
+/**
+ * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
+ * Not a test: nothing here passes or fails. Options: --taps N (default 200), --runs N (5).
+ */
+import { resolve } from 'node:path';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
+import { benchBundleSize } from './bundle-size';
+import { benchColdStart } from './cold-start';
+import { benchTapToPaint } from './tap-to-paint';
+
+function option(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
+  return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
+try {
+  const sections = [
+    benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer')),
+    await benchColdStart(browser, option('runs', 5)),
+    await benchTapToPaint(browser, option('taps', 200)),
+  ];
+  console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
+} finally {
+  await browser.close();
+}
