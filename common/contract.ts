@@ -12,6 +12,17 @@ import {
   workerCategorySchema,
   cardErrorReasonSchema,
 } from './domain';
+import {
+  claimLockerInputSchema,
+  claimOutcomeSchema,
+  lockerAvailabilitySchema,
+  lockerEventSchema,
+  lockerViewSchema,
+  openMyLockerInputSchema,
+  retrieveOutcomeSchema,
+  stewardLockerActionSchema,
+  stewardPinSchema,
+} from './lockers';
 import type { Result } from './result';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
@@ -48,6 +59,16 @@ export const stationMethods = {
   registerJoinInterest: method(z.object({ from: z.enum(['attract', 'guest']) }), empty),
   /** Health of every configured device. */
   getDeviceStatus: method(noInput, z.array(deviceStatusSchema)),
+  /** Whether "Charge my phone" can work now, and free lockers per cable. */
+  getLockerAvailability: method(noInput, lockerAvailabilitySchema),
+  /** Picks a free working locker with the cable and opens its door (trying another if a lock fails). */
+  claimLocker: method(claimLockerInputSchema, claimOutcomeSchema),
+  /** Opens the locker a card pass or pickup code holds. Wrong codes count towards a lockout. */
+  openMyLocker: method(openMyLockerInputSchema, retrieveOutcomeSchema),
+  /** Every locker with its state and session, for stewards. `forbidden` on a wrong PIN. */
+  listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
+  /** A steward's remote open, fault marking or session end; audited with the reason. */
+  stewardLockerAction: method(stewardLockerActionSchema, empty),
 } as const;
 
 /** Events pushed from the service to the UI. */
@@ -58,6 +79,8 @@ export const stationEvents = {
   cardError: z.object({ deviceId: z.string(), reason: cardErrorReasonSchema }),
   /** One or more devices changed state. Always carries the full list. */
   deviceStatus: z.object({ devices: z.array(deviceStatusSchema) }),
+  /** A locker session moved on (door shut, left open, session over). */
+  locker: lockerEventSchema,
 } as const;
 
 export type StationMethods = typeof stationMethods;

@@ -3,6 +3,7 @@
  * described here once, as a runtime schema; the TypeScript types are inferred from it.
  */
 import { z } from 'zod';
+import { cardPassSchema, heldLockerSchema } from './lockers';
 
 /** UI languages. zh-CN is the default everywhere. */
 export const localeSchema = z.enum(['zh-CN', 'en']);
@@ -65,6 +66,10 @@ export const checkInOutcomeSchema = z.discriminatedUnion('kind', [
     /** The worker has not yet chosen (or skipped) a category. */
     needsCategory: z.boolean(),
     category: workerCategorySchema.nullable(),
+    /** Proof of this tap for locker calls (readers and wedge only; absent where lockers are off). */
+    cardPass: cardPassSchema.optional(),
+    /** The locker this card holds, if any. */
+    locker: heldLockerSchema.nullable().optional(),
   }),
   /** The same card tapped again inside the duplicate window: still one visit. */
   z.object({
@@ -72,6 +77,8 @@ export const checkInOutcomeSchema = z.discriminatedUnion('kind', [
     visitId: z.number().int().positive(),
     visitNumber: z.number().int().positive(),
     category: workerCategorySchema.nullable(),
+    cardPass: cardPassSchema.optional(),
+    locker: heldLockerSchema.nullable().optional(),
   }),
   /** Tap-out recorded: the visit is closed with its dwell time. */
   z.object({

@@ -15,6 +15,11 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   setWorkerCategory: { visitId: 7, category: 'courier' },
   registerJoinInterest: { from: 'attract' },
   getDeviceStatus: undefined,
+  getLockerAvailability: undefined,
+  claimLocker: { claimant: { kind: 'guest' }, cable: 'usb-c' },
+  openMyLocker: { kind: 'guest', pickupCode: '042917' },
+  listLockers: { pin: '2468' },
+  stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
 };
 
 /** An argument every method's schema refuses. */
@@ -25,6 +30,11 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   setWorkerCategory: { visitId: -1, category: 'astronaut' },
   registerJoinInterest: { from: 'nowhere' },
   getDeviceStatus: 'all',
+  getLockerAvailability: { all: true },
+  claimLocker: { claimant: { kind: 'member', cardPass: 'not-a-pass' }, cable: 'usb-c' },
+  openMyLocker: { kind: 'guest', pickupCode: '12345' },
+  listLockers: { pin: '12' },
+  stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
 };
 
 /** The answer each method of the double gives. */
@@ -46,6 +56,14 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   getDeviceStatus: [
     { id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '' },
   ],
+  getLockerAvailability: { state: 'ready', free: [{ cable: 'usb-c', count: 3 }, { cable: 'lightning', count: 1 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240 },
+  claimLocker: { kind: 'opened', sessionId: 4, lockerNumber: 12, pickupCode: '042917', maxMinutes: 240, skippedFaulty: [] },
+  openMyLocker: { kind: 'wrong-code', attemptsLeft: 2 },
+  listLockers: [{
+    lockerNumber: 12, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null,
+    session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
+  }],
+  stewardLockerAction: {},
 };
 
 export interface StationServiceDouble extends StationService {

@@ -1,0 +1,141 @@
+/**
+ * Charging-locker values that cross the service/UI boundary. Lockers are known to workers
+ * and stewards only by their painted number; boards, buses and lock channels stay in the
+ * service.
+ *
+ * Who may open a locker: a member proves a card was just tapped at this kiosk with the
+ * `cardPass` from that tap's check-in outcome (opaque, single-card, short-lived); a guest
+ * proves it with the 6-digit pickup code shown once when claiming.
+ */
+import { z } from 'zod';
+
+/** Phone cables a locker may have. */
+export const cableTypeSchema = z.enum(['usb-c', 'lightning', 'micro-usb']);
+export type CableType = z.infer<typeof cableTypeSchema>;
+export const CABLE_TYPES: readonly CableType[] = cableTypeSchema.options;
+
+/** Painted locker number, 1–999. */
+export const lockerNumberSchema = z.number().int().min(1).max(999);
+
+/** Opaque proof of a card tap at this kiosk, valid for a few minutes (see CheckInOutcome). */
+export const cardPassSchema = z.string().regex(/^[0-9a-f]{32}$/);
+
+/** A guest's pickup code: exactly 6 digits. */
+export const pickupCodeSchema = z.string().regex(/^[0-9]{6}$/);
+
+/** The locker a card currently holds, shown when that card is tapped again. */
+export const heldLockerSchema = z.object({
+  sessionId: z.number().int().positive(),
+  lockerNumber: lockerNumberSchema,
+  /** Epoch ms the door was shut with the phone inside; null while the door is still open. */
+  startedAtMs: z.number().int().nullable(),
+  /** Epoch ms after which the session is overdue. */
+  dueAtMs: z.number().int(),
+});
+export type HeldLocker = z.infer<typeof heldLockerSchema>;
+
+/** Whether the "Charge my phone" button can work right now, and for which cables. */
+export const lockerAvailabilitySchema = z.object({
+  /**
+   * `ready`: at least one locker is free. `full`: all in use. `offline`: every bus is offline
+   * (check-in still works). `none`: this station has no lockers configured.
+   */
+  state: z.enum(['ready', 'full', 'offline', 'none']),
+  /** Free working lockers per cable type (0 where none). */
+  free: z.array(z.object({ cable: cableTypeSchema, count: z.number().int().nonnegative() })),
+  /** Longest session before it is overdue, minutes. */
+  maxMinutes: z.number().int().positive(),
+});
+export type LockerAvailability = z.infer<typeof lockerAvailabilitySchema>;
+
+/** Who claims: a member with a fresh card pass, or a guest. */
+export const claimantSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), cardPass: cardPassSchema }),
+  z.object({ kind: z.literal('guest') }),
+]);
+
+export const claimLockerInputSchema = z.object({
+  claimant: claimantSchema,
+  cable: cableTypeSchema,
+});
+
+/** What a claim did. The door is open when `kind` is `opened`. */
+export const claimOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('opened'),
+    sessionId: z.number().int().positive(),
+    lockerNumber: lockerNumberSchema,
+    /** Guests only: shown once, in large type; never returned again. */
+    pickupCode: pickupCodeSchema.nullable(),
+    maxMinutes: z.number().int().positive(),
+    /** Lockers tried first that would not open (now marked faulty), in order. */
+    skippedFaulty: z.array(lockerNumberSchema),
+  }),
+  /** This card (or, for guests, nobody) already holds a locker: here it is. */
+  z.object({ kind: z.literal('already-holding'), locker: heldLockerSchema }),
+  /** No free working locker with that cable. */
+  z.object({ kind: z.literal('none-free') }),
+]);
+export type ClaimOutcome = z.infer<typeof claimOutcomeSchema>;
+
+export const openMyLockerInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('member'), cardPass: cardPassSchema }),
+  z.object({ kind: z.literal('guest'), pickupCode: pickupCodeSchema }),
+]);
+
+/** What a retrieve did. The session ends when the door is shut again (and empty, where sensed). */
+export const retrieveOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('opened'), sessionId: z.number().int().positive(), lockerNumber: lockerNumberSchema }),
+  /** The card holds no locker. */
+  z.object({ kind: z.literal('no-locker') }),
+  /** Not a live pickup code; `attemptsLeft` before the lockout. */
+  z.object({ kind: z.literal('wrong-code'), attemptsLeft: z.number().int().nonnegative() }),
+  /** Too many wrong codes: try again after this many seconds. */
+  z.object({ kind: z.literal('locked-out'), retryAfterSeconds: z.number().int().positive() }),
+  /** The lock would not open; stewards have been told. */
+  z.object({ kind: z.literal('lock-failed'), lockerNumber: lockerNumberSchema }),
+]);
+export type RetrieveOutcome = z.infer<typeof retrieveOutcomeSchema>;
+
+/** Pushed as sessions move on, for the screen the worker is looking at. */
+export const lockerEventSchema = z.object({
+  kind: z.enum([
+    /** The door was shut with the phone inside: charging, the clock runs. */
+    'session-started',
+    /** The door has been open longer than the alarm limit (default 60 s). */
+    'door-left-open',
+    /** The door was shut again after retrieving: the session is over. */
+    'session-ended',
+  ]),
+  sessionId: z.number().int().positive(),
+  lockerNumber: lockerNumberSchema,
+});
+export type LockerEvent = z.infer<typeof lockerEventSchema>;
+
+/** One locker as stewards see it. */
+export const lockerViewSchema = z.object({
+  lockerNumber: lockerNumberSchema,
+  cable: cableTypeSchema,
+  state: z.enum(['free', 'claimed', 'charging', 'retrieving', 'faulty', 'disabled', 'offline']),
+  doorClosed: z.boolean().nullable(),
+  itemPresent: z.boolean().nullable(),
+  session: z.object({
+    sessionId: z.number().int().positive(),
+    holder: z.enum(['member', 'guest']),
+    startedAtMs: z.number().int().nullable(),
+    dueAtMs: z.number().int(),
+    overdue: z.boolean(),
+  }).nullable(),
+});
+export type LockerView = z.infer<typeof lockerViewSchema>;
+
+/** A steward's PIN (the steward console proper comes later). */
+export const stewardPinSchema = z.string().regex(/^[0-9]{4,8}$/);
+
+export const stewardLockerActionSchema = z.object({
+  pin: stewardPinSchema,
+  lockerNumber: lockerNumberSchema,
+  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']),
+  /** Why, in the steward's words; kept in the audit log. */
+  reason: z.string().trim().min(1).max(200),
+});
