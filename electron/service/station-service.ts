@@ -125,6 +125,12 @@ export async function createStationService(options: StationServiceOptions): Prom
       }),
 
     getDeviceStatus: async () => ok(bridge.deviceStatus()),
+
+    getLockerAvailability: async () => ok({ state: 'none', free: [], maxMinutes: 240 }),
+    claimLocker: async () => err('unavailable', 'This station has no lockers.'),
+    openMyLocker: async () => err('unavailable', 'This station has no lockers.'),
+    listLockers: async () => err('forbidden', 'Steward actions are not enabled at this station.'),
+    stewardLockerAction: async () => err('forbidden', 'Steward actions are not enabled at this station.'),
   };
 
   let closing: Promise<void> | undefined;
