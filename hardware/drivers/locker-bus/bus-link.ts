@@ -1,0 +1,182 @@
+import { EventEmitter } from 'node:events';
+import { toHex } from '../../codecs/framer';
+import type { BoardSettings, LockerProtocol, LockerReply, LockerReplyFramer, LockerRequest } from '../../lockers/locker-protocol';
+import type { Transport } from '../../transport/transport';
+import { ReaderSupervisor, type BackoffOptions } from '../card-reader/reader-supervisor';
+import { systemClock, type Clock } from '../clock';
+
+/** How one write-and-wait on the wire ended. */
+export type AttemptResult =
+  /** The board's answer to this request. `atMs` is when it was read. */
+  | { readonly kind: 'reply'; readonly reply: LockerReply; readonly sentAtMs: number; readonly atMs: number }
+  /** Silence for the whole reply timeout. */
+  | { readonly kind: 'no-reply'; readonly detail: string }
+  /** Bytes came back but not a valid answer (bad checksum, truncated, malformed). */
+  | { readonly kind: 'bad-frame'; readonly detail: string }
+  /** The OS refused the write. */
+  | { readonly kind: 'write-failed'; readonly detail: string }
+  /** The port was not open (`sent` false), or was lost or stopped while waiting (`sent` true). */
+  | { readonly kind: 'lost'; readonly sent: boolean; readonly detail: string };
+
+export interface BusLinkOptions {
+  readonly protocol: LockerProtocol;
+  readonly boards: ReadonlyMap<number, BoardSettings>;
+  readonly createTransport: () => Transport;
+  readonly livenessPath?: string;
+  readonly backoff?: BackoffOptions;
+  readonly clock?: Clock;
+  /** Longest wait for an answer after each write, ms. */
+  readonly replyTimeoutMs: number;
+  /** Least quiet time between the end of one transaction and the next write, ms (RS-485 turnaround). */
+  readonly turnaroundMs: number;
+}
+
+export interface BusLinkEvents {
+  /** The port opened (`true`) or was lost or closed (`false`). */
+  port: [open: boolean];
+  /** An unsolicited door report, at any time. */
+  report: [reply: LockerReply & { readonly kind: 'door-report' }];
+}
+
+interface Pending {
+  readonly request: LockerRequest;
+  readonly sentAtMs: number;
+  readonly resolve: (result: AttemptResult) => void;
+  timer: unknown;
+}
+
+/**
+ * The wire side of a locker bus: keeps the port open through a `ReaderSupervisor` and runs
+ * single request/answer attempts on it. Callers must not overlap `exchange` calls (the bus
+ * queues them). Before every write the framer is reset, so a half frame or a late answer to
+ * an earlier attempt can never be taken for this one; complete unsolicited door reports that
+ * arrive between transactions are still passed on.
+ */
+export class BusLink extends EventEmitter<BusLinkEvents> {
+  private readonly supervisor: ReaderSupervisor;
+  private readonly framer: LockerReplyFramer;
+  private readonly clock: Clock;
+  private transport: Transport | undefined;
+  private pending: Pending | undefined;
+  private lastEndMs = Number.NEGATIVE_INFINITY;
+  private portOpen = false;
+
+  constructor(private readonly options: BusLinkOptions) {
+    super();
+    this.clock = options.clock ?? systemClock;
+    this.framer = options.protocol.createReplyFramer(options.boards);
+    this.supervisor = new ReaderSupervisor({
+      // The supervisor keeps its transport private; the one it opened last is the live one.
+      createTransport: () => (this.transport = options.createTransport()),
+      livenessPath: options.livenessPath,
+      backoff: options.backoff,
+      clock: options.clock,
+    });
+    this.supervisor.on('data', (chunk) => this.onData(chunk));
+    this.supervisor.on('lost', () => this.onLost('The port was lost while waiting for the answer.'));
+    this.supervisor.on('state', (state) => {
+      const open = state === 'online';
+      if (open === this.portOpen) return;
+      this.portOpen = open;
+      if (open) this.framer.reset();
+      this.emit('port', open);
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.portOpen;
+  }
+
+  /** Why the port is not open, in plain words (empty while open). */
+  get detail(): string {
+    // The supervisor words its reasons for card readers.
+    return this.portOpen ? '' : this.supervisor.detail
+      .replace("The reader's port", 'The port')
+      .replace('The reader was disconnected', 'The locker bus was disconnected')
+      .replace('Cannot open the reader', 'Cannot open the locker bus');
+  }
+
+  start(): void {
+    this.supervisor.start();
+  }
+
+  async stop(): Promise<void> {
+    this.onLost('The locker bus was stopped.');
+    await this.supervisor.stop();
+  }
+
+  /** Writes one request and waits up to the reply timeout for its answer. Never rejects. */
+  async exchange(request: LockerRequest): Promise<AttemptResult> {
+    const board = this.options.boards.get(request.board);
+    if (board === undefined) throw new RangeError(`board ${request.board} is not on this bus`);
+    if (!this.portOpen) return { kind: 'lost', sent: false, detail: this.detail };
+    const waitMs = this.lastEndMs + this.options.turnaroundMs - this.clock.now();
+    if (waitMs > 0) await new Promise<void>((resolve) => this.clock.setTimeout(resolve, waitMs));
+    const transport = this.transport;
+    if (!this.portOpen || transport === undefined) return { kind: 'lost', sent: false, detail: this.detail };
+
+    const bytes = this.options.protocol.encodeRequest(request, board);
+    this.framer.reset();
+    this.framer.expect(request);
+    return new Promise<AttemptResult>((resolve) => {
+      const pending: Pending = { request, sentAtMs: this.clock.now(), resolve, timer: undefined };
+      this.pending = pending;
+      pending.timer = this.clock.setTimeout(() => {
+        const truncated = this.framer.hasPending;
+        this.finish(pending, truncated
+          ? { kind: 'bad-frame', detail: `an incomplete answer to ${toHex(bytes)}` }
+          : { kind: 'no-reply', detail: `no answer to ${toHex(bytes)} within ${this.options.replyTimeoutMs} ms` });
+      }, this.options.replyTimeoutMs);
+      transport.write(bytes).catch((error: unknown) => {
+        this.finish(pending, { kind: 'write-failed', detail: error instanceof Error ? error.message : String(error) });
+      });
+    });
+  }
+
+  private onData(chunk: Uint8Array): void {
+    const now = this.clock.now();
+    for (const output of this.framer.push(chunk, now)) {
+      const pending = this.pending;
+      if (output.type === 'fault') {
+        // Between transactions stray bytes are simply dropped; during one they spoil the answer.
+        if (pending) this.finish(pending, { kind: 'bad-frame', detail: `${output.reason}: ${output.detail}` });
+        continue;
+      }
+      if (output.kind === 'door-report') {
+        this.emit('report', output);
+        continue;
+      }
+      if (pending && answers(pending.request, output)) {
+        this.finish(pending, { kind: 'reply', reply: output, sentAtMs: pending.sentAtMs, atMs: now });
+      }
+      // Anything else is a late answer to an attempt already given up on: ignored.
+    }
+  }
+
+  private onLost(detail: string): void {
+    this.framer.reset();
+    if (this.pending) this.finish(this.pending, { kind: 'lost', sent: true, detail });
+  }
+
+  private finish(pending: Pending, result: AttemptResult): void {
+    if (this.pending !== pending) return;
+    this.pending = undefined;
+    this.clock.clearTimeout(pending.timer);
+    this.framer.expect(undefined);
+    this.lastEndMs = this.clock.now();
+    pending.resolve(result);
+  }
+}
+
+/** Whether `reply` is the answer to `request` (same kind, board and lock). */
+function answers(request: LockerRequest, reply: LockerReply): boolean {
+  if (reply.board !== request.board) return false;
+  switch (request.kind) {
+    case 'open':
+      return reply.kind === 'open-result' && reply.lock === request.lock;
+    case 'query-board':
+      return reply.kind === 'board-status';
+    case 'hold-power':
+      return reply.kind === 'power-ack' && reply.lock === request.lock;
+  }
+}
