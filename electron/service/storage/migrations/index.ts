@@ -1,8 +1,9 @@
 import type { Migration } from './migration';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-lockers';
 
 /** Every migration, in order. Append new files here; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
