@@ -23,7 +23,8 @@ export function up(db: Database): void {
       faulty        INTEGER NOT NULL DEFAULT 0 CHECK (faulty IN (0, 1)),
       fault_reason  TEXT CHECK (length(fault_reason) <= 500),
       faulty_since  INTEGER,
-      CHECK ((faulty = 1) = (fault_reason IS NOT NULL AND faulty_since IS NOT NULL))
+      CHECK ((faulty = 1) = (fault_reason IS NOT NULL)),
+      CHECK ((faulty = 1) = (faulty_since IS NOT NULL))
     ) STRICT;
     -- One lock is one locker, among the lockers of the current layout.
     CREATE UNIQUE INDEX lockers_address ON lockers (bus_id, board, lock) WHERE in_layout = 1;
