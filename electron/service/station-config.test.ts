@@ -29,7 +29,32 @@ describe('station settings', () => {
       tapOutEnabled: false,
       minStayBeforeTapOutMinutes: 2,
       defaultLocale: 'zh-CN',
+      lockerMaxMinutes: 240,
+      doorOpenAlarmSeconds: 60,
+      lockersPerPerson: 1,
+      cardPassSeconds: 180,
+      pickupCodeAttempts: 5,
+      pickupLockoutSeconds: 300,
+      stewardPin: null,
     });
+  });
+
+  it('locker settings: a steward PIN of 4–8 digits, numbers in range, each bad one named', () => {
+    const { dataDir, path } = withFile(
+      JSON.stringify({ stewardPin: '2468', lockerMaxMinutes: 120, doorOpenAlarmSeconds: 0, lockersPerPerson: 2, pickupCodeAttempts: 3.5 }),
+    );
+    const loaded = loadStationConfig(dataDir);
+    expect(loaded.config).toMatchObject({ stewardPin: '2468', lockerMaxMinutes: 120, doorOpenAlarmSeconds: 60, lockersPerPerson: 2, pickupCodeAttempts: 5 });
+    expect(loaded.warnings).toEqual([
+      `${path}: field "doorOpenAlarmSeconds" is invalid (doorOpenAlarmSeconds: Too small: expected number to be >=5); using 60.`,
+      `${path}: field "pickupCodeAttempts" is invalid (pickupCodeAttempts: Invalid input: expected int, received number); using 5.`,
+    ]);
+    for (const pin of ['123', '123456789', 1234, '12a4', ' 1234']) {
+      const bad = loadStationConfig(withFile(JSON.stringify({ stewardPin: pin })).dataDir);
+      expect(bad.config.stewardPin, JSON.stringify(pin)).toBeNull();
+      expect(bad.warnings).toHaveLength(1);
+      expect(bad.warnings[0]).toContain('field "stewardPin" is invalid');
+    }
   });
 
   it('the station info built from the defaults passes the contract schema', () => {

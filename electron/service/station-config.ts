@@ -32,6 +32,20 @@ export const stationConfigSchema = z.strictObject({
   defaultLocale: localeSchema,
   /** Byte order of 8-hex text typed by keyboard-wedge readers (反序 readers: `reversed`). */
   wedgeByteOrder: z.enum(['as-read', 'reversed']),
+  /** A charging session is overdue this many minutes after the door was shut on the phone. */
+  lockerMaxMinutes: z.number().int().min(1).max(MAX_MINUTES),
+  /** A locker door open longer than this many seconds raises one door-left-open alarm. */
+  doorOpenAlarmSeconds: z.number().int().min(5).max(3600),
+  /** Live locker sessions one card may hold at once. */
+  lockersPerPerson: z.number().int().min(1).max(10),
+  /** How long the card pass from a tap lets that card claim or open a locker, seconds. */
+  cardPassSeconds: z.number().int().min(10).max(3600),
+  /** Wrong pickup codes in a row before the keypad locks out. */
+  pickupCodeAttempts: z.number().int().min(1).max(20),
+  /** How long the pickup-code keypad stays locked out, seconds. */
+  pickupLockoutSeconds: z.number().int().min(10).max(86_400),
+  /** PIN for steward locker actions, 4–8 digits; null refuses them all. */
+  stewardPin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4–8 digits').nullable(),
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 type ConfigKey = keyof StationConfig;
