@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { LockerProtocolName } from '../lockers/locker-protocol';
+import { lockerProtocol } from '../lockers/protocols/index';
 
 /** Reader types a devices.json may name. */
 export const READER_TYPES = ['serial-em4100', 'serial-binary', 'serial-qr', 'hid-keyboard', 'hid-vendor', 'simulated'] as const;
@@ -39,24 +41,80 @@ export const readerConfigSchema = z.object({
   }
 });
 
+/** Locker-board protocols a devices.json may name. */
+export const LOCKER_PROTOCOL_NAMES = ['8a80', 'kerong-cu16'] as const satisfies readonly LockerProtocolName[];
+
+/** Channels assumed when a board does not say: the common 24-channel 8A/80 board, the 16-lock CU16. */
+export const DEFAULT_BOARD_CHANNELS: Readonly<Record<LockerProtocolName, number>> = { '8a80': 24, 'kerong-cu16': 16 };
+
+const lockerBoardSchema = z.object({
+  /** As on the board's DIP switches; the range depends on the protocol. */
+  address: z.number({ error: 'must be a whole number' }).int('must be a whole number'),
+  channels: z.number({ error: 'must be a whole number' }).int('must be a whole number').optional(),
+  polarity: z.enum(['closed-is-set', 'open-is-set'], { error: 'must be "closed-is-set" or "open-is-set"' }).default('closed-is-set'),
+}).strict();
+
+export const lockerBusConfigSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"'),
+  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  protocol: z.enum(LOCKER_PROTOCOL_NAMES, { error: `must be one of ${LOCKER_PROTOCOL_NAMES.join(', ')}` }),
+  /** The RS-485 adapter's port (`/dev/serial/by-id/…`, `COM5`). */
+  path: z.string({ error: 'must be the serial port, e.g. "/dev/serial/by-id/usb-…" or "COM5"' }).min(1, 'must not be empty'),
+  /** Default: the protocol's factory speed (8A/80 9600, CU16 19200). */
+  baudRate: z.number().int().min(300, 'must be at least 300').max(921_600, 'must be at most 921600').optional(),
+  boards: z.array(lockerBoardSchema, { error: 'must be a list of boards' }).min(1, 'must list at least one board'),
+  /** Heartbeat period, ms. Default 1000. */
+  pollIntervalMs: z.number().int().min(100, 'must be at least 100 ms').max(60_000, 'must be at most 60000 ms').optional(),
+  /** Longest wait for a board's answer, ms. Default 200. */
+  replyTimeoutMs: z.number().int().min(20, 'must be at least 20 ms').max(5000, 'must be at most 5000 ms').optional(),
+  /** Simulated pty pairs only: the device side the board simulator opens. */
+  simulatorPath: z.string().min(1).optional(),
+}).strict().superRefine((bus, ctx) => {
+  const protocol = lockerProtocol(bus.protocol);
+  const { min, max } = protocol.boardAddresses;
+  const seen = new Set<number>();
+  bus.boards.forEach((board, index) => {
+    if (board.address < min || board.address > max) {
+      ctx.addIssue({ code: 'custom', path: ['boards', index, 'address'], message: `must be ${min}–${max} for ${bus.protocol} boards` });
+    }
+    if (seen.has(board.address)) ctx.addIssue({ code: 'custom', path: ['boards', index, 'address'], message: `board ${board.address} is listed twice` });
+    seen.add(board.address);
+    if (board.channels !== undefined && !protocol.channelOptions.includes(board.channels)) {
+      ctx.addIssue({ code: 'custom', path: ['boards', index, 'channels'], message: `must be one of ${protocol.channelOptions.join(', ')} for ${bus.protocol} boards` });
+    }
+  });
+}).transform((bus) => ({
+  ...bus,
+  baudRate: bus.baudRate ?? lockerProtocol(bus.protocol).defaultBaudRate,
+  boards: bus.boards.map((board) => ({ ...board, channels: board.channels ?? DEFAULT_BOARD_CHANNELS[bus.protocol] })),
+}));
+
 export const devicesConfigSchema = z.object({
   readers: z.array(readerConfigSchema),
+  /** RS-485 locker buses; none when absent. */
+  lockerBuses: z.array(lockerBusConfigSchema).default([]),
 }).strict().superRefine((config, ctx) => {
   const seen = new Set<string>();
   config.readers.forEach((reader, index) => {
     if (seen.has(reader.id)) ctx.addIssue({ code: 'custom', path: ['readers', index, 'id'], message: `"${reader.id}" is used by another reader` });
     seen.add(reader.id);
   });
+  const buses = new Set<string>();
+  config.lockerBuses.forEach((bus, index) => {
+    if (buses.has(bus.id)) ctx.addIssue({ code: 'custom', path: ['lockerBuses', index, 'id'], message: `"${bus.id}" is used by another locker bus` });
+    buses.add(bus.id);
+  });
 });
 
 export type ReaderConfig = z.output<typeof readerConfigSchema>;
+export type LockerBusConfig = z.output<typeof lockerBusConfigSchema>;
 export type DevicesConfig = z.output<typeof devicesConfigSchema>;
 /** What a devices.json may contain (defaults not yet applied). */
 export type DevicesConfigInput = z.input<typeof devicesConfigSchema>;
 
 export type ConfigResult = { readonly ok: true; readonly config: DevicesConfig } | { readonly ok: false; readonly message: string };
 
-/** Validates parsed JSON; the message names every problem as `readers.0.path: …`. */
+/** Validates parsed JSON; the message names every problem as `readers.0.path: …` or `lockerBuses.0.boards.1.address: …`. */
 export function parseDevicesConfig(json: unknown): ConfigResult {
   const parsed = devicesConfigSchema.safeParse(json);
   if (parsed.success) return { ok: true, config: parsed.data };

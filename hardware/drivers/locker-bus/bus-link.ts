@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { toHex } from '../../codecs/framer';
+import { toHex, type FramerOutput } from '../../codecs/framer';
 import type { BoardSettings, LockerProtocol, LockerReply, LockerReplyFramer, LockerRequest } from '../../lockers/locker-protocol';
 import type { Transport } from '../../transport/transport';
 import { ReaderSupervisor, type BackoffOptions } from '../card-reader/reader-supervisor';
@@ -43,6 +43,8 @@ interface Pending {
   readonly sentAtMs: number;
   readonly resolve: (result: AttemptResult) => void;
   timer: unknown;
+  /** The first stray bytes seen while waiting, reported if no answer comes. */
+  noise?: string;
 }
 
 /**
@@ -60,6 +62,7 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
   private pending: Pending | undefined;
   private lastEndMs = Number.NEGATIVE_INFINITY;
   private portOpen = false;
+  private lastSent: number | undefined;
 
   constructor(private readonly options: BusLinkOptions) {
     super();
@@ -81,6 +84,11 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
       if (open) this.framer.reset();
       this.emit('port', open);
     });
+  }
+
+  /** When the last request was written (clock ms); `undefined` before the first. */
+  get lastSentAtMs(): number | undefined {
+    return this.lastSent;
   }
 
   get isOpen(): boolean {
@@ -120,13 +128,9 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     this.framer.expect(request);
     return new Promise<AttemptResult>((resolve) => {
       const pending: Pending = { request, sentAtMs: this.clock.now(), resolve, timer: undefined };
+      this.lastSent = pending.sentAtMs;
       this.pending = pending;
-      pending.timer = this.clock.setTimeout(() => {
-        const truncated = this.framer.hasPending;
-        this.finish(pending, truncated
-          ? { kind: 'bad-frame', detail: `an incomplete answer to ${toHex(bytes)}` }
-          : { kind: 'no-reply', detail: `no answer to ${toHex(bytes)} within ${this.options.replyTimeoutMs} ms` });
-      }, this.options.replyTimeoutMs);
+      pending.timer = this.clock.setTimeout(() => this.timeout(pending, bytes), this.options.replyTimeoutMs);
       transport.write(bytes).catch((error: unknown) => {
         this.finish(pending, { kind: 'write-failed', detail: error instanceof Error ? error.message : String(error) });
       });
@@ -134,12 +138,21 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
   }
 
   private onData(chunk: Uint8Array): void {
+    this.handle(this.framer.push(chunk, this.clock.now()));
+  }
+
+  private handle(outputs: FramerOutput<LockerReply>[]): void {
     const now = this.clock.now();
-    for (const output of this.framer.push(chunk, now)) {
+    for (const output of outputs) {
       const pending = this.pending;
       if (output.type === 'fault') {
-        // Between transactions stray bytes are simply dropped; during one they spoil the answer.
-        if (pending) this.finish(pending, { kind: 'bad-frame', detail: `${output.reason}: ${output.detail}` });
+        // Between transactions stray bytes are simply dropped. During one, a corrupt answer
+        // ends the attempt at once; other noise may still be followed by the real answer.
+        if (pending && (output.reason === 'bad-checksum' || output.reason === 'oversize')) {
+          this.finish(pending, { kind: 'bad-frame', detail: `${output.reason}: ${output.detail}` });
+        } else if (pending) {
+          pending.noise ??= `${output.reason}: ${output.detail}`;
+        }
         continue;
       }
       if (output.kind === 'door-report') {
@@ -151,6 +164,15 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
       }
       // Anything else is a late answer to an attempt already given up on: ignored.
     }
+  }
+
+  private timeout(pending: Pending, sent: Uint8Array): void {
+    // Whatever is held is now as complete as it will get: judge it before giving up.
+    this.handle(this.framer.flush(Number.POSITIVE_INFINITY));
+    if (this.pending !== pending) return;
+    this.finish(pending, pending.noise !== undefined
+      ? { kind: 'bad-frame', detail: `no valid answer to ${toHex(sent)} within ${this.options.replyTimeoutMs} ms (${pending.noise})` }
+      : { kind: 'no-reply', detail: `no answer to ${toHex(sent)} within ${this.options.replyTimeoutMs} ms` });
   }
 
   private onLost(detail: string): void {

@@ -169,6 +169,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     let lastProblem = '';
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       const result = await this.link.exchange(request);
+      if (attempt === 1) firstSentAtMs = this.link.lastSentAtMs;
       if (result.kind === 'lost') {
         return result.sent || attempt > 1
           ? { ok: false, reason: this.running ? 'no-reply' : 'bus-offline', attempts: attempt, detail: result.detail }
@@ -178,12 +179,11 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
         lastProblem = result.detail;
         continue;
       }
-      firstSentAtMs ??= result.sentAtMs;
       this.boardAnswered(request.board);
       if (result.reply.kind === 'open-result' && result.reply.opened) {
         // The board confirmed the lock released: the door is no longer latched shut.
         this.recordDoor(request.board, request.lock, false, this.doorTable.itemPresent(request.board, request.lock));
-        return { ok: true, attempts: attempt, elapsedMs: result.atMs - firstSentAtMs };
+        return { ok: true, attempts: attempt, elapsedMs: result.atMs - (firstSentAtMs ?? result.sentAtMs) };
       }
       refused++;
       lastProblem = 'the board said the lock did not open';
