@@ -29,6 +29,8 @@ export interface CheckInDeps {
   /** Wall clock, epoch ms. */
   readonly now: () => number;
   readonly settings: CheckInSettings;
+  /** Whether the card (by id) holds a charging locker; such a card is not tapped out. Default never. */
+  readonly holdsLocker?: (cardId: number) => boolean;
 }
 
 export type CategoryAnswer = 'ok' | 'not-found' | 'guest-visit';
@@ -46,6 +48,7 @@ export interface CheckIn {
 
 export function createCheckIn(deps: CheckInDeps): CheckIn {
   const { repo, hashCard, now, settings } = deps;
+  const holdsLocker = deps.holdsLocker ?? (() => false);
   const windowMs = settings.duplicateWindowMinutes * MINUTE_MS;
   const minStayMs = settings.minStayBeforeTapOutMinutes * MINUTE_MS;
 
@@ -79,7 +82,8 @@ export function createCheckIn(deps: CheckInDeps): CheckIn {
       return { kind: 'goodbye', visitId: latest.id, dwellMinutes: dwellMinutes(latest.arrivedMs, latest.leftMs) };
     }
     if (windowMs <= 0 || sinceLastTap >= windowMs) return null;
-    if (settings.tapOutEnabled && atMs - latest.arrivedMs >= minStayMs) {
+    // Someone with a phone in a locker is not leaving yet: the tap is for the locker.
+    if (settings.tapOutEnabled && atMs - latest.arrivedMs >= minStayMs && !holdsLocker(card.id)) {
       repo.updateVisitTaps(latest.id, atMs, atMs);
       return { kind: 'goodbye', visitId: latest.id, dwellMinutes: dwellMinutes(latest.arrivedMs, atMs) };
     }

@@ -19,10 +19,12 @@ export interface ReaderBridgeOptions {
   readonly now: () => number;
   /** Storage failures while handling a read (there is no caller to return them to). */
   readonly onError: (message: string) => void;
+  /** Devices other than readers (locker buses), listed after the readers in every status. */
+  readonly otherDevices?: () => DeviceStatus[];
 }
 
 export interface ReaderBridge {
-  /** The status of every reader, as `getDeviceStatus` answers. */
+  /** The status of every reader, then the other devices, as `getDeviceStatus` answers. */
   deviceStatus(): DeviceStatus[];
   /** Unsubscribes from every reader. Idempotent. */
   detach(): void;
@@ -46,7 +48,8 @@ export function faultReason(fault: CardReadFault): CardErrorReason {
 export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
   const { readers, events, now } = options;
   const lastCardError = new Map<string, number>();
-  const deviceStatus = () => readers.map(readerStatus);
+  const otherDevices = options.otherDevices ?? (() => []);
+  const deviceStatus = () => [...readers.map(readerStatus), ...otherDevices()];
   const detachers: (() => void)[] = [];
 
   for (const reader of readers) {

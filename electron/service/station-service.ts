@@ -6,11 +6,17 @@
 import { mkdirSync } from 'node:fs';
 import { stationMethods, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
+import type { CheckInOutcome } from '../../common/domain';
+import type { NormalisedCard } from '../../hardware/card-id/card-id';
 import type { CardReader } from '../../hardware/drivers/card-reader/card-reader';
+import { systemClock, type Clock } from '../../hardware/drivers/clock';
+import type { LockerBus } from '../../hardware/drivers/locker-bus/locker-bus';
 import { normaliseCardText } from '../../hardware/card-id/normalise';
 import type { StationService } from '../service-contract';
 import { createCheckIn } from './check-in';
 import { createEventBus } from './event-bus';
+import { loadLockerLayout } from './lockers/locker-layout';
+import { createLockerService, type LockerService } from './lockers/locker-service';
 import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
@@ -27,8 +33,12 @@ export interface StationServiceOptions {
   readonly dataDir: string;
   /** Readers the service starts now and stops on `close()`. Default none. */
   readonly readers?: readonly CardReader[];
+  /** Locker buses the service starts now and stops on `close()`; lockers.json maps their locks. Default none. */
+  readonly lockerBuses?: readonly LockerBus[];
   /** Wall clock in epoch ms, for visit times and the fault rate limit. Default `Date.now`. */
   readonly now?: () => number;
+  /** Timers for door alarms (and time for lockers). Default the system timers with `now`. */
+  readonly clock?: Clock;
   /** Card text → canonical id, for wedge reads. Default {@link normaliseCardText}. */
   readonly normalise?: typeof normaliseCardText;
   /** Settings applied over station.json (tests, command line); checked like the file. */
@@ -53,29 +63,59 @@ export async function createStationService(options: StationServiceOptions): Prom
   const now = options.now ?? Date.now;
   const normalise = options.normalise ?? normaliseCardText;
   const readers = options.readers ?? [];
+  const lockerBuses = options.lockerBuses ?? [];
+  const clock: Clock = options.clock ?? { ...systemClock, now };
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
   const { config } = loaded;
   const stationKey = loadStationKey(options.dataDir);
-  const warnings = [...loaded.warnings, ...stationKey.warnings];
+  const layout = loadLockerLayout(options.dataDir, lockerBuses);
+  const warnings = [...loaded.warnings, ...stationKey.warnings, ...layout.warnings];
   for (const warning of warnings) onWarning(warning);
 
   const db = openStationDatabase({ dataDir: options.dataDir });
+  const events = createEventBus();
+  let lockers: LockerService;
+  try {
+    lockers = createLockerService({
+      db,
+      key: stationKey.key,
+      buses: lockerBuses,
+      layout,
+      settings: config,
+      clock,
+      events,
+      onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
+      onError: (message) => console.error(message),
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
-    repo: createCheckInStore(db),
+    repo: checkInRepo,
     hashCard: (canonical) => hashCardId(stationKey.key, canonical),
     now,
     settings: config,
+    holdsLocker: (cardId) => lockers.holdsLocker(cardId),
   });
-  const events = createEventBus();
+  /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
+  const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
+    const outcome = checkIn.tapCard(card, source, deviceId);
+    if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
+    const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
+    return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
+  };
   const bridge = attachReaders({
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => checkIn.tapCard(card, 'reader', deviceId),
+    tapCard: (card, deviceId) => tapCard(card, 'reader', deviceId),
     onError: (message) => console.error(message),
+    otherDevices: () => lockers.busStatus(),
   });
 
   let closed = false;
@@ -84,6 +124,15 @@ export async function createStationService(options: StationServiceOptions): Prom
     if (closed) return err('unavailable', 'The station service has shut down.');
     try {
       return fn();
+    } catch (error) {
+      return storageError(error);
+    }
+  };
+
+  const runAsync = async <T>(fn: () => Promise<Result<T>>): Promise<Result<T>> => {
+    if (closed) return err('unavailable', 'The station service has shut down.');
+    try {
+      return await fn();
     } catch (error) {
       return storageError(error);
     }
@@ -101,7 +150,7 @@ export async function createStationService(options: StationServiceOptions): Prom
         if (!card) {
           return err('unreadable-card', `The reader's text (${input.data.text.length} characters) is not a card number; tap the card again.`);
         }
-        return ok(checkIn.tapCard(card, 'wedge', WEDGE_DEVICE_ID));
+        return ok(tapCard(card, 'wedge', WEDGE_DEVICE_ID));
       }),
 
     guestCheckIn: () => run(() => ok(checkIn.guestCheckIn(SCREEN_DEVICE_ID))),
@@ -126,11 +175,11 @@ export async function createStationService(options: StationServiceOptions): Prom
 
     getDeviceStatus: async () => ok(bridge.deviceStatus()),
 
-    getLockerAvailability: async () => ok({ state: 'none', free: [], maxMinutes: 240 }),
-    claimLocker: async () => err('unavailable', 'This station has no lockers.'),
-    openMyLocker: async () => err('unavailable', 'This station has no lockers.'),
-    listLockers: async () => err('forbidden', 'Steward actions are not enabled at this station.'),
-    stewardLockerAction: async () => err('forbidden', 'Steward actions are not enabled at this station.'),
+    getLockerAvailability: () => run(() => ok(lockers.availability())),
+    claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
+    openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
+    listLockers: (arg) => run(() => lockers.list(arg)),
+    stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
   };
 
   let closing: Promise<void> | undefined;
@@ -138,9 +187,11 @@ export async function createStationService(options: StationServiceOptions): Prom
     closing ??= (async () => {
       closed = true;
       bridge.detach();
-      const stopped = await Promise.allSettled(readers.map((reader) => reader.stop()));
+      lockers.close();
+      const devices = [...readers, ...lockerBuses];
+      const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {
-        if (result.status === 'rejected') onWarning(`Reader ${readers[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
+        if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
       });
       db.close();
     })();
@@ -153,6 +204,16 @@ export async function createStationService(options: StationServiceOptions): Prom
     } catch (error) {
       // One broken reader must not keep the station (guests, other readers) from opening.
       const message = `Reader ${reader.id} could not start: ${error instanceof Error ? error.message : String(error)}`;
+      warnings.push(message);
+      onWarning(message);
+    }
+  }
+  for (const bus of lockerBuses) {
+    try {
+      await bus.start();
+    } catch (error) {
+      // A locker bus that cannot start shows as offline; check-in carries on without it.
+      const message = `Locker bus ${bus.id} could not start: ${error instanceof Error ? error.message : String(error)}`;
       warnings.push(message);
       onWarning(message);
     }

@@ -1,0 +1,327 @@
+/**
+ * Charging lockers: claim, retrieve, steward actions and what the screens and stewards see.
+ * Sessions, door events, faults and steward actions are written to SQLite as they happen;
+ * door readings from the buses move sessions on (see door-watch.ts). Card passes live only
+ * in memory; pickup codes only as keyed hashes.
+ *
+ * Which locker a claim gets: the lowest-numbered free, working, enabled locker with the
+ * cable on a reachable bus. Predictable for stewards restocking cables and for installers
+ * testing; wear is spread by use anyway, since low numbers are busy when traffic is high.
+ */
+import type { Database } from 'better-sqlite3';
+import type { StationEventBus } from '../../service-contract';
+import type { DeviceStatus } from '../../../common/domain';
+import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RetrieveOutcome } from '../../../common/lockers';
+import { stationMethods, type MethodInput } from '../../../common/contract';
+import { err, ok, type Result } from '../../../common/result';
+import type { Clock } from '../../../hardware/drivers/clock';
+import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
+import { createAttemptLimiter } from './attempt-limiter';
+import { createCardPasses } from './card-passes';
+import { watchDoors } from './door-watch';
+import { createLockerFleet } from './locker-fleet';
+import type { LoadedLockerLayout } from './locker-layout';
+import { createLockerStore, type LockerRecord, type SessionRecord } from './locker-store';
+import { availability, heldLocker, isFree, lockerView } from './locker-views';
+import { hashPickupCode, uniquePickupCode } from './pickup-codes';
+import { createStewardGuard } from './steward-guard';
+
+/** Wrong steward PINs in a row before the lockout, and its length. */
+export const STEWARD_PIN_ATTEMPTS = 5;
+export const STEWARD_LOCKOUT_MS = 5 * 60_000;
+
+/** The station settings lockers use (station.json; see station-config.ts for ranges). */
+export interface LockerSettings {
+  readonly lockerMaxMinutes: number;
+  readonly doorOpenAlarmSeconds: number;
+  readonly lockersPerPerson: number;
+  readonly cardPassSeconds: number;
+  readonly pickupCodeAttempts: number;
+  readonly pickupLockoutSeconds: number;
+  readonly stewardPin: string | null;
+}
+
+export interface LockerServiceDeps {
+  readonly db: Database;
+  /** The station key: pickup codes are stored as HMACs with it. */
+  readonly key: Buffer;
+  /** Started and stopped by the caller; the service only listens and sends commands. */
+  readonly buses: readonly LockerBus[];
+  readonly layout: LoadedLockerLayout;
+  readonly settings: LockerSettings;
+  /** Time and timers (door alarms, pass and lockout expiry). */
+  readonly clock: Clock;
+  /** `locker` events go here. */
+  readonly events: StationEventBus;
+  /** A bus changed state: send the full device status. */
+  readonly onDeviceChange: () => void;
+  readonly onError: (message: string) => void;
+}
+
+/** What a tap gives the UI for lockers. */
+export interface CardLockerInfo {
+  readonly cardPass: string;
+  readonly locker: HeldLocker | null;
+}
+
+export interface LockerService {
+  /** True when lockers.json names at least one locker. */
+  readonly configured: boolean;
+  availability(): LockerAvailability;
+  claim(input: MethodInput<'claimLocker'>): Promise<Result<ClaimOutcome>>;
+  retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>>;
+  list(input: MethodInput<'listLockers'>): Result<LockerView[]>;
+  stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>>;
+  /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. */
+  forCard(cardId: number): CardLockerInfo;
+  /** Whether the card holds a live session (tap-out waits until it is over). */
+  holdsLocker(cardId: number): boolean;
+  busStatus(): DeviceStatus[];
+  /** Stops listening and clears timers; later calls answer `unavailable`. Idempotent. */
+  close(): void;
+}
+
+const NO_LOCKERS = 'This station has no lockers.';
+const OFFLINE = 'The lockers are not answering right now; check-in still works. A steward has been told.';
+
+export function createLockerService(deps: LockerServiceDeps): LockerService {
+  const { settings, clock } = deps;
+  const store = createLockerStore(deps.db);
+  store.syncLayout(deps.layout.lockers);
+  const fleet = createLockerFleet(deps.buses, deps.layout.lockers, deps.layout.unreachable);
+  const maxMs = settings.lockerMaxMinutes * 60_000;
+  const now = () => clock.now();
+  const passes = createCardPasses({ now, lifetimeMs: settings.cardPassSeconds * 1000 });
+  const codeLimiter = createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000 });
+  const guard = createStewardGuard({
+    pin: settings.stewardPin,
+    limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS }),
+    onLockout: () => store.insertAudit('pin-lockout', null, `${STEWARD_PIN_ATTEMPTS} wrong PINs in a row`, 'locked out', now()),
+  });
+  const watch = watchDoors({
+    store,
+    fleet,
+    clock,
+    alarmMs: settings.doorOpenAlarmSeconds * 1000,
+    maxMs,
+    emit: (event) => deps.events.emit('locker', event),
+    onDeviceChange: deps.onDeviceChange,
+    onError: deps.onError,
+  });
+  const claimingCards = new Set<number>();
+  let closed = false;
+
+  const liveByLocker = () => new Map(store.liveSessions().map((s) => [s.lockerNumber, s]));
+  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes);
+  const lockerRecord = (n: number) => store.lockers().find((l) => l.number === n);
+  const shutDown = () => err('unavailable', 'The station service has shut down.');
+
+  /** Sends the open command, reserving the locker meanwhile; records a failure as a fault. */
+  async function openLocker(locker: LockerRecord, purpose: 'claim' | 'retrieve' | 'steward', sessionId: number | null): Promise<OpenOutcome | null> {
+    const bus = fleet.bus(locker.busId);
+    if (!bus || !fleet.reserve(locker.number)) return null;
+    let outcome: OpenOutcome;
+    try {
+      outcome = await bus.open(locker.board, locker.lock);
+    } finally {
+      fleet.release(locker.number);
+    }
+    if (closed) return null;
+    const atMs = now();
+    if (outcome.ok) {
+      store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { purpose, attempts: outcome.attempts, elapsedMs: outcome.elapsedMs } }, atMs);
+      watch.doorOpened(locker.number);
+      return outcome;
+    }
+    const detail = { purpose, reason: outcome.reason, attempts: outcome.attempts, detail: outcome.detail.slice(0, 200) };
+    store.transaction(() => {
+      store.insertEvent({ kind: 'open-failed', lockerNumber: locker.number, sessionId, detail }, atMs);
+      // An offline bus says nothing about the lock itself.
+      if (outcome.reason !== 'bus-offline' && !locker.faulty) {
+        const reason = `did not open: ${outcome.reason}`;
+        store.markFaulty(locker.number, reason, atMs);
+        store.insertEvent({ kind: 'marked-faulty', lockerNumber: locker.number, sessionId, detail: { reason } }, atMs);
+      }
+    });
+    return outcome;
+  }
+
+  async function claim(input: MethodInput<'claimLocker'>): Promise<Result<ClaimOutcome>> {
+    const parsed = stationMethods.claimLocker.input.safeParse(input);
+    if (!parsed.success) return err('invalid-argument', 'claimLocker: claimant must be a member with a card pass or a guest, and cable one of usb-c, lightning, micro-usb');
+    const { claimant, cable } = parsed.data;
+    if (store.lockers().length === 0) return err('unavailable', NO_LOCKERS);
+    let cardId: number | null = null;
+    if (claimant.kind === 'member') {
+      cardId = passes.resolve(claimant.cardPass);
+      if (cardId === null) return err('forbidden', 'This card pass is not valid (expired or already used): tap the card again.');
+      const held = store.liveSessionsOfCard(cardId);
+      const first = held[0];
+      if (first && held.length >= settings.lockersPerPerson) return ok({ kind: 'already-holding', locker: heldLocker(first) });
+      if (claimingCards.has(cardId)) return err('unavailable', 'A locker is already being opened for this card.');
+      claimingCards.add(cardId);
+    }
+    try {
+      return await claimFree(cardId, cable, claimant.kind === 'member' ? claimant.cardPass : null);
+    } finally {
+      if (cardId !== null) claimingCards.delete(cardId);
+    }
+  }
+
+  async function claimFree(cardId: number | null, cable: LockerRecord['cable'], pass: string | null): Promise<Result<ClaimOutcome>> {
+    if (currentAvailability().state === 'offline') return err('unavailable', OFFLINE);
+    const skippedFaulty: number[] = [];
+    const silentBoards = new Set<string>();
+    for (;;) {
+      const live = liveByLocker();
+      const next = store
+        .lockers()
+        .find((l) => l.cable === cable && isFree(l, live, fleet) && !silentBoards.has(`${l.busId}/${l.board}`));
+      if (!next) break;
+      const outcome = await openLocker(next, 'claim', null);
+      if (closed) return shutDown();
+      if (outcome === null) continue; // taken by a claim running alongside: pick again
+      if (outcome.ok) return ok(startSession(next, cardId, pass, skippedFaulty));
+      if (outcome.reason === 'bus-offline') return err('unavailable', OFFLINE);
+      skippedFaulty.push(next.number);
+      // A board that did not answer will not answer for its other locks either.
+      if (outcome.reason === 'no-reply') silentBoards.add(`${next.busId}/${next.board}`);
+    }
+    return ok({ kind: 'none-free' });
+  }
+
+  function startSession(locker: LockerRecord, cardId: number | null, pass: string | null, skippedFaulty: number[]): ClaimOutcome {
+    const atMs = now();
+    const code = cardId === null ? uniquePickupCode(deps.key, (hash) => store.liveSessionByCodeHash(hash) !== undefined) : null;
+    const session = store.insertSession({
+      lockerNumber: locker.number,
+      holder: cardId === null ? 'guest' : 'member',
+      cardId,
+      codeHash: code?.hash ?? null,
+      claimedMs: atMs,
+      dueMs: atMs + maxMs,
+    });
+    if (pass !== null) passes.spend(pass);
+    return {
+      kind: 'opened',
+      sessionId: session.id,
+      lockerNumber: locker.number,
+      pickupCode: code?.code ?? null,
+      maxMinutes: settings.lockerMaxMinutes,
+      skippedFaulty,
+    };
+  }
+
+  async function retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>> {
+    const parsed = stationMethods.openMyLocker.input.safeParse(input);
+    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex) or a 6-digit pickup code is required');
+    if (store.lockers().length === 0) return err('unavailable', NO_LOCKERS);
+    const claimant = parsed.data;
+    let session: SessionRecord | undefined;
+    if (claimant.kind === 'member') {
+      const cardId = passes.resolve(claimant.cardPass);
+      if (cardId === null) return err('forbidden', 'This card pass is not valid (expired or already used): tap the card again.');
+      session = store.liveSessionsOfCard(cardId)[0];
+      if (!session) return ok({ kind: 'no-locker' });
+    } else {
+      const gate = codeLimiter.check();
+      if (gate.kind === 'locked-out') return ok(gate);
+      session = store.liveSessionByCodeHash(hashPickupCode(deps.key, claimant.pickupCode));
+      if (!session) {
+        const verdict = codeLimiter.fail();
+        return ok(verdict.kind === 'wrong' ? { kind: 'wrong-code', attemptsLeft: verdict.attemptsLeft } : { kind: 'locked-out', retryAfterSeconds: verdict.retryAfterSeconds });
+      }
+      codeLimiter.succeed();
+    }
+    const locker = lockerRecord(session.lockerNumber);
+    if (!locker || !fleet.reachable(locker)) return err('unavailable', OFFLINE);
+    const outcome = await openLocker(locker, 'retrieve', session.id);
+    if (closed) return shutDown();
+    if (outcome === null) return err('unavailable', `Locker ${locker.number} is being opened already.`);
+    if (!outcome.ok) return outcome.reason === 'bus-offline' ? err('unavailable', OFFLINE) : ok({ kind: 'lock-failed', lockerNumber: locker.number });
+    const current = store.session(session.id);
+    if (current?.state === 'charging') store.startRetrieving(current.id, now());
+    if (claimant.kind === 'member') passes.spend(claimant.cardPass);
+    return ok({ kind: 'opened', sessionId: session.id, lockerNumber: locker.number });
+  }
+
+  async function stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>> {
+    const parsed = stationMethods.stewardLockerAction.input.safeParse(input);
+    if (!parsed.success) return err('invalid-argument', 'stewardLockerAction: pin (4–8 digits), lockerNumber, action and a reason (1–200 characters) are required');
+    const { pin, lockerNumber, action, reason } = parsed.data;
+    const refused = guard.check(pin);
+    if (refused) return refused;
+    const locker = lockerRecord(lockerNumber);
+    if (!locker) return err('not-found', `No locker ${lockerNumber}.`);
+    const atMs = now();
+    const session = store.liveSessionOfLocker(lockerNumber);
+    switch (action) {
+      case 'remote-open': {
+        if (!fleet.reachable(locker)) {
+          store.insertAudit(action, lockerNumber, reason, 'offline', atMs);
+          return err('unavailable', `Locker ${lockerNumber} is offline.`);
+        }
+        const outcome = await openLocker(locker, 'steward', session?.id ?? null);
+        if (closed) return shutDown();
+        const result = outcome === null ? 'busy' : outcome.ok ? 'done' : outcome.reason;
+        store.insertAudit(action, lockerNumber, reason, result, now());
+        return result === 'done' ? ok({}) : err('unavailable', `Locker ${lockerNumber} did not open (${result}).`);
+      }
+      case 'mark-faulty':
+        store.transaction(() => {
+          store.markFaulty(lockerNumber, `steward: ${reason}`, atMs);
+          store.insertEvent({ kind: 'marked-faulty', lockerNumber, sessionId: session?.id ?? null, detail: { reason, by: 'steward' } }, atMs);
+          store.insertAudit(action, lockerNumber, reason, 'done', atMs);
+        });
+        return ok({});
+      case 'mark-repaired':
+        store.transaction(() => {
+          store.markRepaired(lockerNumber);
+          store.insertEvent({ kind: 'repaired', lockerNumber, detail: { reason } }, atMs);
+          store.insertAudit(action, lockerNumber, reason, 'done', atMs);
+        });
+        return ok({});
+      case 'end-session': {
+        if (!session) {
+          store.insertAudit(action, lockerNumber, reason, 'no session', atMs);
+          return err('not-found', `Locker ${lockerNumber} holds no session.`);
+        }
+        store.transaction(() => {
+          store.endSession(session.id, atMs, 'steward');
+          store.insertAudit(action, lockerNumber, reason, 'done', atMs);
+        });
+        deps.events.emit('locker', { kind: 'session-ended', sessionId: session.id, lockerNumber });
+        void fleet.bus(locker.busId)?.setHoldPower(locker.board, locker.lock, false);
+        return ok({});
+      }
+    }
+  }
+
+  return {
+    configured: deps.layout.lockers.length > 0,
+    availability: currentAvailability,
+    claim: (input) => (closed ? Promise.resolve(shutDown()) : claim(input)),
+    retrieve: (input) => (closed ? Promise.resolve(shutDown()) : retrieve(input)),
+    list(input) {
+      if (closed) return shutDown();
+      const parsed = stationMethods.listLockers.input.safeParse(input);
+      if (!parsed.success) return err('invalid-argument', 'listLockers: pin must be 4–8 digits');
+      const refused = guard.check(parsed.data.pin);
+      if (refused) return refused;
+      const live = liveByLocker();
+      const atMs = now();
+      return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
+    },
+    stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : stewardAction(input)),
+    forCard(cardId) {
+      const held = store.liveSessionsOfCard(cardId)[0];
+      return { cardPass: passes.issue(cardId), locker: held ? heldLocker(held) : null };
+    },
+    holdsLocker: (cardId) => store.liveSessionsOfCard(cardId).length > 0,
+    busStatus: () => fleet.busStatus(),
+    close() {
+      closed = true;
+      watch.detach();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+/**
+ * What the UI and stewards see of the lockers, computed from the stored rows and the live
+ * fleet knowledge: availability per cable, the steward grid, and a held locker.
+ */
+import { CABLE_TYPES, type HeldLocker, type LockerAvailability, type LockerView } from '../../../common/lockers';
+import type { LockerFleet } from './locker-fleet';
+import type { LockerRecord, SessionRecord } from './locker-store';
+
+/** A locker a claim may use: enabled, working, reachable, free, not being opened. */
+export function isFree(locker: LockerRecord, live: ReadonlyMap<number, SessionRecord>, fleet: LockerFleet): boolean {
+  return locker.enabled && !locker.faulty && !live.has(locker.number) && !fleet.reserved(locker.number) && fleet.reachable(locker);
+}
+
+export function availability(
+  lockers: readonly LockerRecord[],
+  live: ReadonlyMap<number, SessionRecord>,
+  fleet: LockerFleet,
+  maxMinutes: number,
+): LockerAvailability {
+  const free = CABLE_TYPES.map((cable) => ({
+    cable,
+    count: lockers.filter((l) => l.cable === cable && isFree(l, live, fleet)).length,
+  }));
+  if (lockers.length === 0) return { state: 'none', free, maxMinutes };
+  if (!lockers.some((l) => fleet.reachable(l))) return { state: 'offline', free, maxMinutes };
+  return { state: free.some((f) => f.count > 0) ? 'ready' : 'full', free, maxMinutes };
+}
+
+export function lockerView(locker: LockerRecord, session: SessionRecord | undefined, fleet: LockerFleet, nowMs: number): LockerView {
+  const reachable = fleet.reachable(locker);
+  const door = reachable ? fleet.door(locker.number) : undefined;
+  return {
+    lockerNumber: locker.number,
+    cable: locker.cable,
+    state: viewState(locker, session, reachable),
+    doorClosed: door?.closed ?? null,
+    itemPresent: door?.itemPresent ?? null,
+    session: session
+      ? {
+          sessionId: session.id,
+          holder: session.holder,
+          startedAtMs: session.startedMs,
+          dueAtMs: session.dueMs,
+          overdue: session.state === 'charging' && nowMs > session.dueMs,
+        }
+      : null,
+  };
+}
+
+/** A live session shows first (a phone may be inside), then disabled, faulty, offline. */
+function viewState(locker: LockerRecord, session: SessionRecord | undefined, reachable: boolean): LockerView['state'] {
+  if (session && session.state !== 'ended') return session.state;
+  if (!locker.enabled) return 'disabled';
+  if (locker.faulty) return 'faulty';
+  if (!reachable) return 'offline';
+  return 'free';
+}
+
+export function heldLocker(session: SessionRecord): HeldLocker {
+  return { sessionId: session.id, lockerNumber: session.lockerNumber, startedAtMs: session.startedMs, dueAtMs: session.dueMs };
+}
