@@ -71,13 +71,13 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   private pollQueue: Job[] = [];
   private busy = false;
   private running = false;
+  private started = false;
   /** Board queries still to answer since the port (re)opened; the bus is not online before. */
   private requeryLeft = 0;
   /** Heartbeat queries of the current cycle not yet finished. */
   private pollLeft = 0;
   private pollTimer: unknown;
   private state_: LockerBusState = 'offline';
-  private detail_ = 'Not started.';
 
   constructor(private readonly options: LockerBusOptions) {
     super();
@@ -115,12 +115,14 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   }
 
   get detail(): string {
-    return this.detail_;
+    // Computed each time: the port's reason changes with every reopen attempt.
+    return this.currentState()[1];
   }
 
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.started = true;
     this.updateState();
     this.link.start();
   }
@@ -330,15 +332,14 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   }
 
   private updateState(): void {
-    const [state, detail] = this.currentState();
-    this.detail_ = detail;
+    const [state] = this.currentState();
     if (state === this.state_) return;
     this.state_ = state;
     this.emit('state', state);
   }
 
   private currentState(): [LockerBusState, string] {
-    if (!this.running) return ['offline', 'Stopped.'];
+    if (!this.running) return ['offline', this.started ? 'Stopped.' : 'Not started.'];
     if (!this.link.isOpen) return ['offline', this.link.detail];
     if (this.requeryLeft > 0) return ['offline', 'Port open; reading every board.'];
     const silent = [...this.settings.keys()].filter((b) => this.boardOnline.get(b) === false);
