@@ -8,6 +8,7 @@ import { initI18n } from './i18n/i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/screens.css';
+import './styles/lockers.css';
 
 initI18n();
 

@@ -7,15 +7,26 @@ import { useCallback, useReducer, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
+import type { CableType, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
 import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
+import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { cardReaderOffline } from './device-summary';
-import { initialKioskState, kioskReducer, soundForEvent, visibleScreen, type KioskEvent } from './kiosk-state';
+import {
+  initialKioskState,
+  kioskReducer,
+  screenTimesOut,
+  soundForEvent,
+  visibleScreen,
+  type KioskEvent,
+} from './kiosk-state';
+import { doorAlarmLocker, wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useIdleTimeout } from './use-idle-timeout';
+import { useLockerAvailability } from './use-locker-availability';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 
@@ -52,6 +63,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     [i18n],
   );
   useStationSync(client, state.service, dispatch, applyDefaultLocale);
+  useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
 
   useWedgeCapture(
     useCallback(
@@ -72,11 +84,28 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     dispatch({ type: 'home' });
     if (info) void i18n.changeLanguage(info.defaultLocale);
   }, [dispatch, i18n, info]);
+  const alarmLocker = doorAlarmLocker(state);
   useIdleTimeout(
     (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
-    state.screenSeq,
-    state.screen.name !== 'attract' || toLocale(i18n.resolvedLanguage) !== (info?.defaultLocale ?? 'zh-CN'),
+    // A door alarm starts the time again: the banner must not vanish the moment it appears.
+    `${state.screenSeq}:${alarmLocker ?? ''}`,
+    state.screen.name === 'pickup-code'
+      ? false
+      : screenTimesOut(state.screen) || toLocale(i18n.resolvedLanguage) !== (info?.defaultLocale ?? 'zh-CN'),
     onIdle,
+  );
+
+  /** A locker call's answer (or error) always moves the flow on, so the button never shows "failed". */
+  const retrieved = useCallback(
+    (result: Result<RetrieveOutcome>): boolean => {
+      dispatch(
+        result.ok
+          ? { type: 'retrieved', outcome: result.value, atMs: Date.now() }
+          : { type: 'locker-call-failed', code: result.code },
+      );
+      return true;
+    },
+    [dispatch],
   );
 
   const actions = {
@@ -100,6 +129,25 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       },
       [client, dispatch, settle],
     ),
+    charge: useCallback(() => dispatch({ type: 'charge' }), [dispatch]),
+    claim: useCallback(
+      async (claimant: Claimant, cable: CableType) => {
+        const result = await client.claimLocker({ claimant, cable });
+        dispatch(result.ok ? { type: 'claimed', cable, outcome: result.value } : { type: 'locker-call-failed', code: result.code });
+      },
+      [client, dispatch],
+    ),
+    openMine: useCallback(
+      async (cardPass: string) => retrieved(await client.openMyLocker({ kind: 'member', cardPass })),
+      [client, retrieved],
+    ),
+    submitCode: useCallback(
+      async (pickupCode: string) => retrieved(await client.openMyLocker({ kind: 'guest', pickupCode })),
+      [client, retrieved],
+    ),
+    collect: useCallback(() => dispatch({ type: 'collect' }), [dispatch]),
+    codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
+    pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -111,6 +159,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
         <LanguageSwitch />
       </header>
       {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
+      {current !== 'connecting' && alarmLocker !== null && <DoorAlarm lockerNumber={alarmLocker} />}
       <main className="stage" key={state.screenSeq}>
         <ScreenView state={state} actions={actions} />
       </main>
@@ -126,4 +175,17 @@ export type KioskActions = {
   readonly guest: () => Promise<boolean>;
   readonly interest: (from: 'attract' | 'guest') => Promise<boolean>;
   readonly pickCategory: (visitId: number, category: WorkerCategory | null) => Promise<void>;
+  /** "Charge my phone": to the cable picker. */
+  readonly charge: () => void;
+  /** Claims a locker with this cable; the flow moves on with the answer. */
+  readonly claim: (claimant: Claimant, cable: CableType) => Promise<void>;
+  /** "Open my locker" with a fresh card pass; true once the answer moved the flow on. */
+  readonly openMine: (cardPass: string) => Promise<boolean>;
+  /** Sends a typed pickup code; true once the answer moved the flow on. */
+  readonly submitCode: (pickupCode: string) => Promise<boolean>;
+  /** "Collect my phone": to the keypad. */
+  readonly collect: () => void;
+  readonly codeKey: (key: CodeKey) => void;
+  /** "I have it" under the pickup code. */
+  readonly pickupNoted: () => void;
 };

@@ -10,15 +10,36 @@ import { GuestWelcomeScreen } from '../screens/GuestWelcomeScreen';
 import { JoinScreen } from '../screens/JoinScreen';
 import { NoCardScreen } from '../screens/NoCardScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
+import { CodeEntryScreen } from '../screens/CodeEntryScreen';
+import { LockerCableScreen } from '../screens/LockerCableScreen';
+import { LockerChargingScreen } from '../screens/LockerChargingScreen';
+import { LockerEndedScreen } from '../screens/LockerEndedScreen';
+import { LockerHeldScreen } from '../screens/LockerHeldScreen';
+import { LockerMessageScreen } from '../screens/LockerMessageScreen';
+import { LockerOpenScreen } from '../screens/LockerOpenScreen';
+import { LockerRetrieveScreen } from '../screens/LockerRetrieveScreen';
+import { PickupCodeScreen } from '../screens/PickupCodeScreen';
+import { ChargePanel } from '../components/ChargePanel';
 import type { KioskActions } from './App';
-import type { KioskState } from './kiosk-state';
+import { visibleScreen, type KioskState } from './kiosk-state';
+import { chargeOffer, openPassOf } from './locker-flow';
 
 export function ScreenView({ state, actions }: { readonly state: KioskState; readonly actions: KioskActions }): ReactElement {
   const { screen, info } = state;
-  if (state.service !== 'ready' || info === null) return <ConnectingScreen service={state.service} />;
+  if (info === null || visibleScreen(state) === 'connecting') return <ConnectingScreen service={state.service} />;
+  const openPass = openPassOf(screen);
+  const lockerPanel = (
+    <ChargePanel
+      offer={chargeOffer(state)}
+      held={screen.name === 'welcome' || screen.name === 'already-here' ? screen.member.locker : null}
+      onOpenMine={openPass === null ? null : () => actions.openMine(openPass)}
+      onCharge={actions.charge}
+    />
+  );
+  const noLockers = typeof state.lockers === 'object' && state.lockers.state === 'none';
   switch (screen.name) {
     case 'attract':
-      return <AttractScreen info={info} onNoCard={actions.noCard} />;
+      return <AttractScreen info={info} onNoCard={actions.noCard} onCollect={noLockers ? null : actions.collect} />;
     case 'welcome':
       return (
         <WelcomeScreen
@@ -26,16 +47,24 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           info={info}
           onPickCategory={(category) => actions.pickCategory(screen.visitId, category)}
           onDone={actions.home}
+          lockerPanel={lockerPanel}
         />
       );
     case 'already-here':
-      return <AlreadyHereScreen onDone={actions.home} />;
+      return <AlreadyHereScreen onDone={actions.home} lockerPanel={lockerPanel} />;
     case 'goodbye':
       return <GoodbyeScreen dwellMinutes={screen.dwellMinutes} onDone={actions.home} />;
     case 'no-card':
       return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.home} />;
     case 'guest-welcome':
-      return <GuestWelcomeScreen info={info} onJoin={() => actions.openJoin('guest')} onDone={actions.home} />;
+      return (
+        <GuestWelcomeScreen
+          info={info}
+          onJoin={() => actions.openJoin('guest')}
+          onDone={actions.home}
+          lockerPanel={lockerPanel}
+        />
+      );
     case 'join':
       return (
         <JoinScreen
@@ -47,6 +76,52 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
       );
     case 'card-error':
       return <CardErrorScreen onDismiss={actions.home} />;
+    case 'locker-cable':
+      return (
+        <LockerCableScreen
+          lockers={state.lockers}
+          noneFree={screen.noneFree}
+          onPick={(cable) => actions.claim(screen.claimant, cable)}
+          onBack={actions.home}
+        />
+      );
+    case 'pickup-code':
+      return <PickupCodeScreen opened={screen.opened} pickupCode={screen.pickupCode} onNoted={actions.pickupNoted} />;
+    case 'locker-open':
+      return <LockerOpenScreen opened={screen.opened} onDone={actions.home} />;
+    case 'locker-charging':
+      return (
+        <LockerChargingScreen
+          lockerNumber={screen.lockerNumber}
+          holder={screen.holder}
+          dueAtMs={screen.dueAtMs}
+          onDone={actions.home}
+        />
+      );
+    case 'locker-held':
+      return (
+        <LockerHeldScreen
+          locker={screen.locker}
+          onOpenMine={openPass === null ? null : () => actions.openMine(openPass)}
+          onDone={actions.home}
+        />
+      );
+    case 'code-entry':
+      return (
+        <CodeEntryScreen
+          digits={screen.digits}
+          problem={screen.problem}
+          onKey={actions.codeKey}
+          onSubmit={actions.submitCode}
+          onBack={actions.home}
+        />
+      );
+    case 'locker-retrieve':
+      return <LockerRetrieveScreen lockerNumber={screen.lockerNumber} onDone={actions.home} />;
+    case 'locker-ended':
+      return <LockerEndedScreen lockerNumber={screen.lockerNumber} onDone={actions.home} />;
+    case 'locker-message':
+      return <LockerMessageScreen problem={screen.problem} lockerNumber={screen.lockerNumber} onDone={actions.home} />;
     default:
       return missingCase(screen);
   }

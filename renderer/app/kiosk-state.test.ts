@@ -35,7 +35,13 @@ describe('kioskReducer', () => {
       type: 'check-in',
       outcome: { kind: 'welcome', visitId: 7, visitNumber: 1, needsCategory: true, category: null },
     });
-    expect(state.screen).toEqual({ name: 'welcome', visitId: 7, visitNumber: 1, category: 'ask' });
+    expect(state.screen).toEqual({
+      name: 'welcome',
+      visitId: 7,
+      visitNumber: 1,
+      category: 'ask',
+      member: { cardPass: null, locker: null },
+    });
     expect(kioskReducer(state, { type: 'category-done' }).screen).toMatchObject({ category: 'thanked' });
   });
 
@@ -49,7 +55,7 @@ describe('kioskReducer', () => {
 
   it('maps already-here and goodbye outcomes to their screens', () => {
     expect(ready({ type: 'check-in', outcome: { kind: 'already-here', visitId: 1, visitNumber: 3, category: null } }).screen)
-      .toEqual({ name: 'already-here', visitNumber: 3 });
+      .toEqual({ name: 'already-here', visitNumber: 3, member: { cardPass: null, locker: null } });
     expect(ready({ type: 'check-in', outcome: { kind: 'goodbye', visitId: 1, dwellMinutes: 42 } }).screen)
       .toEqual({ name: 'goodbye', dwellMinutes: 42 });
   });

@@ -5,6 +5,14 @@
  */
 import type { CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
 import { missingCase } from '../../common/result';
+import {
+  lockerTransition,
+  sessionOnScreen,
+  type LockerKioskEvent,
+  type LockerOffer,
+  type LockerScreen,
+  type MemberLockers,
+} from './locker-flow';
 
 /** Where the join screen was opened from, as `registerJoinInterest` records it. */
 export type JoinOrigin = 'attract' | 'guest';
@@ -18,13 +26,15 @@ export type Screen =
       readonly visitNumber: number;
       /** `ask`: show the category picker; `thanked`: a category was just chosen or skipped. */
       readonly category: 'ask' | 'thanked' | 'known';
+      readonly member: MemberLockers;
     }
-  | { readonly name: 'already-here'; readonly visitNumber: number }
+  | { readonly name: 'already-here'; readonly visitNumber: number; readonly member: MemberLockers }
   | { readonly name: 'goodbye'; readonly dwellMinutes: number }
   | { readonly name: 'no-card' }
   | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
   | { readonly name: 'join'; readonly from: JoinOrigin; readonly interestSent: boolean }
-  | { readonly name: 'card-error' };
+  | { readonly name: 'card-error' }
+  | LockerScreen;
 
 export type ScreenName = Screen['name'];
 
@@ -45,6 +55,13 @@ export interface KioskState {
    * second card tap). Keys the screen so its timers start over, and restarts the idle timer.
    */
   readonly screenSeq: number;
+  /** Free lockers, as last fetched for a screen that offers charging or collecting. */
+  readonly lockers: LockerOffer;
+  /**
+   * Session whose door was reported left open, while its locker is on screen: the alarm
+   * banner shows and sounds. Cleared when the door shuts or the screen moves on.
+   */
+  readonly doorAlarm: number | null;
 }
 
 /** Everything that can happen to the kiosk. */
@@ -60,7 +77,8 @@ export type KioskEvent =
   | { readonly type: 'interest-registered' }
   | { readonly type: 'category-done' }
   /** Done button, idle timeout, or the card-error message timing out. */
-  | { readonly type: 'home' };
+  | { readonly type: 'home' }
+  | LockerKioskEvent;
 
 const ATTRACT: Screen = { name: 'attract' };
 
@@ -70,11 +88,23 @@ export const initialKioskState: KioskState = {
   info: null,
   devices: [],
   screenSeq: 0,
+  lockers: 'checking',
+  doorAlarm: null,
 };
 
 export function kioskReducer(state: KioskState, event: KioskEvent): KioskState {
-  const next = transition(state, event);
-  return next.screen === state.screen ? next : { ...next, screenSeq: state.screenSeq + 1 };
+  let next = transition(state, event);
+  if (next.doorAlarm !== null && sessionOnScreen(next.screen) !== next.doorAlarm) next = { ...next, doorAlarm: null };
+  if (next.screen === state.screen || updatesInPlace(state.screen, next.screen, event)) return next;
+  return { ...next, screenSeq: state.screenSeq + 1 };
+}
+
+/**
+ * A key on the code keypad, or a shut door noted under a pickup code, changes the screen's
+ * data but not the screen: no remount (which would replay its entrance and flicker).
+ */
+function updatesInPlace(before: Screen, after: Screen, event: KioskEvent): boolean {
+  return before.name === after.name && (event.type === 'code-key' || event.type === 'locker');
 }
 
 function transition(state: KioskState, event: KioskEvent): KioskState {
@@ -82,23 +112,29 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'info-loaded':
       return { ...state, info: event.info, service: 'ready' };
     case 'service-unavailable':
-      // Whatever flow was under way cannot finish; start over once the service is back.
+      // Whatever flow was under way cannot finish; start over once the service is back. A
+      // pickup code is the exception: it is shown once and never again, so it stays.
       return {
         ...state,
         service: state.info === null ? 'starting' : 'reconnecting',
-        screen: state.screen.name === 'attract' ? state.screen : ATTRACT,
+        screen: state.screen.name === 'attract' || state.screen.name === 'pickup-code' ? state.screen : ATTRACT,
+        lockers: 'checking',
       };
     case 'devices':
       return { ...state, devices: event.devices };
     // A pushed tap proves the service is back; do not wait for the next poll to show it.
     case 'check-in':
-      return { ...state, service: serviceAfterPush(state), screen: screenForCheckIn(event.outcome) };
+      return { ...state, service: serviceAfterPush(state), screen: screenForCheckIn(event.outcome), lockers: 'checking' };
     case 'card-error':
       return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error' } };
     case 'no-card':
       return { ...state, screen: { name: 'no-card' } };
     case 'guest-checked-in':
-      return { ...state, screen: { name: 'guest-welcome', guestVisitsToday: event.guest.guestVisitsToday } };
+      return {
+        ...state,
+        screen: { name: 'guest-welcome', guestVisitsToday: event.guest.guestVisitsToday },
+        lockers: 'checking',
+      };
     case 'open-join':
       return { ...state, screen: { name: 'join', from: event.from, interestSent: false } };
     case 'interest-registered':
@@ -107,6 +143,16 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       return state.screen.name === 'welcome' ? { ...state, screen: { ...state.screen, category: 'thanked' } } : state;
     case 'home':
       return state.screen.name === 'attract' ? state : { ...state, screen: ATTRACT };
+    case 'locker-availability':
+    case 'charge':
+    case 'claimed':
+    case 'locker-call-failed':
+    case 'pickup-code-noted':
+    case 'collect':
+    case 'code-key':
+    case 'retrieved':
+    case 'locker':
+      return lockerTransition(state, event);
     default:
       return missingCase(event);
   }
@@ -124,9 +170,10 @@ function screenForCheckIn(outcome: CheckInOutcome): Screen {
         visitId: outcome.visitId,
         visitNumber: outcome.visitNumber,
         category: outcome.needsCategory ? 'ask' : 'known',
+        member: memberLockers(outcome),
       };
     case 'already-here':
-      return { name: 'already-here', visitNumber: outcome.visitNumber };
+      return { name: 'already-here', visitNumber: outcome.visitNumber, member: memberLockers(outcome) };
     case 'goodbye':
       return { name: 'goodbye', dwellMinutes: outcome.dwellMinutes };
     default:
@@ -134,9 +181,25 @@ function screenForCheckIn(outcome: CheckInOutcome): Screen {
   }
 }
 
-/** The screen to draw: a calm connecting screen whenever the service is not answering. */
+function memberLockers(outcome: { readonly cardPass?: string; readonly locker?: MemberLockers['locker'] }): MemberLockers {
+  return { cardPass: outcome.cardPass ?? null, locker: outcome.locker ?? null };
+}
+
+/**
+ * The screen to draw: a calm connecting screen whenever the service is not answering, except
+ * over a pickup code, which must stay readable until the guest has it.
+ */
 export function visibleScreen(state: KioskState): ScreenName | 'connecting' {
-  return state.service === 'ready' && state.info !== null ? state.screen.name : 'connecting';
+  if (state.info === null) return 'connecting';
+  return state.service === 'ready' || state.screen.name === 'pickup-code' ? state.screen.name : 'connecting';
+}
+
+/**
+ * Whether the idle timeout may take this screen away. Not the attract screen (nothing to
+ * return from) and not a pickup code, which stays until the guest presses "I have it".
+ */
+export function screenTimesOut(screen: Screen): boolean {
+  return screen.name !== 'attract' && screen.name !== 'pickup-code';
 }
 
 /** Sound feedback for an event: a worker must hear that the tap worked (or did not). */
@@ -147,7 +210,12 @@ export function soundForEvent(event: KioskEvent): 'success' | 'failure' | null {
     case 'interest-registered':
       return 'success';
     case 'card-error':
+    case 'locker-call-failed':
       return 'failure';
+    case 'claimed':
+      return event.outcome.kind === 'none-free' ? 'failure' : 'success';
+    case 'retrieved':
+      return event.outcome.kind === 'opened' ? 'success' : 'failure';
     default:
       return null;
   }

@@ -4,7 +4,7 @@
  * Sound is a nicety: any failure (no audio device, autoplay policy) is silently ignored.
  */
 
-export type SoundName = 'success' | 'failure' | 'tap';
+export type SoundName = 'success' | 'failure' | 'tap' | 'alarm';
 
 interface Note {
   readonly hz: number;
@@ -13,7 +13,10 @@ interface Note {
   readonly wave: OscillatorType;
 }
 
-/** Rising two-note chime; low falling buzz; a short click for button presses. */
+/**
+ * Rising two-note chime; low falling buzz; a short click for button presses; a loud two-tone
+ * alarm (repeated by the door alarm banner) that carries across a noisy station.
+ */
 const TUNES: Record<SoundName, readonly Note[]> = {
   success: [
     { hz: 784, startS: 0, lengthS: 0.12, wave: 'sine' },
@@ -24,9 +27,14 @@ const TUNES: Record<SoundName, readonly Note[]> = {
     { hz: 220, startS: 0.22, lengthS: 0.32, wave: 'square' },
   ],
   tap: [{ hz: 1400, startS: 0, lengthS: 0.04, wave: 'sine' }],
+  alarm: [
+    { hz: 988, startS: 0, lengthS: 0.25, wave: 'square' },
+    { hz: 740, startS: 0.3, lengthS: 0.25, wave: 'square' },
+    { hz: 988, startS: 0.6, lengthS: 0.25, wave: 'square' },
+  ],
 };
 
-const VOLUME: Record<SoundName, number> = { success: 0.35, failure: 0.18, tap: 0.12 };
+const VOLUME: Record<SoundName, number> = { success: 0.35, failure: 0.18, tap: 0.12, alarm: 0.3 };
 
 let context: AudioContext | null | undefined;
 

@@ -35,6 +35,8 @@ export function useStationSync(
       client.on('checkIn', ({ outcome }) => send({ type: 'check-in', outcome })),
       client.on('cardError', () => send({ type: 'card-error' })),
       client.on('deviceStatus', ({ devices }) => send({ type: 'devices', devices })),
+      // Stamped on arrival: the charging screen's "collect by" counts from the door shutting.
+      client.on('locker', (event) => send({ type: 'locker', event, atMs: Date.now() })),
     ];
     return () => offs.forEach((off) => off());
   }, [client]);

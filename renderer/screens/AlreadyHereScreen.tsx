@@ -1,16 +1,23 @@
 /** The same card again within the duplicate window: reassure, it still counts as one visit. */
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
 
-export function AlreadyHereScreen({ onDone }: { readonly onDone: () => void }): ReactElement {
+export interface AlreadyHereScreenProps {
+  readonly onDone: () => void;
+  /** "Charge my phone" or the locker this card holds: a second tap is how members collect. */
+  readonly lockerPanel?: ReactNode;
+}
+
+export function AlreadyHereScreen({ onDone, lockerPanel }: AlreadyHereScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section className="screen screen-message screen-already-here" data-testid="screen-already-here">
       <Icon name="check" className="message-icon is-success" />
       <h1 className="message-title">{t('alreadyHere.title')}</h1>
       <p className="message-body">{t('alreadyHere.body')}</p>
+      {lockerPanel}
       <div className="screen-actions">
         <DoneButton onDone={onDone} />
       </div>

@@ -1,4 +1,7 @@
-/** The idle screen: tap your card (big, animated), or "No card", plus what the station offers. */
+/**
+ * The idle screen: tap your card (big, animated), or "No card", "Collect my phone" with a
+ * pickup code, plus what the station offers.
+ */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationInfo } from '../../common/domain';
@@ -10,9 +13,11 @@ import { playSound } from '../app/sounds';
 export interface AttractScreenProps {
   readonly info: StationInfo;
   readonly onNoCard: () => void;
+  /** "Collect my phone" with a pickup code; null where the station has no lockers. */
+  readonly onCollect: (() => void) | null;
 }
 
-export function AttractScreen({ info, onNoCard }: AttractScreenProps): ReactElement {
+export function AttractScreen({ info, onNoCard, onCollect }: AttractScreenProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const opening = localized(info.openingInfo, locale);
@@ -42,6 +47,23 @@ export function AttractScreen({ info, onNoCard }: AttractScreenProps): ReactElem
             <span className="button-hint">{t('attract.noCardHint')}</span>
           </span>
         </button>
+        {onCollect && (
+          <button
+            type="button"
+            className="big-button no-card-button collect-button"
+            data-testid="collect-button"
+            onClick={() => {
+              playSound('tap');
+              onCollect();
+            }}
+          >
+            <Icon name="locker" />
+            <span className="button-text">
+              <span className="button-title">{t('locker.collect')}</span>
+              <span className="button-hint">{t('locker.collectHint')}</span>
+            </span>
+          </button>
+        )}
       </div>
       <aside className="attract-side">
         {opening && (

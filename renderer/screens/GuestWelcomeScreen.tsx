@@ -1,5 +1,5 @@
 /** A guest came in: welcome them, show today's offers, and offer the way to a member card. */
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationInfo } from '../../common/domain';
 import { DoneButton } from '../components/DoneButton';
@@ -11,9 +11,11 @@ export interface GuestWelcomeScreenProps {
   readonly info: StationInfo;
   readonly onJoin: () => void;
   readonly onDone: () => void;
+  /** "Charge my phone" for guests (they get a pickup code). */
+  readonly lockerPanel?: ReactNode;
 }
 
-export function GuestWelcomeScreen({ info, onJoin, onDone }: GuestWelcomeScreenProps): ReactElement {
+export function GuestWelcomeScreen({ info, onJoin, onDone, lockerPanel }: GuestWelcomeScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section className="screen screen-guest-welcome" data-testid="screen-guest-welcome">
@@ -24,6 +26,7 @@ export function GuestWelcomeScreen({ info, onJoin, onDone }: GuestWelcomeScreenP
           <p className="greeting-note">{t('guest.body')}</p>
         </div>
       </div>
+      {lockerPanel}
       <OfferList offers={info.todayOffers} />
       <div className="screen-actions">
         <button

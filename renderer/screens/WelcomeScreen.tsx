@@ -1,5 +1,8 @@
-/** A member's card was read: greeting, visit count, today's offers, and on a first visit the category. */
-import type { ReactElement } from 'react';
+/**
+ * A member's card was read: greeting, visit count, the charging locker, today's offers, and on
+ * a first visit the category.
+ */
+import type { ReactElement, ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
 import type { Screen } from '../app/kiosk-state';
@@ -13,9 +16,11 @@ export interface WelcomeScreenProps {
   readonly info: StationInfo;
   readonly onPickCategory: (category: WorkerCategory | null) => Promise<void>;
   readonly onDone: () => void;
+  /** "Charge my phone" or the locker this card holds (see `ChargePanel`). */
+  readonly lockerPanel?: ReactNode;
 }
 
-export function WelcomeScreen({ screen, info, onPickCategory, onDone }: WelcomeScreenProps): ReactElement {
+export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPanel }: WelcomeScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
@@ -34,6 +39,7 @@ export function WelcomeScreen({ screen, info, onPickCategory, onDone }: WelcomeS
           </p>
         </div>
       </div>
+      {lockerPanel}
       {screen.category === 'ask' ? (
         <CategoryPicker onPick={onPickCategory} />
       ) : (

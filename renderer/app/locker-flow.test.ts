@@ -1,0 +1,373 @@
+import { describe, expect, it } from 'vitest';
+import type { CheckInOutcome, StationInfo } from '../../common/domain';
+import type { HeldLocker, LockerAvailability } from '../../common/lockers';
+import {
+  initialKioskState,
+  kioskReducer,
+  screenTimesOut,
+  soundForEvent,
+  visibleScreen,
+  type KioskEvent,
+  type KioskState,
+} from './kiosk-state';
+import { canCharge, chargeOffer, freeCount, openPassOf, sessionOnScreen, wantsAvailability } from './locker-flow';
+
+const info: StationInfo = {
+  stationId: 's1',
+  stationName: { 'zh-CN': '朝阳驿站', en: 'Chaoyang Station' },
+  openingInfo: { 'zh-CN': '24小时开放', en: 'Open 24 hours' },
+  todayOffers: [],
+  joinUrl: 'https://example.org/join',
+  idleTimeoutSeconds: 60,
+  defaultLocale: 'zh-CN',
+  tapOutEnabled: true,
+};
+
+const PASS = '0123456789abcdef0123456789abcdef';
+const T0 = 1_750_000_000_000;
+const MIN = 60_000;
+
+const available = (state: LockerAvailability['state'], usbC = 2, lightning = 0, micro = 1): LockerAvailability => ({
+  state,
+  free: [
+    { cable: 'usb-c', count: usbC },
+    { cable: 'lightning', count: lightning },
+    { cable: 'micro-usb', count: micro },
+  ],
+  maxMinutes: 240,
+});
+
+const held: HeldLocker = { sessionId: 31, lockerNumber: 7, startedAtMs: T0 - 30 * MIN, dueAtMs: T0 + 210 * MIN };
+
+const memberTap = (extra: Partial<Extract<CheckInOutcome, { kind: 'welcome' }>> = {}): KioskEvent => ({
+  type: 'check-in',
+  outcome: { kind: 'welcome', visitId: 5, visitNumber: 3, needsCategory: false, category: 'courier', cardPass: PASS, locker: null, ...extra },
+});
+const againTap = (locker: HeldLocker | null): KioskEvent => ({
+  type: 'check-in',
+  outcome: { kind: 'already-here', visitId: 5, visitNumber: 3, category: null, cardPass: PASS, locker },
+});
+const ready = (...events: KioskEvent[]): KioskState =>
+  [{ type: 'info-loaded', info } as KioskEvent, ...events].reduce(kioskReducer, initialKioskState);
+const lockersReady: KioskEvent = { type: 'locker-availability', availability: available('ready') };
+const push = (kind: 'session-started' | 'door-left-open' | 'session-ended', sessionId: number, lockerNumber: number, atMs = T0): KioskEvent => ({
+  type: 'locker',
+  event: { kind, sessionId, lockerNumber },
+  atMs,
+});
+const opened = (sessionId: number, lockerNumber: number, pickupCode: string | null, skippedFaulty: number[] = []): KioskEvent => ({
+  type: 'claimed',
+  cable: 'usb-c',
+  outcome: { kind: 'opened', sessionId, lockerNumber, pickupCode, maxMinutes: 240, skippedFaulty },
+});
+const keys = (code: string, atMs = T0): KioskEvent[] =>
+  [...code].map((key) => ({ type: 'code-key', key: key as '0', atMs }));
+const guestIn: KioskEvent = { type: 'guest-checked-in', guest: { visitId: 9, guestVisitsToday: 4 } };
+
+describe('charge offer on the welcome screens', () => {
+  it('a member tap carries the card pass and starts checking availability', () => {
+    const state = ready(lockersReady, memberTap());
+    expect(state.screen).toMatchObject({ name: 'welcome', member: { cardPass: PASS, locker: null } });
+    expect(state.lockers).toBe('checking');
+    expect(chargeOffer(state)).toBe('checking');
+    expect(canCharge(state)).toBe(false);
+    expect(wantsAvailability(state.screen)).toBe(true);
+  });
+
+  it('is ready, full, offline or hidden as the availability says', () => {
+    const tapped = ready(memberTap());
+    expect(chargeOffer(kioskReducer(tapped, lockersReady))).toBe('ready');
+    expect(canCharge(kioskReducer(tapped, lockersReady))).toBe(true);
+    expect(chargeOffer(kioskReducer(tapped, { type: 'locker-availability', availability: available('full', 0, 0, 0) }))).toBe('full');
+    expect(chargeOffer(kioskReducer(tapped, { type: 'locker-availability', availability: available('offline', 0, 0, 0) }))).toBe('offline');
+    expect(chargeOffer(kioskReducer(tapped, { type: 'locker-availability', availability: available('none', 0, 0, 0) }))).toBe('hidden');
+    // The availability call itself failed: treat like offline, never as ready.
+    expect(chargeOffer(kioskReducer(tapped, { type: 'locker-availability', availability: null }))).toBe('offline');
+  });
+
+  it('is hidden without a card pass, and when the card already holds a locker', () => {
+    const noPass = ready(memberTap({ cardPass: undefined, locker: undefined }), lockersReady);
+    expect(chargeOffer(noPass)).toBe('hidden');
+    expect(kioskReducer(noPass, { type: 'charge' }).screen.name).toBe('welcome');
+    const holding = ready(againTap(held), lockersReady);
+    expect(chargeOffer(holding)).toBe('hidden');
+    expect(openPassOf(holding.screen)).toBe(PASS);
+    expect(sessionOnScreen(holding.screen)).toBe(31);
+  });
+
+  it('"Charge my phone" opens the cable picker only when lockers are ready', () => {
+    expect(ready(memberTap(), { type: 'charge' }).screen.name).toBe('welcome');
+    const full = ready(memberTap(), { type: 'locker-availability', availability: available('full', 0, 0, 0) }, { type: 'charge' });
+    expect(full.screen.name).toBe('welcome');
+    const state = ready(againTap(null), lockersReady, { type: 'charge' });
+    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'member', cardPass: PASS }, noneFree: null });
+  });
+
+  it('a guest claims as a guest', () => {
+    const state = ready(guestIn, lockersReady, { type: 'charge' });
+    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'guest' }, noneFree: null });
+  });
+
+  it('counts free lockers per cable; unknown counts are null', () => {
+    expect(freeCount(available('ready', 2, 0, 1), 'usb-c')).toBe(2);
+    expect(freeCount(available('ready', 2, 0, 1), 'lightning')).toBe(0);
+    expect(freeCount({ state: 'ready', free: [], maxMinutes: 60 }, 'micro-usb')).toBe(0);
+    expect(freeCount('checking', 'usb-c')).toBeNull();
+  });
+});
+
+describe('member claim', () => {
+  const picker = ready(memberTap(), lockersReady, { type: 'charge' });
+
+  it('opened → locker open → charging on session-started for that session, due after maxMinutes', () => {
+    let state = kioskReducer(picker, opened(40, 12, null));
+    expect(state.screen).toEqual({
+      name: 'locker-open',
+      opened: { sessionId: 40, lockerNumber: 12, holder: 'member', maxMinutes: 240, skippedFaulty: [] },
+    });
+    state = kioskReducer(state, push('session-started', 40, 12, T0));
+    expect(state.screen).toEqual({ name: 'locker-charging', sessionId: 40, lockerNumber: 12, holder: 'member', dueAtMs: T0 + 240 * MIN });
+    expect(screenTimesOut(state.screen)).toBe(true);
+  });
+
+  it('ignores events for another session', () => {
+    const state = kioskReducer(picker, opened(40, 12, null));
+    for (const kind of ['session-started', 'door-left-open', 'session-ended'] as const) {
+      expect(kioskReducer(state, push(kind, 41, 13))).toBe(state);
+    }
+  });
+
+  it('keeps the faulty lockers it skipped, in order', () => {
+    const state = kioskReducer(picker, opened(40, 5, null, [3, 4]));
+    expect(state.screen).toMatchObject({ name: 'locker-open', opened: { lockerNumber: 5, skippedFaulty: [3, 4] } });
+  });
+
+  it('none-free stays on the picker, names the cable, and counts as a new screen (fresh counts)', () => {
+    const state = kioskReducer(picker, { type: 'claimed', cable: 'lightning', outcome: { kind: 'none-free' } });
+    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'member', cardPass: PASS }, noneFree: 'lightning' });
+    expect(state.screenSeq).toBe(picker.screenSeq + 1);
+  });
+
+  it('already-holding shows the held locker with the pass to open it', () => {
+    const state = kioskReducer(picker, { type: 'claimed', cable: 'usb-c', outcome: { kind: 'already-holding', locker: held } });
+    expect(state.screen).toEqual({ name: 'locker-held', locker: held, cardPass: PASS });
+    expect(openPassOf(state.screen)).toBe(PASS);
+  });
+
+  it('errors: unavailable, an expired pass, anything else', () => {
+    expect(kioskReducer(picker, { type: 'locker-call-failed', code: 'unavailable' }).screen)
+      .toEqual({ name: 'locker-message', problem: 'unavailable', lockerNumber: null });
+    expect(kioskReducer(picker, { type: 'locker-call-failed', code: 'forbidden' }).screen)
+      .toMatchObject({ problem: 'tap-again' });
+    expect(kioskReducer(picker, { type: 'locker-call-failed', code: 'internal' }).screen)
+      .toMatchObject({ problem: 'failed' });
+    // A locker call failing is not the service going away: the kiosk stays ready.
+    expect(kioskReducer(picker, { type: 'locker-call-failed', code: 'unavailable' }).service).toBe('ready');
+  });
+
+  it('drops a claim answer that arrives after the picker was left', () => {
+    const home = kioskReducer(picker, { type: 'home' });
+    expect(kioskReducer(home, opened(40, 12, null))).toBe(home);
+    expect(kioskReducer(home, { type: 'locker-call-failed', code: 'unavailable' })).toBe(home);
+  });
+
+  it('the service dropping mid-flow returns to attract behind the connecting screen', () => {
+    const state = kioskReducer(kioskReducer(picker, opened(40, 12, null)), { type: 'service-unavailable' });
+    expect(state.screen.name).toBe('attract');
+    expect(visibleScreen(state)).toBe('connecting');
+    expect(state.lockers).toBe('checking');
+    // The door shutting later is for a screen no longer shown.
+    expect(kioskReducer(state, push('session-started', 40, 12))).toBe(state);
+  });
+});
+
+describe('guest claim with a pickup code', () => {
+  const picker = ready(guestIn, lockersReady, { type: 'charge' });
+  const code = kioskReducer(picker, opened(50, 8, '042917'));
+
+  it('shows the code once, with no idle timeout', () => {
+    expect(code.screen).toEqual({
+      name: 'pickup-code',
+      opened: { sessionId: 50, lockerNumber: 8, holder: 'guest', maxMinutes: 240, skippedFaulty: [] },
+      pickupCode: '042917',
+      startedAtMs: null,
+    });
+    expect(screenTimesOut(code.screen)).toBe(false);
+  });
+
+  it('"I have it" before the door is shut → locker open → charging', () => {
+    let state = kioskReducer(code, { type: 'pickup-code-noted' });
+    expect(state.screen).toMatchObject({ name: 'locker-open', opened: { sessionId: 50, lockerNumber: 8, holder: 'guest' } });
+    state = kioskReducer(state, push('session-started', 50, 8, T0));
+    expect(state.screen).toEqual({ name: 'locker-charging', sessionId: 50, lockerNumber: 8, holder: 'guest', dueAtMs: T0 + 240 * MIN });
+  });
+
+  it('the door shut while the code is shown: the code stays, in place; "I have it" → charging', () => {
+    let state = kioskReducer(code, push('session-started', 50, 8, T0));
+    expect(state.screen).toMatchObject({ name: 'pickup-code', pickupCode: '042917', startedAtMs: T0 });
+    expect(state.screenSeq).toBe(code.screenSeq);
+    state = kioskReducer(state, { type: 'pickup-code-noted' });
+    expect(state.screen).toEqual({ name: 'locker-charging', sessionId: 50, lockerNumber: 8, holder: 'guest', dueAtMs: T0 + 240 * MIN });
+  });
+
+  it('survives the service dropping: the code is never shown again', () => {
+    const state = kioskReducer(code, { type: 'service-unavailable' });
+    expect(state.screen).toBe(code.screen);
+    expect(state.service).toBe('reconnecting');
+    expect(visibleScreen(state)).toBe('pickup-code');
+    expect(kioskReducer(state, { type: 'pickup-code-noted' }).screen.name).toBe('locker-open');
+  });
+
+  it('"I have it" elsewhere does nothing', () => {
+    const state = ready();
+    expect(kioskReducer(state, { type: 'pickup-code-noted' })).toBe(state);
+  });
+});
+
+describe('door left open', () => {
+  const open = ready(memberTap(), lockersReady, { type: 'charge' }, opened(40, 12, null));
+
+  it('raises the alarm for the locker on screen and keeps the screen', () => {
+    const state = kioskReducer(open, push('door-left-open', 40, 12));
+    expect(state.doorAlarm).toBe(40);
+    expect(state.screen).toBe(open.screen);
+    expect(state.screenSeq).toBe(open.screenSeq);
+  });
+
+  it('clears when the door is shut, and when the screen moves on', () => {
+    const alarmed = kioskReducer(open, push('door-left-open', 40, 12));
+    expect(kioskReducer(alarmed, push('session-started', 40, 12)).doorAlarm).toBeNull();
+    expect(kioskReducer(alarmed, { type: 'home' }).doorAlarm).toBeNull();
+  });
+
+  it('ignores another locker', () => {
+    expect(kioskReducer(open, push('door-left-open', 41, 3)).doorAlarm).toBeNull();
+  });
+
+  it('sounds on the retrieve screen too, and on a pickup code', () => {
+    const retrieving = ready(againTap(held), { type: 'retrieved', outcome: { kind: 'opened', sessionId: 31, lockerNumber: 7 }, atMs: T0 });
+    expect(kioskReducer(retrieving, push('door-left-open', 31, 7)).doorAlarm).toBe(31);
+    const code = ready(guestIn, lockersReady, { type: 'charge' }, opened(50, 8, '042917'));
+    expect(kioskReducer(code, push('door-left-open', 50, 8)).doorAlarm).toBe(50);
+  });
+});
+
+describe('member retrieve by card', () => {
+  const holding = ready(againTap(held));
+
+  it('opened → retrieve screen → session-ended → thanks', () => {
+    let state = kioskReducer(holding, { type: 'retrieved', outcome: { kind: 'opened', sessionId: 31, lockerNumber: 7 }, atMs: T0 });
+    expect(state.screen).toEqual({ name: 'locker-retrieve', sessionId: 31, lockerNumber: 7 });
+    expect(kioskReducer(state, push('session-ended', 32, 9))).toBe(state);
+    state = kioskReducer(state, push('session-ended', 31, 7));
+    expect(state.screen).toEqual({ name: 'locker-ended', lockerNumber: 7 });
+  });
+
+  it('no-locker, lock-failed and unexpected outcomes each get a message', () => {
+    const after = (outcome: Extract<KioskEvent, { type: 'retrieved' }>['outcome']) =>
+      kioskReducer(holding, { type: 'retrieved', outcome, atMs: T0 }).screen;
+    expect(after({ kind: 'no-locker' })).toEqual({ name: 'locker-message', problem: 'no-locker', lockerNumber: null });
+    expect(after({ kind: 'lock-failed', lockerNumber: 7 })).toEqual({ name: 'locker-message', problem: 'lock-failed', lockerNumber: 7 });
+    expect(after({ kind: 'wrong-code', attemptsLeft: 2 })).toMatchObject({ name: 'locker-message', problem: 'failed' });
+    expect(after({ kind: 'locked-out', retryAfterSeconds: 30 })).toMatchObject({ name: 'locker-message', problem: 'failed' });
+  });
+
+  it('an expired pass asks for a fresh tap', () => {
+    expect(kioskReducer(holding, { type: 'locker-call-failed', code: 'forbidden' }).screen).toMatchObject({ problem: 'tap-again' });
+  });
+
+  it('from the already-holding screen of a claim', () => {
+    const state = ready(memberTap(), lockersReady, { type: 'charge' }, {
+      type: 'claimed', cable: 'usb-c', outcome: { kind: 'already-holding', locker: held },
+    }, { type: 'retrieved', outcome: { kind: 'opened', sessionId: 31, lockerNumber: 7 }, atMs: T0 });
+    expect(state.screen.name).toBe('locker-retrieve');
+  });
+
+  it('drops a retrieve answer that arrives on a screen that did not ask', () => {
+    const state = ready(memberTap());
+    expect(kioskReducer(state, { type: 'retrieved', outcome: { kind: 'opened', sessionId: 31, lockerNumber: 7 }, atMs: T0 })).toBe(state);
+  });
+});
+
+describe('guest retrieve by code', () => {
+  const keypad = ready({ type: 'collect' });
+
+  it('"Collect my phone" opens an empty keypad', () => {
+    expect(keypad.screen).toEqual({ name: 'code-entry', digits: '', problem: null });
+    expect(wantsAvailability(ready().screen)).toBe(true);
+  });
+
+  it('types up to six digits, backspace removes one, without remounting the screen', () => {
+    let state = ready({ type: 'collect' }, ...keys('1234567'));
+    expect(state.screen).toMatchObject({ digits: '123456' });
+    expect(state.screenSeq).toBe(keypad.screenSeq);
+    state = kioskReducer(state, { type: 'code-key', key: 'back', atMs: T0 });
+    expect(state.screen).toMatchObject({ digits: '12345' });
+    const empty = kioskReducer(keypad, { type: 'code-key', key: 'back', atMs: T0 });
+    expect(empty).toBe(keypad);
+  });
+
+  it('opened → retrieve → session-ended → thanks', () => {
+    let state = kioskReducer(keypad, { type: 'retrieved', outcome: { kind: 'opened', sessionId: 50, lockerNumber: 8 }, atMs: T0 });
+    expect(state.screen).toEqual({ name: 'locker-retrieve', sessionId: 50, lockerNumber: 8 });
+    state = kioskReducer(state, push('session-ended', 50, 8));
+    expect(state.screen).toEqual({ name: 'locker-ended', lockerNumber: 8 });
+  });
+
+  it('wrong-code clears the digits and shows attempts left until the next try', () => {
+    let state = kioskReducer(ready({ type: 'collect' }, ...keys('111111')), {
+      type: 'retrieved', outcome: { kind: 'wrong-code', attemptsLeft: 2 }, atMs: T0,
+    });
+    expect(state.screen).toEqual({ name: 'code-entry', digits: '', problem: { kind: 'wrong-code', attemptsLeft: 2 } });
+    state = kioskReducer(state, { type: 'code-key', key: '4', atMs: T0 });
+    expect(state.screen).toEqual({ name: 'code-entry', digits: '4', problem: { kind: 'wrong-code', attemptsLeft: 2 } });
+  });
+
+  it('locked-out refuses keys until the time is up, then clears', () => {
+    const locked = kioskReducer(keypad, { type: 'retrieved', outcome: { kind: 'locked-out', retryAfterSeconds: 30 }, atMs: T0 });
+    expect(locked.screen).toEqual({ name: 'code-entry', digits: '', problem: { kind: 'locked-out', untilMs: T0 + 30_000 } });
+    expect(kioskReducer(locked, { type: 'code-key', key: '1', atMs: T0 + 29_999 })).toBe(locked);
+    expect(kioskReducer(locked, { type: 'code-key', key: '1', atMs: T0 + 30_000 }).screen)
+      .toEqual({ name: 'code-entry', digits: '1', problem: null });
+  });
+
+  it('lock-failed says which locker; unavailable and other errors have messages', () => {
+    expect(kioskReducer(keypad, { type: 'retrieved', outcome: { kind: 'lock-failed', lockerNumber: 8 }, atMs: T0 }).screen)
+      .toEqual({ name: 'locker-message', problem: 'lock-failed', lockerNumber: 8 });
+    expect(kioskReducer(keypad, { type: 'locker-call-failed', code: 'unavailable' }).screen).toMatchObject({ problem: 'unavailable' });
+    // A guest has no card to tap again.
+    expect(kioskReducer(keypad, { type: 'locker-call-failed', code: 'forbidden' }).screen).toMatchObject({ problem: 'failed' });
+  });
+
+  it('keys on another screen do nothing', () => {
+    const state = ready();
+    expect(kioskReducer(state, { type: 'code-key', key: '1', atMs: T0 })).toBe(state);
+  });
+
+  it('the service dropping leaves the keypad for attract', () => {
+    expect(kioskReducer(ready({ type: 'collect' }, ...keys('12')), { type: 'service-unavailable' }).screen.name).toBe('attract');
+  });
+});
+
+describe('session ended elsewhere', () => {
+  it('ends an open claim (door shut without starting) with the thanks screen', () => {
+    const state = ready(memberTap(), lockersReady, { type: 'charge' }, opened(40, 12, null), push('session-ended', 40, 12));
+    expect(state.screen).toEqual({ name: 'locker-ended', lockerNumber: 12 });
+  });
+
+  it('is ignored on the charging screen of another session and on attract', () => {
+    const attract = ready();
+    expect(kioskReducer(attract, push('session-ended', 40, 12))).toBe(attract);
+  });
+});
+
+describe('locker sounds', () => {
+  it('success for opened doors, failure for refusals', () => {
+    expect(soundForEvent(opened(1, 1, null))).toBe('success');
+    expect(soundForEvent({ type: 'claimed', cable: 'usb-c', outcome: { kind: 'none-free' } })).toBe('failure');
+    expect(soundForEvent({ type: 'retrieved', outcome: { kind: 'opened', sessionId: 1, lockerNumber: 1 }, atMs: T0 })).toBe('success');
+    expect(soundForEvent({ type: 'retrieved', outcome: { kind: 'wrong-code', attemptsLeft: 1 }, atMs: T0 })).toBe('failure');
+    expect(soundForEvent({ type: 'locker-call-failed', code: 'unavailable' })).toBe('failure');
+    expect(soundForEvent(push('session-started', 1, 1))).toBeNull();
+  });
+});

@@ -1,0 +1,366 @@
+/**
+ * The charging-locker part of the kiosk state machine: "Charge my phone" → cable → claim →
+ * door open → charging, and "Open my locker" / pickup code → door open → session over. Kept
+ * pure like the rest of `kiosk-state`, so every outcome and pushed event is a unit-tested
+ * transition. Times arrive on the events (`atMs`, epoch ms) because a reducer reads no clock.
+ */
+import type { MethodInput } from '../../common/contract';
+import type { ErrorCode } from '../../common/result';
+import type {
+  CableType,
+  ClaimOutcome,
+  HeldLocker,
+  LockerAvailability,
+  LockerEvent,
+  RetrieveOutcome,
+} from '../../common/lockers';
+import { missingCase } from '../../common/result';
+import type { KioskState, Screen } from './kiosk-state';
+
+/** Who is claiming: a member with the card pass of their tap, or a guest. */
+export type Claimant = MethodInput<'claimLocker'>['claimant'];
+
+/** Pickup codes are exactly this many digits (see `pickupCodeSchema`). */
+export const PICKUP_CODE_LENGTH = 6;
+
+/** What a member's check-in brought for the lockers. */
+export interface MemberLockers {
+  /** Proof of the tap for locker calls; null where the station has no lockers. */
+  readonly cardPass: string | null;
+  /** The locker this card holds now, if any. */
+  readonly locker: HeldLocker | null;
+}
+
+/** What the kiosk knows about free lockers: still asking, could not ask, or the answer. */
+export type LockerOffer = 'checking' | 'failed' | LockerAvailability;
+
+/** A locker this kiosk just opened for a claim. */
+export interface OpenedLocker {
+  readonly sessionId: number;
+  readonly lockerNumber: number;
+  readonly holder: 'member' | 'guest';
+  /** Longest session before it is overdue, minutes. */
+  readonly maxMinutes: number;
+  /** Lockers that would not open before this one, in the order tried. */
+  readonly skippedFaulty: readonly number[];
+}
+
+/** Why a locker flow stopped, each with its own plain message. */
+export type LockerProblem =
+  /** The lockers (or the service behind them) cannot be reached now. */
+  | 'unavailable'
+  /** The lock would not open; stewards were told. */
+  | 'lock-failed'
+  /** The card holds no locker. */
+  | 'no-locker'
+  /** The card pass expired or was refused: tap the card again. */
+  | 'tap-again'
+  /** Anything else: try again or ask staff. */
+  | 'failed';
+
+/** Shown on the keypad after a refused code. */
+export type CodeProblem =
+  | { readonly kind: 'wrong-code'; readonly attemptsLeft: number }
+  /** No code is accepted before `untilMs` (epoch ms). */
+  | { readonly kind: 'locked-out'; readonly untilMs: number };
+
+export type CodeKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'back';
+
+/** The locker screens, part of `Screen`. */
+export type LockerScreen =
+  | {
+      readonly name: 'locker-cable';
+      readonly claimant: Claimant;
+      /** The cable just refused with `none-free`, so the picker can say so. */
+      readonly noneFree: CableType | null;
+    }
+  | {
+      readonly name: 'pickup-code';
+      readonly opened: OpenedLocker;
+      readonly pickupCode: string;
+      /** When the door was shut with the phone inside (epoch ms), once it has been. */
+      readonly startedAtMs: number | null;
+    }
+  | { readonly name: 'locker-open'; readonly opened: OpenedLocker }
+  | {
+      readonly name: 'locker-charging';
+      readonly sessionId: number;
+      readonly lockerNumber: number;
+      readonly holder: 'member' | 'guest';
+      /** Collect by this time, epoch ms. */
+      readonly dueAtMs: number;
+    }
+  | { readonly name: 'locker-held'; readonly locker: HeldLocker; readonly cardPass: string | null }
+  | { readonly name: 'code-entry'; readonly digits: string; readonly problem: CodeProblem | null }
+  | { readonly name: 'locker-retrieve'; readonly sessionId: number; readonly lockerNumber: number }
+  | { readonly name: 'locker-ended'; readonly lockerNumber: number }
+  | { readonly name: 'locker-message'; readonly problem: LockerProblem; readonly lockerNumber: number | null };
+
+/** Locker events, part of `KioskEvent`. */
+export type LockerKioskEvent =
+  /** `getLockerAvailability` answered; null when it failed. */
+  | { readonly type: 'locker-availability'; readonly availability: LockerAvailability | null }
+  /** "Charge my phone". */
+  | { readonly type: 'charge' }
+  | { readonly type: 'claimed'; readonly cable: CableType; readonly outcome: ClaimOutcome }
+  /** `claimLocker` or `openMyLocker` answered with an error. */
+  | { readonly type: 'locker-call-failed'; readonly code: ErrorCode }
+  /** "I have it" under the pickup code. */
+  | { readonly type: 'pickup-code-noted' }
+  /** "Collect my phone" on the attract screen. */
+  | { readonly type: 'collect' }
+  | { readonly type: 'code-key'; readonly key: CodeKey; readonly atMs: number }
+  | { readonly type: 'retrieved'; readonly outcome: RetrieveOutcome; readonly atMs: number }
+  /** A pushed `locker` event. */
+  | { readonly type: 'locker'; readonly event: LockerEvent; readonly atMs: number };
+
+const MINUTE_MS = 60_000;
+
+export function lockerTransition(state: KioskState, event: LockerKioskEvent): KioskState {
+  const { screen } = state;
+  switch (event.type) {
+    case 'locker-availability':
+      return { ...state, lockers: event.availability ?? 'failed' };
+    case 'charge': {
+      if (!canCharge(state)) return state;
+      const claimant = claimantOf(screen);
+      return claimant ? { ...state, screen: { name: 'locker-cable', claimant, noneFree: null } } : state;
+    }
+    case 'claimed':
+      return screen.name === 'locker-cable' ? { ...state, screen: screenForClaim(screen, event.cable, event.outcome) } : state;
+    case 'locker-call-failed':
+      if (!awaitsLockerCall(screen)) return state;
+      return { ...state, screen: { name: 'locker-message', problem: problemForError(screen, event.code), lockerNumber: null } };
+    case 'pickup-code-noted':
+      return screen.name === 'pickup-code' ? { ...state, screen: afterPickupCode(screen) } : state;
+    case 'collect':
+      return { ...state, screen: { name: 'code-entry', digits: '', problem: null } };
+    case 'code-key':
+      return screen.name === 'code-entry' ? withScreen(state, typeKey(screen, event.key, event.atMs)) : state;
+    case 'retrieved':
+      return awaitsLockerCall(screen) && screen.name !== 'locker-cable'
+        ? { ...state, screen: screenForRetrieve(screen, event.outcome, event.atMs) }
+        : state;
+    case 'locker':
+      return onLockerEvent(state, event.event, event.atMs);
+    default:
+      return missingCase(event);
+  }
+}
+
+/** Keeps the same state object when nothing changed, so React skips the render. */
+function withScreen(state: KioskState, screen: Screen): KioskState {
+  return screen === state.screen ? state : { ...state, screen };
+}
+
+/** The locker the current screen is about, with its session, if any (door alarms follow it). */
+export function lockerOnScreen(screen: Screen): { readonly sessionId: number; readonly lockerNumber: number } | null {
+  switch (screen.name) {
+    case 'locker-open':
+    case 'pickup-code':
+      return screen.opened;
+    case 'locker-charging':
+    case 'locker-retrieve':
+      return screen;
+    case 'locker-held':
+      return screen.locker;
+    case 'welcome':
+    case 'already-here':
+      return screen.member.locker;
+    default:
+      return null;
+  }
+}
+
+export function sessionOnScreen(screen: Screen): number | null {
+  return lockerOnScreen(screen)?.sessionId ?? null;
+}
+
+/** The locker number for the door alarm banner, while one is raised for the screen's locker. */
+export function doorAlarmLocker(state: KioskState): number | null {
+  const locker = lockerOnScreen(state.screen);
+  return locker !== null && state.doorAlarm === locker.sessionId ? locker.lockerNumber : null;
+}
+
+/**
+ * What the "Charge my phone" button on this screen should do: `hidden` where it makes no
+ * sense (no lockers, no card pass, a locker already held), otherwise its state.
+ */
+export type ChargeOffer = 'hidden' | 'checking' | 'ready' | 'full' | 'offline';
+
+export function chargeOffer(state: KioskState): ChargeOffer {
+  if (claimantOf(state.screen) === null) return 'hidden';
+  const { lockers } = state;
+  if (lockers === 'checking') return 'checking';
+  if (lockers === 'failed') return 'offline';
+  return lockers.state === 'none' ? 'hidden' : lockers.state;
+}
+
+export function canCharge(state: KioskState): boolean {
+  return chargeOffer(state) === 'ready';
+}
+
+/** Screens that show locker availability and so fetch it when they open. */
+export function wantsAvailability(screen: Screen): boolean {
+  return screen.name === 'attract' || screen.name === 'locker-cable' || claimantOf(screen) !== null;
+}
+
+/** Free lockers for a cable, or null when not known (then the cable is offered anyway). */
+export function freeCount(offer: LockerOffer, cable: CableType): number | null {
+  if (typeof offer === 'string') return null;
+  return offer.free.find((f) => f.cable === cable)?.count ?? 0;
+}
+
+/** Who would claim from this screen: members need a card pass and no locker yet. */
+function claimantOf(screen: Screen): Claimant | null {
+  switch (screen.name) {
+    case 'guest-welcome':
+      return { kind: 'guest' };
+    case 'welcome':
+    case 'already-here': {
+      const { cardPass, locker } = screen.member;
+      return cardPass !== null && locker === null ? { kind: 'member', cardPass } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The card pass for "Open my locker" on this screen, when it offers that button. */
+export function openPassOf(screen: Screen): string | null {
+  switch (screen.name) {
+    case 'welcome':
+    case 'already-here':
+      return screen.member.locker ? screen.member.cardPass : null;
+    case 'locker-held':
+      return screen.cardPass;
+    default:
+      return null;
+  }
+}
+
+/** Screens whose buttons call `claimLocker` or `openMyLocker`; answers elsewhere are late. */
+function awaitsLockerCall(screen: Screen): boolean {
+  return screen.name === 'locker-cable' || screen.name === 'code-entry' || openPassOf(screen) !== null;
+}
+
+function screenForClaim(
+  screen: Extract<Screen, { name: 'locker-cable' }>,
+  cable: CableType,
+  outcome: ClaimOutcome,
+): Screen {
+  switch (outcome.kind) {
+    case 'opened': {
+      const opened: OpenedLocker = {
+        sessionId: outcome.sessionId,
+        lockerNumber: outcome.lockerNumber,
+        holder: screen.claimant.kind,
+        maxMinutes: outcome.maxMinutes,
+        skippedFaulty: outcome.skippedFaulty,
+      };
+      return outcome.pickupCode === null
+        ? { name: 'locker-open', opened }
+        : { name: 'pickup-code', opened, pickupCode: outcome.pickupCode, startedAtMs: null };
+    }
+    case 'already-holding':
+      return {
+        name: 'locker-held',
+        locker: outcome.locker,
+        cardPass: screen.claimant.kind === 'member' ? screen.claimant.cardPass : null,
+      };
+    case 'none-free':
+      return { ...screen, noneFree: cable };
+    default:
+      return missingCase(outcome);
+  }
+}
+
+function screenForRetrieve(screen: Screen, outcome: RetrieveOutcome, atMs: number): Screen {
+  const onKeypad = screen.name === 'code-entry';
+  switch (outcome.kind) {
+    case 'opened':
+      return { name: 'locker-retrieve', sessionId: outcome.sessionId, lockerNumber: outcome.lockerNumber };
+    case 'no-locker':
+      return { name: 'locker-message', problem: 'no-locker', lockerNumber: null };
+    case 'wrong-code':
+      return onKeypad
+        ? { name: 'code-entry', digits: '', problem: { kind: 'wrong-code', attemptsLeft: outcome.attemptsLeft } }
+        : { name: 'locker-message', problem: 'failed', lockerNumber: null };
+    case 'locked-out':
+      return onKeypad
+        ? { name: 'code-entry', digits: '', problem: { kind: 'locked-out', untilMs: atMs + outcome.retryAfterSeconds * 1000 } }
+        : { name: 'locker-message', problem: 'failed', lockerNumber: null };
+    case 'lock-failed':
+      return { name: 'locker-message', problem: 'lock-failed', lockerNumber: outcome.lockerNumber };
+    default:
+      return missingCase(outcome);
+  }
+}
+
+function problemForError(screen: Screen, code: ErrorCode): LockerProblem {
+  if (code === 'unavailable') return 'unavailable';
+  // A refused card pass has expired (it lives minutes): a fresh tap makes a new one.
+  const member = (screen.name === 'locker-cable' && screen.claimant.kind === 'member') || openPassOf(screen) !== null;
+  if (code === 'forbidden' && member) return 'tap-again';
+  return 'failed';
+}
+
+function afterPickupCode(screen: Extract<Screen, { name: 'pickup-code' }>): Screen {
+  const { opened, startedAtMs } = screen;
+  return startedAtMs === null
+    ? { name: 'locker-open', opened }
+    : {
+        name: 'locker-charging',
+        sessionId: opened.sessionId,
+        lockerNumber: opened.lockerNumber,
+        holder: opened.holder,
+        dueAtMs: startedAtMs + opened.maxMinutes * MINUTE_MS,
+      };
+}
+
+function typeKey(screen: Extract<Screen, { name: 'code-entry' }>, key: CodeKey, atMs: number): Screen {
+  const { problem } = screen;
+  if (problem?.kind === 'locked-out' && atMs < problem.untilMs) return screen;
+  // An expired lockout goes away with the first key; "attempts left" stays until the next try.
+  const kept = problem?.kind === 'locked-out' ? null : problem;
+  if (key === 'back') {
+    return screen.digits === '' && kept === problem ? screen : { ...screen, digits: screen.digits.slice(0, -1), problem: kept };
+  }
+  if (screen.digits.length >= PICKUP_CODE_LENGTH) return screen;
+  return { ...screen, digits: screen.digits + key, problem: kept };
+}
+
+function onLockerEvent(state: KioskState, event: LockerEvent, atMs: number): KioskState {
+  const { screen } = state;
+  if (sessionOnScreen(screen) !== event.sessionId) return state;
+  switch (event.kind) {
+    case 'door-left-open':
+      return { ...state, doorAlarm: event.sessionId };
+    case 'session-started': {
+      const calm = { ...state, doorAlarm: null };
+      if (screen.name === 'locker-open') {
+        const { opened } = screen;
+        return {
+          ...calm,
+          screen: {
+            name: 'locker-charging',
+            sessionId: opened.sessionId,
+            lockerNumber: opened.lockerNumber,
+            holder: opened.holder,
+            dueAtMs: atMs + opened.maxMinutes * MINUTE_MS,
+          },
+        };
+      }
+      // The code stays on screen until "I have it"; the door being shut is remembered.
+      if (screen.name === 'pickup-code' && screen.startedAtMs === null) return { ...calm, screen: { ...screen, startedAtMs: atMs } };
+      return calm;
+    }
+    case 'session-ended':
+      if (screen.name === 'locker-retrieve' || screen.name === 'locker-open' || screen.name === 'pickup-code') {
+        return { ...state, doorAlarm: null, screen: { name: 'locker-ended', lockerNumber: event.lockerNumber } };
+      }
+      return { ...state, doorAlarm: null };
+    default:
+      return missingCase(event.kind);
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Asks which lockers are free whenever a screen that offers charging or collecting opens, so
+ * "Charge my phone" and the cable counts reflect the lockers now, not at some earlier tap.
+ */
+import { useEffect, useRef } from 'react';
+import type { StationClient } from '../../common/contract';
+import type { KioskEvent } from './kiosk-state';
+
+/**
+ * @param wanted    the screen shows availability
+ * @param screenSeq changes with every new screen, so each one asks afresh
+ */
+export function useLockerAvailability(
+  client: StationClient,
+  wanted: boolean,
+  screenSeq: number,
+  dispatch: (event: KioskEvent) => void,
+): void {
+  const dispatchRef = useRef(dispatch);
+  useEffect(() => {
+    dispatchRef.current = dispatch;
+  }, [dispatch]);
+  useEffect(() => {
+    if (!wanted) return undefined;
+    // An answer for a screen already left could be older than the next screen's.
+    let current = true;
+    void client.getLockerAvailability().then((result) => {
+      if (current) dispatchRef.current({ type: 'locker-availability', availability: result.ok ? result.value : null });
+    });
+    return () => {
+      current = false;
+    };
+  }, [client, wanted, screenSeq]);
+}

@@ -1,0 +1,68 @@
+/**
+ * On-screen number pad for the pickup code: glove-sized keys in the phone layout (1 2 3 on
+ * top), backspace and "Open". The digits typed so far show in boxes above it.
+ */
+import type { ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CodeKey } from '../app/locker-flow';
+import { playSound } from '../app/sounds';
+import { Icon } from './icons';
+
+const DIGIT_ROWS = [['1', '2', '3'], ['4', '5', '6'], ['7', '8', '9']] as const;
+
+export interface KeypadProps {
+  readonly digits: string;
+  readonly length: number;
+  /** Keys refused (lockout, request in flight). */
+  readonly disabled: boolean;
+  readonly canSubmit: boolean;
+  readonly onKey: (key: CodeKey) => void;
+  readonly onSubmit: () => void;
+}
+
+export function Keypad({ digits, length, disabled, canSubmit, onKey, onSubmit }: KeypadProps): ReactElement {
+  const { t } = useTranslation();
+  const press = (key: CodeKey): void => {
+    playSound('tap');
+    onKey(key);
+  };
+  const digitKey = (d: CodeKey): ReactElement => (
+    <button key={d} type="button" className="keypad-key" data-testid={`keypad-${d}`} disabled={disabled} onClick={() => press(d)}>
+      {d}
+    </button>
+  );
+  return (
+    <div className="keypad">
+      <div className="code-boxes" data-testid="code-digits" data-value={digits} aria-label={t('locker.codeDigits')} role="status">
+        {Array.from({ length }, (_, i) => (
+          <span key={i} className={i < digits.length ? 'code-box is-filled' : 'code-box'}>
+            {digits[i] ?? ''}
+          </span>
+        ))}
+      </div>
+      <div className="keypad-grid">
+        {DIGIT_ROWS.flat().map(digitKey)}
+        <button
+          type="button"
+          className="keypad-key is-back"
+          data-testid="keypad-back"
+          aria-label={t('locker.keyBack')}
+          disabled={disabled || digits === ''}
+          onClick={() => press('back')}
+        >
+          <Icon name="backspace" />
+        </button>
+        {digitKey('0')}
+        <button
+          type="button"
+          className="keypad-key is-submit"
+          data-testid="keypad-submit"
+          disabled={disabled || !canSubmit}
+          onClick={onSubmit}
+        >
+          {t('locker.keySubmit')}
+        </button>
+      </div>
+    </div>
+  );
+}

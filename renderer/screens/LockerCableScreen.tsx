@@ -1,0 +1,82 @@
+/**
+ * Which cable does the phone use? Three big choices with a drawing of each plug and how many
+ * lockers with it are free; a cable with none free cannot be chosen. Choosing claims a locker.
+ */
+import { useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CABLE_TYPES, type CableType } from '../../common/lockers';
+import { freeCount, type LockerOffer } from '../app/locker-flow';
+import { playSound } from '../app/sounds';
+import { DoneButton } from '../components/DoneButton';
+import { Icon } from '../components/icons';
+
+const CABLE_TEXT = {
+  'usb-c': { title: 'locker.cableUsbC', hint: 'locker.cableUsbCHint' },
+  lightning: { title: 'locker.cableLightning', hint: 'locker.cableLightningHint' },
+  'micro-usb': { title: 'locker.cableMicroUsb', hint: 'locker.cableMicroUsbHint' },
+} as const satisfies Record<CableType, { title: string; hint: string }>;
+
+export interface LockerCableScreenProps {
+  readonly lockers: LockerOffer;
+  /** The cable just refused because none was free. */
+  readonly noneFree: CableType | null;
+  /** Claims a locker with this cable; the screen changes with the answer. */
+  readonly onPick: (cable: CableType) => Promise<void>;
+  readonly onBack: () => void;
+}
+
+export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerCableScreenProps): ReactElement {
+  const { t } = useTranslation();
+  // One claim at a time: a gloved double tap must not open two doors.
+  const [busy, setBusy] = useState(false);
+  const pick = (cable: CableType): void => {
+    if (busy) return;
+    playSound('tap');
+    setBusy(true);
+    void onPick(cable).finally(() => setBusy(false));
+  };
+  return (
+    <section className="screen screen-locker-cable" data-testid="screen-locker-cable">
+      <header className="screen-heading">
+        <h1>{t('locker.cableTitle')}</h1>
+        <p>{t('locker.cableHint')}</p>
+      </header>
+      {noneFree && (
+        <p className="action-error" data-testid="locker-none-free" data-cable={noneFree} role="alert">
+          {t('locker.noneFree')}
+        </p>
+      )}
+      <div className="cable-grid">
+        {CABLE_TYPES.map((cable) => {
+          const free = freeCount(lockers, cable);
+          return (
+            <button
+              key={cable}
+              type="button"
+              className="big-button cable-button"
+              data-testid={`cable-${cable}`}
+              data-free={free ?? undefined}
+              disabled={busy || free === 0}
+              onClick={() => pick(cable)}
+            >
+              <Icon name={cable} className="cable-icon" />
+              <span className="cable-title">{t(CABLE_TEXT[cable].title)}</span>
+              <span className="cable-hint">{t(CABLE_TEXT[cable].hint)}</span>
+              {free !== null && (
+                <span className={free === 0 ? 'cable-free is-none' : 'cable-free'}>{t('locker.freeCount', { count: free })}</span>
+              )}
+            </button>
+          );
+        })}
+      </div>
+      {busy && (
+        <p className="locker-busy" role="status">
+          {t('locker.opening')}
+        </p>
+      )}
+      <div className="screen-actions">
+        <DoneButton onDone={onBack} label="back" />
+      </div>
+    </section>
+  );
+}
