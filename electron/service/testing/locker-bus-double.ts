@@ -112,11 +112,14 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
     this.jammed.add(key(board, lock));
   }
 
-  /** The board stops answering (`no-reply`) and is reported offline; `false` brings it back. */
-  silenceBoard(board: number, silent = true): void {
+  /**
+   * The board stops answering (`no-reply`) and, with `report`, the bus reports it offline
+   * (as its next poll would); `silent = false` brings it back.
+   */
+  silenceBoard(board: number, silent = true, report = true): void {
     if (silent) this.silentBoards.add(board);
     else this.silentBoards.delete(board);
-    this.emit('board', { busId: this.id, board, online: !silent });
+    if (report) this.emit('board', { busId: this.id, board, online: !silent });
   }
 
   setState(state: LockerBusState, detail: string): void {
