@@ -48,6 +48,8 @@ export interface LockerStationOptions {
   readonly settings?: Partial<StationConfig>;
   readonly bus?: Partial<LockerBusDoubleOptions> | null;
   readonly service?: Partial<StationServiceOptions>;
+  /** Runs on the bus double before the service sees it (doors as found at start). */
+  readonly beforeStart?: (bus: LockerBusDouble) => void;
 }
 
 /** Call at the top of a test file. Installs fake timers at {@link T0}; closes stations after each test. */
@@ -66,6 +68,7 @@ export function useLockerStations(): (options?: LockerStationOptions) => Promise
     if (options.layout !== undefined) writeFileSync(join(dataDir, 'lockers.json'), JSON.stringify(options.layout));
     if (options.settings) writeFileSync(join(dataDir, 'station.json'), JSON.stringify(options.settings));
     const bus = new LockerBusDouble({ id: 'wall', name: 'Locker wall', boards: [{ address: 1, channels: 8 }], ...options.bus });
+    options.beforeStart?.(bus);
     const warnings: string[] = [];
     const service = await createStationService({
       dataDir,
