@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BOARD_CHANNELS, LOCKER_PROTOCOL_NAMES } from '../hardware/devices/device-config';
-import type { LockerBus, OpenOutcome } from '../hardware/drivers/locker-bus/locker-bus';
+import type { DoorReading, LockerBus, OpenOutcome } from '../hardware/drivers/locker-bus/locker-bus';
 import { createLockerBus } from '../hardware/drivers/locker-bus/serial-locker-bus';
 import type { BoardSettings, LockerProtocol, LockerProtocolName } from '../hardware/lockers/locker-protocol';
 import { lockerProtocol } from '../hardware/lockers/protocols/index';
@@ -185,17 +185,37 @@ async function openOncePortIsOpen(bus: LockerBus, board: number, lock: number): 
 
 async function watch(common: Common, boards: BoardSettings[], stop: Promise<void>, out: LockersOutput): Promise<number> {
   const bus = commissioningBus(common, boards);
-  bus.on('door', (d) => out.log(`${clockTime(d.atMs)} board ${d.board} lock ${d.lock}: ${d.closed ? 'shut' : 'OPEN'}${d.itemPresent === undefined ? '' : d.itemPresent ? ', item inside' : ', empty'}`));
+  let summarised = false;
+  bus.on('door', (d) => {
+    // The first full read is summarised once the bus is up; after that every change is a line.
+    if (summarised) out.log(`${clockTime(d.atMs)} board ${d.board} lock ${d.lock}: ${doorWords(d)}`);
+  });
   bus.on('board', (b) => out.log(`${clockTime(Date.now())} board ${b.board} ${b.online ? 'answers again' : 'is not answering'}`));
-  bus.on('state', (s) => out.log(`${clockTime(Date.now())} bus ${s}${bus.detail ? `: ${bus.detail}` : ''}`));
+  bus.on('state', (s) => {
+    out.log(`${clockTime(Date.now())} bus ${s}${bus.detail ? `: ${bus.detail}` : ''}`);
+    if (s === 'offline' || summarised) return;
+    summarised = true;
+    for (const board of boards) {
+      const read = bus.doors().filter((d) => d.board === board.address);
+      if (read.length === 0) continue;
+      const open = read.filter((d) => !d.closed).map((d) => d.lock);
+      const items = read.filter((d) => d.itemPresent).map((d) => d.lock);
+      out.log(`Board ${board.address}: ${open.length === 0 ? `all ${read.length} doors shut` : `doors open: ${open.join(', ')}; the rest shut`}`
+        + `${read.some((d) => d.itemPresent !== undefined) ? `; items inside: ${items.length === 0 ? 'none' : items.join(', ')}` : ''}.`);
+    }
+  });
   out.log(`Watching ${common.path} (${common.protocol.name}, ${common.baudRate} baud), board${boards.length === 1 ? '' : 's'} ${boards.map((b) => b.address).join(', ')}. Ctrl-C to stop.`);
   try {
     await bus.start();
     await stop;
-    return bus.doors().length > 0 ? 0 : 1;
+    return summarised ? 0 : 1;
   } finally {
     await bus.stop();
   }
+}
+
+function doorWords(d: DoorReading): string {
+  return `${d.closed ? 'shut' : 'OPEN'}${d.itemPresent === undefined ? '' : d.itemPresent ? ', item inside' : ', empty'}`;
 }
 
 function commissioningBus(common: Common, boards: BoardSettings[]): LockerBus {
