@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { CARD_A, CARD_B, STANDARD_LAYOUT, T0, useLockerStations } from '../testing/locker-fixture';
+import { CARD_B, STANDARD_LAYOUT, T0, useLockerStations } from '../testing/locker-fixture';
 
 const start = useLockerStations();
 const MIN = 60_000;
