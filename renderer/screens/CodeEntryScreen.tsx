@@ -47,7 +47,7 @@ export function CodeEntryScreen({ digits, problem, onKey, onSubmit, onBack }: Co
           )}
           {lockedSeconds > 0 && (
             <p className="code-problem" data-testid="locked-out" data-seconds={lockedSeconds} role="alert">
-              <Icon name="clock" className="inline-icon" /> {t('locker.lockedOut', { seconds: lockedSeconds })}
+              <Icon name="clock" className="inline-icon" /> {t('locker.lockedOut', { time: formatCountdown(lockedSeconds) })}
             </p>
           )}
           <ActionError state={submitState} />
@@ -58,6 +58,11 @@ export function CodeEntryScreen({ digits, problem, onKey, onSubmit, onBack }: Co
       </div>
     </section>
   );
+}
+
+/** 90 → "1:30": a lockout of minutes reads better as a clock than as seconds. */
+export function formatCountdown(seconds: number): string {
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** Whole seconds left until `untilMs` (0 when none or past), ticking while any are left. */

@@ -19,14 +19,16 @@ export function GuestWelcomeScreen({ info, onJoin, onDone, lockerPanel }: GuestW
   const { t } = useTranslation();
   return (
     <section className="screen screen-guest-welcome" data-testid="screen-guest-welcome">
-      <div className="greeting">
-        <Icon name="check" className="greeting-icon is-success" />
-        <div>
-          <h1 className="greeting-title">{t('guest.title')}</h1>
-          <p className="greeting-note">{t('guest.body')}</p>
+      <div className="welcome-top">
+        <div className="greeting">
+          <Icon name="check" className="greeting-icon is-success" />
+          <div>
+            <h1 className="greeting-title">{t('guest.title')}</h1>
+            <p className="greeting-note">{t('guest.body')}</p>
+          </div>
         </div>
+        {lockerPanel}
       </div>
-      {lockerPanel}
       <OfferList offers={info.todayOffers} />
       <div className="screen-actions">
         <button

@@ -24,22 +24,24 @@ export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPane
   const { t } = useTranslation();
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
-      <div className="greeting">
-        <Icon name="check" className="greeting-icon is-success" />
-        <div>
-          <h1 className="greeting-title">{t('welcome.title')}</h1>
-          {screen.visitNumber === 1 && <p className="greeting-note">{t('welcome.firstVisit')}</p>}
-          <p className="visit-line">
-            <Trans
-              i18nKey="welcome.visit"
-              count={screen.visitNumber}
-              tOptions={{ ordinal: true }}
-              components={{ num: <strong className="visit-number" data-testid="visit-number" /> }}
-            />
-          </p>
+      <div className="welcome-top">
+        <div className="greeting">
+          <Icon name="check" className="greeting-icon is-success" />
+          <div>
+            <h1 className="greeting-title">{t('welcome.title')}</h1>
+            {screen.visitNumber === 1 && <p className="greeting-note">{t('welcome.firstVisit')}</p>}
+            <p className="visit-line">
+              <Trans
+                i18nKey="welcome.visit"
+                count={screen.visitNumber}
+                tOptions={{ ordinal: true }}
+                components={{ num: <strong className="visit-number" data-testid="visit-number" /> }}
+              />
+            </p>
+          </div>
         </div>
+        {lockerPanel}
       </div>
-      {lockerPanel}
       {screen.category === 'ask' ? (
         <CategoryPicker onPick={onPickCategory} />
       ) : (
