@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { uid32 } from '../../../hardware/card-id/normalise';
+import { CardReaderDouble } from '../testing/card-reader-double';
 import { CARD_B, STANDARD_LAYOUT, T0, useLockerStations } from '../testing/locker-fixture';
 
 const start = useLockerStations();
@@ -186,5 +188,54 @@ describe('member claim and retrieve', () => {
     s.bus.closeDoor(1, 1);
     vi.advanceTimersByTime(MIN);
     expect(await s.tap()).toEqual({ kind: 'goodbye', visitId: 1, dwellMinutes: 11 });
+  });
+});
+
+describe('lockers and the station service', () => {
+  it('a service-side reader tap carries a card pass and the held locker too', async () => {
+    const door = new CardReaderDouble('door', 'Door reader');
+    const s = await start({ layout: STANDARD_LAYOUT, service: { readers: [door] } });
+    await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await s.pass() }, cable: 'micro-usb' });
+    door.tap(uid32(0x026f6c3a));
+    const checkIns = s.seen.filter((e) => e.event === 'checkIn').map((e) => e.payload as { outcome: Record<string, unknown> });
+    expect(checkIns).toHaveLength(1);
+    expect(checkIns[0]?.outcome).toMatchObject({ kind: 'already-here', visitId: 1, locker: { sessionId: 1, lockerNumber: 4, startedAtMs: null, dueAtMs: T0 + 240 * MIN } });
+    const pass = checkIns[0]?.outcome.cardPass as string;
+    expect(await s.service.api.openMyLocker({ kind: 'member', cardPass: pass })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 4 } });
+    expect(await s.service.api.getDeviceStatus()).toMatchObject({ ok: true, value: [{ id: 'door', kind: 'card-reader' }, { id: 'wall', kind: 'locker-bus' }] });
+  });
+
+  it('hostile claim input is refused before anything opens', async () => {
+    const s = await start({ layout: STANDARD_LAYOUT });
+    const bad: unknown[] = [
+      undefined,
+      null,
+      { claimant: { kind: 'guest' }, cable: 'usb-a' },
+      { claimant: { kind: 'steward' }, cable: 'usb-c' },
+      { claimant: { kind: 'guest' } },
+      { claimant: 'guest', cable: 'usb-c' },
+      { claimant: { kind: 'guest', __proto__: { kind: 'member' } }, cable: '<script>' },
+    ];
+    for (const input of bad) {
+      expect(await s.service.api.claimLocker(input as never), JSON.stringify(input)).toMatchObject({ ok: false, code: 'invalid-argument' });
+    }
+    for (const input of [undefined, {}, { kind: 'guest' }, { kind: 'guest', pickupCode: 123456 }, { kind: 'member' }]) {
+      expect(await s.service.api.openMyLocker(input as never), JSON.stringify(input)).toMatchObject({ ok: false, code: 'invalid-argument' });
+    }
+    expect(s.bus.opens).toEqual([]);
+  });
+
+  it('a locker bus that fails to start is a warning; the station opens and check-in works', async () => {
+    const s = await start({
+      layout: STANDARD_LAYOUT,
+      beforeStart: (bus) => {
+        bus.start = async () => {
+          throw new Error('port /dev/ttyUSB0 busy');
+        };
+      },
+    });
+    expect(s.warnings).toEqual(['Locker bus wall could not start: port /dev/ttyUSB0 busy']);
+    expect(await s.service.api.getLockerAvailability()).toMatchObject({ ok: true, value: { state: 'offline' } });
+    expect(await s.tap()).toMatchObject({ kind: 'welcome', locker: null });
   });
 });
