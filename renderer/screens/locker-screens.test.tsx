@@ -1,0 +1,208 @@
+/**
+ * The locker screens drawn to HTML (no browser): the test ids end-to-end tests rely on, which
+ * buttons are disabled, and that the English and Chinese texts both come out.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createInstance, type i18n } from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import type { StationInfo } from '../../common/domain';
+import type { LockerAvailability } from '../../common/lockers';
+import { resources } from '../i18n/resources';
+import { ChargePanel } from '../components/ChargePanel';
+import { DoorAlarm } from '../components/DoorAlarm';
+import { CodeEntryScreen, formatCountdown } from './CodeEntryScreen';
+import { LockerCableScreen } from './LockerCableScreen';
+import { LockerMessageScreen } from './LockerMessageScreen';
+import { LockerOpenScreen } from './LockerOpenScreen';
+import { PickupCodeScreen } from './PickupCodeScreen';
+import { AttractScreen } from './AttractScreen';
+
+let i18: i18n;
+beforeAll(async () => {
+  i18 = createInstance();
+  await i18.use(initReactI18next).init({ resources, lng: 'en', fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
+});
+
+const html = (node: ReactElement, lng: 'en' | 'zh-CN' = 'en'): string => {
+  void i18.changeLanguage(lng);
+  return renderToStaticMarkup(<I18nextProvider i18n={i18}>{node}</I18nextProvider>);
+};
+const noop = (): void => undefined;
+const asyncNoop = async (): Promise<boolean> => true;
+
+/** The opening tag of the element with this test id. */
+const tagOf = (markup: string, testId: string): string => {
+  const match = new RegExp(`<[^>]*data-testid="${testId}"[^>]*>`).exec(markup);
+  if (!match) throw new Error(`no element with data-testid="${testId}" in ${markup}`);
+  return match[0];
+};
+const isDisabled = (markup: string, testId: string): boolean => /\sdisabled=""/.test(tagOf(markup, testId));
+
+describe('ChargePanel', () => {
+  const panel = (offer: Parameters<typeof ChargePanel>[0]['offer']) =>
+    html(<ChargePanel offer={offer} held={null} onOpenMine={null} onCharge={noop} />);
+
+  it('ready: an enabled "Charge my phone" and no warning', () => {
+    const markup = panel('ready');
+    expect(isDisabled(markup, 'charge-button')).toBe(false);
+    expect(markup).toContain('Charge my phone');
+    expect(markup).not.toContain('locker-unavailable');
+  });
+
+  it('full and offline: disabled, with the reason in plain words', () => {
+    const full = panel('full');
+    expect(isDisabled(full, 'charge-button')).toBe(true);
+    expect(tagOf(full, 'locker-unavailable')).toContain('data-reason="full"');
+    expect(full).toContain('All charging lockers are in use');
+    const offline = panel('offline');
+    expect(isDisabled(offline, 'charge-button')).toBe(true);
+    expect(offline).toContain('Charging lockers are not working right now');
+  });
+
+  it('checking: disabled while the answer is on its way', () => {
+    expect(isDisabled(panel('checking'), 'charge-button')).toBe(true);
+  });
+
+  it('hidden: nothing at all', () => {
+    expect(panel('hidden')).toBe('');
+  });
+
+  it('a held locker: number, times and "Open my locker" instead of the charge button', () => {
+    const markup = html(
+      <ChargePanel
+        offer="ready"
+        held={{ sessionId: 3, lockerNumber: 14, startedAtMs: null, dueAtMs: Date.UTC(2026, 0, 1, 12, 0) }}
+        onOpenMine={asyncNoop}
+        onCharge={noop}
+      />,
+    );
+    expect(markup).toMatch(/data-testid="held-locker-number"[^>]*>14</);
+    expect(markup).toContain('data-testid="open-my-locker"');
+    expect(markup).toContain('Collect by');
+    expect(markup).not.toContain('charge-button');
+  });
+});
+
+describe('LockerCableScreen', () => {
+  const lockers: LockerAvailability = {
+    state: 'ready',
+    free: [{ cable: 'usb-c', count: 2 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 1 }],
+    maxMinutes: 240,
+  };
+
+  it('offers every cable with its free count; one with none free is disabled', () => {
+    const markup = html(<LockerCableScreen lockers={lockers} noneFree={null} onPick={async () => undefined} onBack={noop} />);
+    expect(isDisabled(markup, 'cable-usb-c')).toBe(false);
+    expect(isDisabled(markup, 'cable-lightning')).toBe(true);
+    expect(isDisabled(markup, 'cable-micro-usb')).toBe(false);
+    expect(tagOf(markup, 'cable-usb-c')).toContain('data-free="2"');
+    expect(markup).toContain('2 free');
+    expect(markup).toContain('None free');
+    expect(markup).not.toContain('locker-none-free');
+  });
+
+  it('says when the chosen cable had none free after all', () => {
+    const markup = html(<LockerCableScreen lockers="checking" noneFree="usb-c" onPick={async () => undefined} onBack={noop} />);
+    expect(tagOf(markup, 'locker-none-free')).toContain('data-cable="usb-c"');
+    // Counts unknown: every cable may be tried.
+    expect(isDisabled(markup, 'cable-lightning')).toBe(false);
+  });
+});
+
+describe('door and code screens', () => {
+  const opened = { sessionId: 4, lockerNumber: 5, holder: 'guest', maxMinutes: 240, skippedFaulty: [3] } as const;
+
+  it('locker open: the number, what to do, and the skipped faulty locker', () => {
+    const markup = html(<LockerOpenScreen opened={opened} onDone={noop} />);
+    expect(markup).toContain('data-testid="screen-locker-open"');
+    expect(markup).toMatch(/data-testid="locker-number"[^>]*>5</);
+    expect(markup).toContain('Locker 3 would not open, we opened locker 5 instead');
+    expect(html(<LockerOpenScreen opened={opened} onDone={noop} />, 'zh-CN')).toContain('3 号柜打不开，已为您打开 5 号柜');
+  });
+
+  it('pickup code: the six digits, the locker and "I have it", no Done button', () => {
+    const markup = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} />);
+    expect(markup).toMatch(/data-testid="pickup-code"[^>]*>042917</);
+    expect(markup).toMatch(/data-testid="locker-number"[^>]*>5</);
+    expect(markup).toContain('data-testid="pickup-code-done"');
+    expect(markup).not.toContain('done-button');
+  });
+
+  it('keypad: ten digits, backspace and submit; submit only with six digits', () => {
+    const partial = html(<CodeEntryScreen digits="123" problem={null} onKey={noop} onSubmit={asyncNoop} onBack={noop} />);
+    for (let d = 0; d <= 9; d++) expect(isDisabled(partial, `keypad-${d}`)).toBe(false);
+    expect(isDisabled(partial, 'keypad-back')).toBe(false);
+    expect(isDisabled(partial, 'keypad-submit')).toBe(true);
+    expect(tagOf(partial, 'code-digits')).toContain('data-value="123"');
+    const full = html(<CodeEntryScreen digits="123456" problem={null} onKey={noop} onSubmit={asyncNoop} onBack={noop} />);
+    expect(isDisabled(full, 'keypad-submit')).toBe(false);
+  });
+
+  it('wrong code shows attempts left; a lockout disables every key and counts down', () => {
+    const wrong = html(
+      <CodeEntryScreen digits="" problem={{ kind: 'wrong-code', attemptsLeft: 1 }} onKey={noop} onSubmit={asyncNoop} onBack={noop} />,
+    );
+    expect(tagOf(wrong, 'wrong-code')).toContain('data-attempts-left="1"');
+    expect(wrong).toContain('Wrong code. 1 try left');
+    const locked = html(
+      <CodeEntryScreen
+        digits=""
+        problem={{ kind: 'locked-out', untilMs: Date.now() + 90_000 }}
+        onKey={noop}
+        onSubmit={asyncNoop}
+        onBack={noop}
+      />,
+    );
+    expect(tagOf(locked, 'locked-out')).toMatch(/data-seconds="(90|89)"/);
+    for (let d = 0; d <= 9; d++) expect(isDisabled(locked, `keypad-${d}`)).toBe(true);
+    const expired = html(
+      <CodeEntryScreen digits="" problem={{ kind: 'locked-out', untilMs: Date.now() - 1 }} onKey={noop} onSubmit={asyncNoop} onBack={noop} />,
+    );
+    expect(expired).not.toContain('data-testid="locked-out"');
+    expect(isDisabled(expired, 'keypad-1')).toBe(false);
+  });
+
+  it('formats the lockout as minutes and seconds', () => {
+    expect([0, 9, 60, 90, 600].map(formatCountdown)).toEqual(['0:00', '0:09', '1:00', '1:30', '10:00']);
+  });
+
+  it('door alarm names the locker', () => {
+    expect(html(<DoorAlarm lockerNumber={9} />)).toContain('Please shut the door of locker 9');
+    expect(html(<DoorAlarm lockerNumber={9} />, 'zh-CN')).toContain('请关好 9 号柜门');
+  });
+});
+
+describe('messages and attract', () => {
+  it('each problem has its own test id and words', () => {
+    const cases = [
+      ['unavailable', 'locker-unavailable', 'Charging lockers are not working right now'],
+      ['lock-failed', 'locker-lock-failed', 'Locker 7 would not open'],
+      ['no-locker', 'locker-no-locker', 'You have no phone in a locker'],
+      ['tap-again', 'locker-tap-again', 'Please tap your card again'],
+      ['failed', 'locker-failed', 'That did not work'],
+    ] as const;
+    for (const [problem, testId, text] of cases) {
+      const markup = html(<LockerMessageScreen problem={problem} lockerNumber={problem === 'lock-failed' ? 7 : null} onDone={noop} />);
+      expect(markup, problem).toContain(`data-testid="${testId}"`);
+      expect(markup, problem).toContain(text);
+    }
+    expect(html(<LockerMessageScreen problem="lock-failed" lockerNumber={7} onDone={noop} />)).toContain('A steward has been told');
+  });
+
+  it('"Collect my phone" on the attract screen unless the station has no lockers', () => {
+    const info: StationInfo = {
+      stationId: 's',
+      stationName: { 'zh-CN': '驿站', en: 'Station' },
+      openingInfo: { 'zh-CN': '', en: '' },
+      todayOffers: [],
+      joinUrl: 'https://example.org',
+      idleTimeoutSeconds: 60,
+      defaultLocale: 'zh-CN',
+      tapOutEnabled: false,
+    };
+    expect(html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} />)).toContain('data-testid="collect-button"');
+    expect(html(<AttractScreen info={info} onNoCard={noop} onCollect={null} />)).not.toContain('collect-button');
+  });
+});
