@@ -26,7 +26,7 @@ export async function runBrowserHost(args: StartArgs, log: (line: string) => voi
     throw error;
   }
   log(`Station ready at ${host.url}`);
-  log(readers.kind === 'config' ? `Card readers from ${readers.path}` : 'Card readers: built-in simulator');
+  log(readers.kind === 'config' ? `Devices from ${readers.path}` : 'Devices: built-in simulators (card reader, locker wall)');
 
   let browser: ChildProcess | null = null;
   const chromium = findChromium();

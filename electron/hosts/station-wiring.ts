@@ -1,14 +1,17 @@
 /**
- * Builds the station service with its card readers, the same way for both hosts: readers
- * from a devices.json (`--config`, else the one in the data directory), or the built-in
- * simulated reader when there is none, so a newcomer can tap simulated cards at once.
+ * Builds the station service with its devices, the same way for both hosts: card readers and
+ * locker buses from a devices.json (`--config`, else the one in the data directory), or the
+ * built-in simulated reader and locker wall when there is none, so a newcomer can tap
+ * simulated cards and open simulated lockers at once.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { CardReader } from '../../hardware/drivers/card-reader/card-reader';
 import { createCardReaders } from '../../hardware/devices/create-readers';
+import { createLockerBuses } from '../../hardware/devices/create-locker-buses';
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
-import { startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
+import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers } from '../../hardware/simulators/default-simulated-lockers';
+import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
+import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
 import { createStationService } from '../service/station-service';
 import type { StationService } from '../service-contract';
 
@@ -46,26 +49,54 @@ export function devicesConfigPath(options: StationWiringOptions, exists = exists
 export async function createWiredStation(options: StationWiringOptions): Promise<WiredStation> {
   const path = devicesConfigPath(options);
   if (path) {
-    const service = await createStationService({ dataDir: options.dataDir, readers: readersFromConfig(path) });
+    const loaded = loadDevicesConfig(path);
+    if (!loaded.ok) throw new Error(`Device config: ${loaded.message}`);
+    const service = await createStationService({
+      dataDir: options.dataDir,
+      readers: createCardReaders(loaded.config),
+      lockerBuses: createLockerBuses(loaded.config),
+    });
     return { service, readers: { kind: 'config', path } };
   }
   const simulated = await startDefaultSimulatedReader(options.dataDir);
+  const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  const closeAll = async () => {
+    for (const close of closers.splice(0).reverse()) await close();
+  };
   let service: StationService;
   try {
-    service = await createStationService({ dataDir: options.dataDir, readers: [simulated.reader] });
+    const lockers = await startSimulatedLockers(options.dataDir);
+    if (lockers) closers.push(() => lockers.close());
+    service = await createStationService({
+      dataDir: options.dataDir,
+      readers: [simulated.reader],
+      lockerBuses: lockers ? [lockers.bus] : [],
+      lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
+    });
   } catch (error) {
-    await simulated.close();
+    await closeAll();
     throw error;
   }
   const close = async () => {
     await service.close();
-    await simulated.close();
+    await closeAll();
   };
   return { service: { api: service.api, events: service.events, close }, readers: { kind: 'simulator' } };
 }
 
-function readersFromConfig(path: string): CardReader[] {
-  const loaded = loadDevicesConfig(path);
-  if (!loaded.ok) throw new Error(`Device config: ${loaded.message}`);
-  return createCardReaders(loaded.config);
+/**
+ * The simulated locker wall and its layout in `<dataDir>/sim/lockers.json`. Without socat there
+ * is no wall (lockers show as not configured) and a warning says why; check-in still works.
+ */
+async function startSimulatedLockers(dataDir: string) {
+  try {
+    const lockers = await startDefaultSimulatedLockers(dataDir);
+    const file = join(dataDir, SIM_DIR_NAME, LOCKER_LAYOUT_FILE_NAME);
+    writeFileSync(`${file}.tmp`, `${JSON.stringify(SIM_LOCKER_LAYOUT, null, 2)}\n`);
+    renameSync(`${file}.tmp`, file);
+    return lockers;
+  } catch (error) {
+    console.warn(`Simulated lockers are off: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
 }

@@ -35,6 +35,8 @@ export interface StationServiceOptions {
   readonly readers?: readonly CardReader[];
   /** Locker buses the service starts now and stops on `close()`; lockers.json maps their locks. Default none. */
   readonly lockerBuses?: readonly LockerBus[];
+  /** Folder of the lockers.json to use. Default `dataDir`; the built-in simulator keeps its own. */
+  readonly lockerLayoutDir?: string;
   /** Wall clock in epoch ms, for visit times and the fault rate limit. Default `Date.now`. */
   readonly now?: () => number;
   /** Timers for door alarms (and time for lockers). Default the system timers with `now`. */
@@ -71,7 +73,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
   const { config } = loaded;
   const stationKey = loadStationKey(options.dataDir);
-  const layout = loadLockerLayout(options.dataDir, lockerBuses);
+  const layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
   const warnings = [...loaded.warnings, ...stationKey.warnings, ...layout.warnings];
   for (const warning of warnings) onWarning(warning);
 

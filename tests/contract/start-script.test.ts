@@ -98,7 +98,7 @@ describe('npm start without Electron', () => {
     const res = await status(url!);
     expect([200, 503]).toContain(res.status);
     expect(String(res.csp)).toContain("default-src 'none'");
-    expect(run.lines).toContain('Card readers: built-in simulator');
+    expect(run.lines).toContain('Devices: built-in simulators (card reader, locker wall)');
 
     run.child.kill('SIGTERM');
     expect(await run.exited).toBe(0);

@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLockerBus } from '../drivers/locker-bus/serial-locker-bus';
+import type { LockerBus } from '../drivers/locker-bus/locker-bus';
+import type { BoardSettings } from '../lockers/locker-protocol';
+import { lockerProtocol } from '../lockers/protocols/index';
+import { SerialTransport } from '../transport/serial-transport';
+import { LockerBoardSimulator } from './locker-board-simulator';
+import { openPtyPair } from './pty-pair';
+import { startSimControl } from './sim-control';
+import { SIM_DIR_NAME } from './default-simulated-reader';
+
+export const SIM_LOCKER_BUS_ID = 'sim-lockers';
+export const SIM_LOCKERS_HOST_LINK = 'lockers-host';
+export const SIM_LOCKERS_DEVICE_LINK = 'lockers-device';
+/** The control socket `npm run sim -- door …` talks to. */
+export const SIM_CONTROL_SOCKET = 'control.sock';
+
+/** One 16-channel "8A/80" board at address 1, wired the common way; locks 13–16 unused. */
+export const SIM_LOCKER_BOARDS: readonly BoardSettings[] = [{ address: 1, channels: 16, polarity: 'closed-is-set' }];
+
+/** The simulated wall: lockers 1–6 USB-C, 7–9 Lightning, 10–12 Micro-USB, locker N on lock N. */
+export const SIM_LOCKER_LAYOUT: readonly { readonly number: number; readonly bus: string; readonly board: number; readonly lock: number; readonly cable: 'usb-c' | 'lightning' | 'micro-usb' }[] =
+  Array.from({ length: 12 }, (_, i) => ({
+    number: i + 1,
+    bus: SIM_LOCKER_BUS_ID,
+    board: 1,
+    lock: i + 1,
+    cable: i < 6 ? 'usb-c' : i < 9 ? 'lightning' : 'micro-usb',
+  }));
+
+export interface DefaultSimulatedLockers {
+  /** The real serial driver on the pty pair (simulated: true), not yet started. */
+  readonly bus: LockerBus;
+  /** Plays the board: doors shut, phones in, faults. */
+  readonly simulator: LockerBoardSimulator;
+  /** Unix socket for `npm run sim -- door …` and end-to-end tests. */
+  readonly controlSocket: string;
+  /** Stops the bus, the simulator, the control socket and the pty pair. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * The locker wall `npm start` uses when no hardware is configured: the real locker-bus driver
+ * on a socat pty pair under `<dataDir>/sim/`, the board simulator on the other side at
+ * 9600 baud, and a control socket so another process can shut doors and put phones in.
+ * Rejects with socat's reason when no pty pair can be made.
+ */
+export async function startDefaultSimulatedLockers(dataDir: string, options: { readonly socatPath?: string } = {}): Promise<DefaultSimulatedLockers> {
+  const simDir = join(dataDir, SIM_DIR_NAME);
+  mkdirSync(simDir, { recursive: true, mode: 0o700 });
+  const hostLink = join(simDir, SIM_LOCKERS_HOST_LINK);
+  const deviceLink = join(simDir, SIM_LOCKERS_DEVICE_LINK);
+  const protocol = lockerProtocol('8a80');
+
+  const pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
+  const device = new SerialTransport({ path: pair.devicePath, baudRate: protocol.defaultBaudRate });
+  try {
+    await device.open();
+  } catch (error) {
+    await pair.close();
+    throw error;
+  }
+  const simulator = new LockerBoardSimulator(device, { protocol, boards: [...SIM_LOCKER_BOARDS], unsolicitedReports: true });
+  simulator.start();
+  const controlSocket = join(simDir, SIM_CONTROL_SOCKET);
+  const control = await startSimControl(controlSocket, simulator);
+  const bus = createLockerBus({
+    id: SIM_LOCKER_BUS_ID,
+    name: 'Simulated locker wall',
+    protocol,
+    boards: [...SIM_LOCKER_BOARDS],
+    simulated: true,
+    createTransport: () => new SerialTransport({ path: hostLink, baudRate: protocol.defaultBaudRate }),
+    livenessPath: hostLink,
+  });
+  let closed: Promise<void> | undefined;
+  return {
+    bus,
+    simulator,
+    controlSocket,
+    close: () => (closed ??= (async () => {
+      await bus.stop();
+      await control.close();
+      simulator.stop();
+      await device.close();
+      await pair.close();
+    })()),
+  };
+}

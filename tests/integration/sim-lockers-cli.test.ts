@@ -1,0 +1,58 @@
+/**
+ * `npm run sim -- locker …` against the built-in simulated locker wall, as `npm start` runs
+ * it: the real driver on a socat pair, the board simulator, its control socket.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DoorReading } from '../../hardware/drivers/locker-bus/locker-bus';
+import { startDefaultSimulatedLockers, type DefaultSimulatedLockers } from '../../hardware/simulators/default-simulated-lockers';
+import { waitUntil } from '../../hardware/testing/wait-until';
+import { main as sim } from '../../scripts/sim';
+
+let dataDir: string;
+let lockers: DefaultSimulatedLockers | undefined;
+beforeEach(() => {
+  dataDir = mkdtempSync(join(tmpdir(), 'sim-lockers-'));
+});
+afterEach(async () => {
+  await lockers?.close();
+  lockers = undefined;
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]): Promise<{ code: number; out: string[] }> {
+  const out: string[] = [];
+  const code = await sim(args, { ...process.env, STATION_DATA_DIR: dataDir }, { log: (l) => out.push(l), error: (l) => out.push(l) });
+  return { code, out };
+}
+
+describe('npm run sim -- locker', () => {
+  it('opens and shuts doors of the simulated wall, and the driver sees it', async () => {
+    lockers = await startDefaultSimulatedLockers(dataDir);
+    const doors: DoorReading[] = [];
+    lockers.bus.on('door', (reading) => doors.push(reading));
+    await lockers.bus.start();
+    await waitUntil(() => lockers?.bus.state === 'online', 'simulated wall online', 5000);
+
+    expect(await run('locker', 'open', '4')).toEqual({ code: 0, out: ['Locker 4: door open, empty'] });
+    await waitUntil(() => doors.some((d) => d.lock === 4 && !d.closed), 'door 4 seen open', 5000);
+    expect(await run('locker', 'phone-in', '4')).toEqual({ code: 0, out: ['Locker 4: door open, phone inside'] });
+    expect(await run('locker', 'close', '4')).toEqual({ code: 0, out: ['Locker 4: door shut, phone inside'] });
+    await waitUntil(() => doors.at(-1)?.lock === 4 && doors.at(-1)?.closed === true, 'door 4 seen shut', 5000);
+
+    expect(await run('locker', 'jam', '2')).toMatchObject({ code: 0 });
+    expect(await lockers.bus.open(1, 2)).toMatchObject({ ok: false, reason: 'jammed' });
+    expect(await run('locker', 'clear')).toEqual({ code: 0, out: ['Cleared every simulated fault'] });
+    expect(await lockers.bus.open(1, 2)).toMatchObject({ ok: true });
+  });
+
+  it('says when no station runs, and refuses lockers the wall does not have', async () => {
+    const none = await run('locker', 'close', '3');
+    expect(none.code).toBe(1);
+    expect(none.out[0]).toMatch(/^no station simulator is listening at .*control\.sock\. Is a station with simulated lockers running/);
+    expect((await run('locker', 'close', '13')).code).toBe(2);
+    expect((await run('locker', 'explode', '1')).code).toBe(2);
+  });
+});
