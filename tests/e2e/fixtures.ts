@@ -11,6 +11,8 @@ export interface StationFixture {
   tap(cardId: string): Promise<void>;
   /** Sends random bytes through the simulated reader. */
   garbage(count: number): Promise<void>;
+  /** Plays the simulated locker wall: `locker('close', 3)` shuts the door of locker 3. */
+  locker(action: 'close' | 'open' | 'phone-in' | 'phone-out' | 'jam' | 'offline' | 'clear', lockerNumber?: number): Promise<void>;
 }
 
 async function runSim(dataDir: string, args: string[]): Promise<void> {
@@ -32,6 +34,7 @@ export const test = base.extend<{ stationSettings: Record<string, unknown>; stat
       process,
       tap: (cardId) => runSim(dataDir, ['tap', cardId]),
       garbage: (count) => runSim(dataDir, ['garbage', String(count)]),
+      locker: (action, lockerNumber) => runSim(dataDir, ['locker', action, ...(lockerNumber === undefined ? [] : [String(lockerNumber)])]),
     });
     await process.stop();
   },
