@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
- * Not a test: nothing here passes or fails. Options: --taps N (default 200), --runs N (5).
+ * Not a test: nothing here passes or fails. Options: --taps N (default 200), --runs N (5), --opens N (200).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
+import { benchLockers } from './locker-open';
 import { benchTapToPaint } from './tap-to-paint';
 
 function option(name: string, fallback: number): number {
@@ -21,6 +22,7 @@ try {
     benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer')),
     await benchColdStart(browser, option('runs', 5)),
     await benchTapToPaint(browser, option('taps', 200)),
+    await benchLockers(option('opens', 200)),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

@@ -1,0 +1,61 @@
+/**
+ * A transport that sends like a real UART: each byte leaves no sooner than one byte-time
+ * (10 bits at the baud rate) after the previous one, and `write()` resolves when the last
+ * byte is out. A socat pty moves bytes instantly, so benchmarks wrap both ends in this to
+ * measure against the wire time a real RS-485 line would take.
+ */
+import type { Transport } from '../../hardware/transport/transport';
+import { wireTimeMs } from './stats';
+
+type Listener = (...args: never[]) => void;
+
+export class PacedTransport implements Transport {
+  private readonly byteMs: number;
+  /** When the line is next free, in performance.now() ms. */
+  private lineFreeAt = 0;
+
+  constructor(private readonly inner: Transport, baudRate: number) {
+    this.byteMs = wireTimeMs(1, baudRate);
+  }
+
+  get path(): string {
+    return this.inner.path;
+  }
+
+  get isOpen(): boolean {
+    return this.inner.isOpen;
+  }
+
+  open(): Promise<void> {
+    return this.inner.open();
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  async write(bytes: Uint8Array): Promise<void> {
+    for (let i = 0; i < bytes.length; i++) {
+      const due = Math.max(this.lineFreeAt, performance.now());
+      await until(due);
+      await this.inner.write(bytes.subarray(i, i + 1));
+      this.lineFreeAt = due + this.byteMs;
+    }
+    await until(this.lineFreeAt);
+  }
+
+  on(event: 'data' | 'error' | 'close', listener: Listener): this {
+    (this.inner.on as (event: string, listener: Listener) => Transport)(event, listener);
+    return this;
+  }
+
+  off(event: 'data' | 'error' | 'close', listener: Listener): this {
+    (this.inner.off as (event: string, listener: Listener) => Transport)(event, listener);
+    return this;
+  }
+}
+
+/** Busy-waits on the event loop (timers are too coarse for byte times near 0.5 ms). */
+async function until(atMs: number): Promise<void> {
+  while (performance.now() < atMs) await new Promise((resolve) => setImmediate(resolve));
+}
