@@ -8,17 +8,19 @@ import { startStation, type StationProcess } from '../support/station-process';
 export interface StationFixture {
   readonly process: StationProcess;
   /** Taps a card on the station's simulated reader (real bytes through its pseudo-terminal). */
-  tap(cardId: string): Promise<void>;
+  tap(cardId: string): Promise<string>;
   /** Sends random bytes through the simulated reader. */
-  garbage(count: number): Promise<void>;
-  /** Plays the simulated locker wall: `locker('close', 3)` shuts the door of locker 3. */
-  locker(action: 'close' | 'open' | 'phone-in' | 'phone-out' | 'jam' | 'offline' | 'clear', lockerNumber?: number): Promise<void>;
+  garbage(count: number): Promise<string>;
+  /** Plays the simulated locker wall: `locker('close', 3)` shuts the door of locker 3; resolves with what sim printed. */
+  locker(action: 'close' | 'open' | 'phone-in' | 'phone-out' | 'jam' | 'status' | 'offline' | 'clear', lockerNumber?: number): Promise<string>;
 }
 
-async function runSim(dataDir: string, args: string[]): Promise<void> {
+/** Runs `npm run sim -- …` in-process; resolves with what it printed, rejects unless it exited 0. */
+async function runSim(dataDir: string, args: string[]): Promise<string> {
   const lines: string[] = [];
   const code = await sim(args, { ...process.env, STATION_DATA_DIR: dataDir }, { log: (l) => lines.push(l), error: (l) => lines.push(l) });
   if (code !== 0) throw new Error(`sim ${args.join(' ')} exited ${code}: ${lines.join('\n')}`);
+  return lines.join('\n');
 }
 
 /** Station settings a test wants in `station.json` before the station starts. */
