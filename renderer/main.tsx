@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/screens.css';
 import './styles/lockers.css';
+import './styles/steward.css';
 
 initI18n();
 

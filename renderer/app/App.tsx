@@ -5,9 +5,9 @@
  */
 import { useCallback, useReducer, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationClient } from '../../common/contract';
+import type { MethodInput, StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
-import type { CableType, RetrieveOutcome } from '../../common/lockers';
+import type { CableType, LockerView, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
 import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
@@ -16,8 +16,8 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
+  idleTimerRuns,
   kioskReducer,
-  screenTimesOut,
   soundForEvent,
   visibleScreen,
   type KioskEvent,
@@ -89,9 +89,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
     // A door alarm starts the time again: the banner must not vanish the moment it appears.
     `${state.screenSeq}:${alarmLocker ?? ''}`,
-    state.screen.name === 'pickup-code'
-      ? false
-      : screenTimesOut(state.screen) || toLocale(i18n.resolvedLanguage) !== (info?.defaultLocale ?? 'zh-CN'),
+    idleTimerRuns(state, toLocale(i18n.resolvedLanguage)),
     onIdle,
   );
 
@@ -148,6 +146,12 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     collect: useCallback(() => dispatch({ type: 'collect' }), [dispatch]),
     codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
     pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
+    steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
+    listLockers: useCallback((pin: string) => client.listLockers({ pin }), [client]),
+    stewardLockerAction: useCallback(
+      (input: MethodInput<'stewardLockerAction'>) => client.stewardLockerAction(input),
+      [client],
+    ),
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -188,4 +192,9 @@ export type KioskActions = {
   readonly codeKey: (key: CodeKey) => void;
   /** "I have it" under the pickup code. */
   readonly pickupNoted: () => void;
+  /** "Steward" on the attract screen: to the PIN entry of the locker panel. */
+  readonly steward: () => void;
+  /** Every locker, for the steward panel; `forbidden` on a wrong PIN. */
+  readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
+  readonly stewardLockerAction: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
 };

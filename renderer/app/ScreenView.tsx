@@ -19,6 +19,7 @@ import { LockerMessageScreen } from '../screens/LockerMessageScreen';
 import { LockerOpenScreen } from '../screens/LockerOpenScreen';
 import { LockerRetrieveScreen } from '../screens/LockerRetrieveScreen';
 import { PickupCodeScreen } from '../screens/PickupCodeScreen';
+import { StewardScreen } from '../screens/StewardScreen';
 import { ChargePanel } from '../components/ChargePanel';
 import type { KioskActions } from './App';
 import { visibleScreen, type KioskState } from './kiosk-state';
@@ -39,7 +40,16 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
   const noLockers = typeof state.lockers === 'object' && state.lockers.state === 'none';
   switch (screen.name) {
     case 'attract':
-      return <AttractScreen info={info} onNoCard={actions.noCard} onCollect={noLockers ? null : actions.collect} />;
+      return (
+        <AttractScreen
+          info={info}
+          onNoCard={actions.noCard}
+          onCollect={noLockers ? null : actions.collect}
+          onSteward={noLockers ? null : actions.steward}
+        />
+      );
+    case 'steward':
+      return <StewardScreen listLockers={actions.listLockers} act={actions.stewardLockerAction} onExit={actions.home} />;
     case 'welcome':
       return (
         <WelcomeScreen

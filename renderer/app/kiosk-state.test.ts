@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StationInfo } from '../../common/domain';
 import {
+  idleTimerRuns,
   initialKioskState,
   kioskReducer,
   soundForEvent,
@@ -125,6 +126,33 @@ describe('kioskReducer', () => {
   it('home on attract keeps the same state object (no needless re-render)', () => {
     const state = ready();
     expect(kioskReducer(state, { type: 'home' })).toBe(state);
+  });
+});
+
+describe('steward panel screen', () => {
+  it('opens from the attract screen only', () => {
+    const state = ready({ type: 'steward' });
+    expect(state.screen).toEqual({ name: 'steward' });
+    expect(state.screenSeq).toBe(ready().screenSeq + 1);
+    const elsewhere = ready({ type: 'no-card' });
+    expect(kioskReducer(elsewhere, { type: 'steward' })).toBe(elsewhere);
+  });
+
+  it('leaves on exit or idle timeout (both "home"), a card tap, or the service going away', () => {
+    const state = ready({ type: 'steward' });
+    expect(idleTimerRuns(state, 'zh-CN')).toBe(true);
+    expect(kioskReducer(state, { type: 'home' }).screen).toEqual({ name: 'attract' });
+    expect(kioskReducer(state, { type: 'check-in', outcome: { kind: 'goodbye', visitId: 1, dwellMinutes: 3 } }).screen.name)
+      .toBe('goodbye');
+    expect(kioskReducer(state, { type: 'service-unavailable' }).screen).toEqual({ name: 'attract' });
+  });
+});
+
+describe('idleTimerRuns', () => {
+  it('runs on every screen but attract, and on attract only in a non-default language', () => {
+    expect(idleTimerRuns(ready(), 'zh-CN')).toBe(false);
+    expect(idleTimerRuns(ready(), 'en')).toBe(true);
+    expect(idleTimerRuns(ready({ type: 'no-card' }), 'zh-CN')).toBe(true);
   });
 });
 

@@ -34,6 +34,8 @@ export type Screen =
   | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
   | { readonly name: 'join'; readonly from: JoinOrigin; readonly interestSent: boolean }
   | { readonly name: 'card-error' }
+  /** The steward's locker panel; its PIN and steps live in the panel itself (`steward-panel`). */
+  | { readonly name: 'steward' }
   | LockerScreen;
 
 export type ScreenName = Screen['name'];
@@ -78,6 +80,8 @@ export type KioskEvent =
   | { readonly type: 'category-done' }
   /** Done button, idle timeout, or the card-error message timing out. */
   | { readonly type: 'home' }
+  /** "Steward" on the attract screen. */
+  | { readonly type: 'steward' }
   | LockerKioskEvent;
 
 const ATTRACT: Screen = { name: 'attract' };
@@ -143,6 +147,8 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       return state.screen.name === 'welcome' ? { ...state, screen: { ...state.screen, category: 'thanked' } } : state;
     case 'home':
       return state.screen.name === 'attract' ? state : { ...state, screen: ATTRACT };
+    case 'steward':
+      return state.screen.name === 'attract' ? { ...state, screen: { name: 'steward' } } : state;
     case 'locker-availability':
     case 'charge':
     case 'claimed':
@@ -187,7 +193,7 @@ function memberLockers(outcome: { readonly cardPass?: string; readonly locker?: 
 
 /**
  * The screen to draw: a calm connecting screen whenever the service is not answering, except
- * over a pickup code, which must stay readable until the guest has it.
+ * over a pickup code, which must stay readable until the guest has it (or walks away).
  */
 export function visibleScreen(state: KioskState): ScreenName | 'connecting' {
   if (state.info === null) return 'connecting';
@@ -195,11 +201,20 @@ export function visibleScreen(state: KioskState): ScreenName | 'connecting' {
 }
 
 /**
- * Whether the idle timeout may take this screen away. Not the attract screen (nothing to
- * return from) and not a pickup code, which stays until the guest presses "I have it".
+ * Whether the idle timeout may take this screen away: every screen but attract (nothing to
+ * return from). That includes a pickup code, so a guest who walks away does not leave it
+ * readable by the next person, and the steward panel, so its PIN is dropped.
  */
 export function screenTimesOut(screen: Screen): boolean {
-  return screen.name !== 'attract' && screen.name !== 'pickup-code';
+  return screen.name !== 'attract';
+}
+
+/**
+ * Whether the idle timer runs: on every screen that times out, and on the attract screen too
+ * while it is in another language than the station's default (walking away resets that).
+ */
+export function idleTimerRuns(state: KioskState, locale: string): boolean {
+  return screenTimesOut(state.screen) || locale !== (state.info?.defaultLocale ?? 'zh-CN');
 }
 
 /** Sound feedback for an event: a worker must hear that the tap worked (or did not). */

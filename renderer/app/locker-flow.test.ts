@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CheckInOutcome, StationInfo } from '../../common/domain';
 import type { HeldLocker, LockerAvailability } from '../../common/lockers';
 import {
+  idleTimerRuns,
   initialKioskState,
   kioskReducer,
   screenTimesOut,
@@ -185,14 +186,34 @@ describe('guest claim with a pickup code', () => {
   const picker = ready(guestIn, lockersReady, { type: 'charge' });
   const code = kioskReducer(picker, opened(50, 8, '042917'));
 
-  it('shows the code once, with no idle timeout', () => {
+  it('shows the code once', () => {
     expect(code.screen).toEqual({
       name: 'pickup-code',
       opened: { sessionId: 50, lockerNumber: 8, holder: 'guest', maxMinutes: 240, skippedFaulty: [] },
       pickupCode: '042917',
       startedAtMs: null,
     });
-    expect(screenTimesOut(code.screen)).toBe(false);
+  });
+
+  it('times out like any screen, so a guest who walks away does not leave the code readable', () => {
+    expect(screenTimesOut(code.screen)).toBe(true);
+    expect(idleTimerRuns(code, 'zh-CN')).toBe(true);
+    const home = kioskReducer(code, { type: 'home' });
+    expect(home.screen).toEqual({ name: 'attract' });
+    expect(home.screenSeq).toBe(code.screenSeq + 1);
+    expect(JSON.stringify(home)).not.toContain('042917');
+  });
+
+  it('times out with the door already shut under the code, and while the service is away', () => {
+    const shut = kioskReducer(code, push('session-started', 50, 8, T0));
+    expect(idleTimerRuns(shut, 'zh-CN')).toBe(true);
+    expect(kioskReducer(shut, { type: 'home' }).screen).toEqual({ name: 'attract' });
+    const away = kioskReducer(code, { type: 'service-unavailable' });
+    expect(visibleScreen(away)).toBe('pickup-code');
+    expect(idleTimerRuns(away, 'zh-CN')).toBe(true);
+    const home = kioskReducer(away, { type: 'home' });
+    expect(home.screen).toEqual({ name: 'attract' });
+    expect(visibleScreen(home)).toBe('connecting');
   });
 
   it('"I have it" before the door is shut → locker open → charging', () => {

@@ -1,6 +1,7 @@
 /**
- * On-screen number pad for the pickup code: glove-sized keys in the phone layout (1 2 3 on
- * top), backspace and "Open". The digits typed so far show in boxes above it.
+ * On-screen number pad for the pickup code and the steward PIN: glove-sized keys in the phone
+ * layout (1 2 3 on top), backspace and a submit key. The digits typed so far show in boxes
+ * above it (as dots when masked).
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,9 +19,28 @@ export interface KeypadProps {
   readonly canSubmit: boolean;
   readonly onKey: (key: CodeKey) => void;
   readonly onSubmit: () => void;
+  /** A PIN: boxes show dots and the typed value is not exposed in the markup. */
+  readonly masked?: boolean;
+  /** Test id of the submit key; `keypad-submit` unless given. */
+  readonly submitTestId?: string;
+  /** Accessible name of the boxes; the pickup-code wording unless given. */
+  readonly digitsLabel?: string;
+  /** Text of the submit key; "Open" unless given. */
+  readonly submitLabel?: string;
 }
 
-export function Keypad({ digits, length, disabled, canSubmit, onKey, onSubmit }: KeypadProps): ReactElement {
+export function Keypad({
+  digits,
+  length,
+  disabled,
+  canSubmit,
+  onKey,
+  onSubmit,
+  masked = false,
+  submitTestId = 'keypad-submit',
+  digitsLabel,
+  submitLabel,
+}: KeypadProps): ReactElement {
   const { t } = useTranslation();
   const press = (key: CodeKey): void => {
     playSound('tap');
@@ -33,10 +53,17 @@ export function Keypad({ digits, length, disabled, canSubmit, onKey, onSubmit }:
   );
   return (
     <div className="keypad">
-      <div className="code-boxes" data-testid="code-digits" data-value={digits} aria-label={t('locker.codeDigits')} role="status">
+      <div
+        className="code-boxes"
+        data-testid="code-digits"
+        data-value={masked ? undefined : digits}
+        data-length={digits.length}
+        aria-label={digitsLabel ?? t('locker.codeDigits')}
+        role="status"
+      >
         {Array.from({ length }, (_, i) => (
           <span key={i} className={i < digits.length ? 'code-box is-filled' : 'code-box'}>
-            {digits[i] ?? ''}
+            {i < digits.length ? (masked ? '•' : digits[i]) : ''}
           </span>
         ))}
       </div>
@@ -56,11 +83,11 @@ export function Keypad({ digits, length, disabled, canSubmit, onKey, onSubmit }:
         <button
           type="button"
           className="keypad-key is-submit"
-          data-testid="keypad-submit"
+          data-testid={submitTestId}
           disabled={disabled || !canSubmit}
           onClick={onSubmit}
         >
-          {t('locker.keySubmit')}
+          {submitLabel ?? t('locker.keySubmit')}
         </button>
       </div>
     </div>

@@ -1,6 +1,6 @@
 /**
  * The idle screen: tap your card (big, animated), or "No card", "Collect my phone" with a
- * pickup code, plus what the station offers.
+ * pickup code, plus what the station offers and a small "Steward" button for the locker panel.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +15,11 @@ export interface AttractScreenProps {
   readonly onNoCard: () => void;
   /** "Collect my phone" with a pickup code; null where the station has no lockers. */
   readonly onCollect: (() => void) | null;
+  /** The small "Steward" button to the locker panel; null where the station has no lockers. */
+  readonly onSteward: (() => void) | null;
 }
 
-export function AttractScreen({ info, onNoCard, onCollect }: AttractScreenProps): ReactElement {
+export function AttractScreen({ info, onNoCard, onCollect, onSteward }: AttractScreenProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const opening = localized(info.openingInfo, locale);
@@ -73,6 +75,19 @@ export function AttractScreen({ info, onNoCard, onCollect }: AttractScreenProps)
           </p>
         )}
         <OfferList offers={info.todayOffers} />
+        {onSteward && (
+          <button
+            type="button"
+            className="steward-button"
+            data-testid="steward-button"
+            onClick={() => {
+              playSound('tap');
+              onSteward();
+            }}
+          >
+            {t('steward.button')}
+          </button>
+        )}
       </aside>
     </section>
   );

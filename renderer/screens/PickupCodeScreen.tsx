@@ -1,6 +1,7 @@
 /**
  * A guest's pickup code, shown this once in very large type with the locker number. It stays
- * (no idle timeout, not even while the service reconnects) until the guest presses "I have it".
+ * while the service reconnects, until the guest presses "I have it" or walks away (the idle
+ * timeout, so the next person cannot read it).
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';

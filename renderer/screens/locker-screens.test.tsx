@@ -202,7 +202,12 @@ describe('messages and attract', () => {
       defaultLocale: 'zh-CN',
       tapOutEnabled: false,
     };
-    expect(html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} />)).toContain('data-testid="collect-button"');
-    expect(html(<AttractScreen info={info} onNoCard={noop} onCollect={null} />)).not.toContain('collect-button');
+    const withLockers = html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} onSteward={noop} />);
+    expect(withLockers).toContain('data-testid="collect-button"');
+    expect(withLockers).toContain('data-testid="steward-button"');
+    expect(withLockers).toContain('>Steward</button>');
+    const without = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} />);
+    expect(without).not.toContain('collect-button');
+    expect(without).not.toContain('steward-button');
   });
 });

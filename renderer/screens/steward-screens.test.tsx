@@ -1,0 +1,129 @@
+/**
+ * The steward panel drawn to HTML: the test ids end-to-end tests rely on, the PIN never in the
+ * markup, overdue markers, and the action → reason → result sheet in both languages.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { createInstance, type i18n } from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import type { LockerView } from '../../common/lockers';
+import { ok } from '../../common/result';
+import { resources } from '../i18n/resources';
+import { Keypad } from '../components/Keypad';
+import { StewardActionSheet } from '../components/StewardActionSheet';
+import { StewardLockerTile } from '../components/StewardLockerTile';
+import { StewardScreen } from './StewardScreen';
+
+let i18: i18n;
+beforeAll(async () => {
+  i18 = createInstance();
+  await i18.use(initReactI18next).init({ resources, lng: 'en', fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
+});
+
+const html = (node: ReactElement, lng: 'en' | 'zh-CN' = 'en'): string => {
+  void i18.changeLanguage(lng);
+  return renderToStaticMarkup(<I18nextProvider i18n={i18}>{node}</I18nextProvider>);
+};
+const noop = (): void => undefined;
+
+const charging: LockerView = {
+  lockerNumber: 12,
+  cable: 'lightning',
+  state: 'charging',
+  doorClosed: true,
+  itemPresent: true,
+  session: { sessionId: 4, holder: 'guest', startedAtMs: 1, dueAtMs: 2, overdue: true },
+};
+
+describe('StewardScreen', () => {
+  it('opens on the PIN keypad with exit, and the submit key has its own test id', () => {
+    const markup = html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} />);
+    expect(markup).toContain('data-testid="screen-steward-pin"');
+    expect(markup).toContain('data-testid="steward-pin-submit"');
+    expect(markup).not.toContain('data-testid="keypad-submit"');
+    for (let d = 0; d <= 9; d++) expect(markup).toContain(`data-testid="keypad-${d}"`);
+    expect(markup).toContain('data-testid="steward-exit"');
+    expect(markup).toContain('Steward PIN');
+    expect(html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} />, 'zh-CN'))
+      .toContain('管理员密码');
+  });
+});
+
+describe('Keypad masked for a PIN', () => {
+  it('shows dots, never the digits, in the boxes or the attributes', () => {
+    const markup = html(
+      <Keypad digits="2468" length={8} disabled={false} canSubmit onKey={noop} onSubmit={noop} masked submitTestId="steward-pin-submit" />,
+    );
+    const boxes = /<div[^>]*data-testid="code-digits".*?<\/div>/.exec(markup)?.[0] ?? '';
+    expect(boxes).toContain('code-box');
+    expect(boxes).not.toMatch(/[0-9]</);
+    expect(boxes.match(/>•</g)).toHaveLength(4);
+    expect(markup).not.toContain('2468');
+    expect(markup).toContain('data-length="4"');
+    expect(markup).not.toContain('data-value');
+  });
+
+  it('the pickup-code keypad is unchanged: digits shown, data-value kept', () => {
+    const markup = html(<Keypad digits="0429" length={6} disabled={false} canSubmit={false} onKey={noop} onSubmit={noop} />);
+    expect(markup).toContain('data-value="0429"');
+    expect(markup).toContain('data-testid="keypad-submit"');
+    expect(markup).toContain('>Open<');
+  });
+});
+
+describe('StewardLockerTile', () => {
+  it('carries the number, state, flags and the overdue marker', () => {
+    const markup = html(<StewardLockerTile locker={charging} selected={false} onSelect={noop} />);
+    expect(markup).toMatch(/data-testid="steward-locker-12"[^>]*data-state="charging"/);
+    expect(markup).toContain('data-testid="steward-overdue-12"');
+    expect(markup).toContain('Charging');
+    expect(markup).toContain('Lightning');
+    expect(markup).toContain('Guest');
+    expect(markup).toContain('Phone inside');
+    expect(html(<StewardLockerTile locker={charging} selected onSelect={noop} />, 'zh-CN')).toContain('已超时');
+  });
+
+  it('no overdue marker for a session in time or a free locker', () => {
+    const inTime = { ...charging, session: { ...charging.session!, overdue: false } };
+    expect(html(<StewardLockerTile locker={inTime} selected={false} onSelect={noop} />)).not.toContain('steward-overdue');
+    const free: LockerView = { ...charging, state: 'free', session: null, doorClosed: false, itemPresent: null };
+    const markup = html(<StewardLockerTile locker={free} selected={false} onSelect={noop} />);
+    expect(markup).not.toContain('steward-overdue');
+    expect(markup).toContain('Door open');
+  });
+});
+
+describe('StewardActionSheet', () => {
+  const sheet = (step: Parameters<typeof StewardActionSheet>[0]['step'], lng: 'en' | 'zh-CN' = 'en') =>
+    html(<StewardActionSheet step={step} onChoose={noop} onReason={noop} onBack={noop} />, lng);
+
+  it('lists the four actions for the locker', () => {
+    const markup = sheet({ kind: 'actions', lockerNumber: 12 });
+    for (const action of ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']) {
+      expect(markup).toContain(`data-testid="steward-action-${action}"`);
+    }
+    expect(markup).toContain('Locker 12');
+    expect(markup).toContain('data-testid="steward-back"');
+  });
+
+  it('asks for one of three preset reasons; they are disabled while sending', () => {
+    const reason = sheet({ kind: 'reason', lockerNumber: 12, action: 'mark-faulty' });
+    expect(reason).toContain('data-testid="steward-reason-0"');
+    expect(reason).toContain('data-testid="steward-reason-2"');
+    expect(reason).not.toContain('steward-reason-3');
+    expect(reason).toContain('Door does not open');
+    const sending = sheet({ kind: 'sending', lockerNumber: 12, action: 'mark-faulty' });
+    expect(sending).toMatch(/data-testid="steward-reason-0"[^>]*disabled=""|disabled=""[^>]*data-testid="steward-reason-0"/);
+    expect(sending).toContain('data-testid="steward-action-sending"');
+  });
+
+  it('shows done or failed', () => {
+    const done = sheet({ kind: 'result', lockerNumber: 12, action: 'end-session', ok: true });
+    expect(done).toContain('data-testid="steward-action-done"');
+    expect(done).not.toContain('steward-action-failed');
+    const failed = sheet({ kind: 'result', lockerNumber: 12, action: 'end-session', ok: false }, 'zh-CN');
+    expect(failed).toContain('data-testid="steward-action-failed"');
+    expect(failed).toContain('没有成功');
+  });
+});
