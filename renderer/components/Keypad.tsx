@@ -60,6 +60,8 @@ export function Keypad({
         data-length={digits.length}
         aria-label={digitsLabel ?? t('locker.codeDigits')}
         role="status"
+        // One row of boxes whatever the length: a second row pushes the keys under the screen's bottom bar.
+        style={{ gridTemplateColumns: `repeat(${length}, minmax(0, 1fr))` }}
       >
         {Array.from({ length }, (_, i) => (
           <span key={i} className={i < digits.length ? 'code-box is-filled' : 'code-box'}>
