@@ -3,13 +3,9 @@
  * buttons are disabled, and that the English and Chinese texts both come out.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { createInstance, type i18n } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
 import type { StationInfo } from '../../common/domain';
 import type { LockerAvailability } from '../../common/lockers';
-import { resources } from '../i18n/resources';
+import { createHtmlRenderer, type RenderToHtml } from './render-to-html';
 import { ChargePanel } from '../components/ChargePanel';
 import { DoorAlarm } from '../components/DoorAlarm';
 import { CodeEntryScreen, formatCountdown } from './CodeEntryScreen';
@@ -19,16 +15,10 @@ import { LockerOpenScreen } from './LockerOpenScreen';
 import { PickupCodeScreen } from './PickupCodeScreen';
 import { AttractScreen } from './AttractScreen';
 
-let i18: i18n;
+let html: RenderToHtml;
 beforeAll(async () => {
-  i18 = createInstance();
-  await i18.use(initReactI18next).init({ resources, lng: 'en', fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
+  html = await createHtmlRenderer();
 });
-
-const html = (node: ReactElement, lng: 'en' | 'zh-CN' = 'en'): string => {
-  void i18.changeLanguage(lng);
-  return renderToStaticMarkup(<I18nextProvider i18n={i18}>{node}</I18nextProvider>);
-};
 const noop = (): void => undefined;
 const asyncNoop = async (): Promise<boolean> => true;
 

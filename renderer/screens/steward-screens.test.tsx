@@ -3,28 +3,18 @@
  * markup, overdue markers, and the action → reason → result sheet in both languages.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
-import { createInstance, type i18n } from 'i18next';
-import { I18nextProvider, initReactI18next } from 'react-i18next';
 import type { LockerView } from '../../common/lockers';
 import { ok } from '../../common/result';
-import { resources } from '../i18n/resources';
+import { createHtmlRenderer, type RenderToHtml } from './render-to-html';
 import { Keypad } from '../components/Keypad';
 import { StewardActionSheet } from '../components/StewardActionSheet';
 import { StewardLockerTile } from '../components/StewardLockerTile';
 import { StewardScreen } from './StewardScreen';
 
-let i18: i18n;
+let html: RenderToHtml;
 beforeAll(async () => {
-  i18 = createInstance();
-  await i18.use(initReactI18next).init({ resources, lng: 'en', fallbackLng: 'zh-CN', interpolation: { escapeValue: false } });
+  html = await createHtmlRenderer();
 });
-
-const html = (node: ReactElement, lng: 'en' | 'zh-CN' = 'en'): string => {
-  void i18.changeLanguage(lng);
-  return renderToStaticMarkup(<I18nextProvider i18n={i18}>{node}</I18nextProvider>);
-};
 const noop = (): void => undefined;
 
 const charging: LockerView = {
