@@ -34,6 +34,8 @@ export type LockerRequest =
   | { readonly kind: 'open'; readonly board: number; readonly lock: number }
   /** Door state of every lock on a board (8A/80 `80 bb 00 33`, CU16 `30`). */
   | { readonly kind: 'query-board'; readonly board: number }
+  /** Door state of one lock (8A/80 `80 bb ll 33`); optional capability. */
+  | { readonly kind: 'query-lock'; readonly board: number; readonly lock: number }
   /** Keep a channel powered, or stop (8A/80 `9A` / `9B`); optional capability. */
   | { readonly kind: 'hold-power'; readonly board: number; readonly lock: number; readonly on: boolean };
 
@@ -53,6 +55,8 @@ export type LockerReply =
   | { readonly type: 'frame'; readonly kind: 'open-result'; readonly board: number; readonly lock: number; readonly opened: boolean }
   /** Answer to `query-board`: one reading per channel, lock 1 first. */
   | { readonly type: 'frame'; readonly kind: 'board-status'; readonly board: number; readonly locks: readonly LockReading[] }
+  /** Answer to `query-lock` (polarity applied). */
+  | { readonly type: 'frame'; readonly kind: 'lock-status'; readonly board: number; readonly lock: number; readonly closed: boolean }
   /** Answer to `hold-power` (replies vary by firmware: any well-formed answer counts). */
   | { readonly type: 'frame'; readonly kind: 'power-ack'; readonly board: number; readonly lock: number }
   /** Unsolicited (8A/80 `81`): a door changed by itself, e.g. shut by hand. */
@@ -88,6 +92,8 @@ export interface LockerProtocol {
   /** What the protocol can do beyond open and query-board. */
   readonly capabilities: {
     readonly holdPower: boolean;
+    /** Can query one lock on its own (`query-lock`). */
+    readonly queryLock: boolean;
     readonly itemSensor: boolean;
     readonly unsolicitedDoorReports: boolean;
   };

@@ -97,10 +97,17 @@ describe('locker board simulator, 8A/80', () => {
     expect(sim.door(1, 3).powered).toBe(false);
   });
 
+  it('answers a single-lock query with that door, shut and then open', async () => {
+    await setUp();
+    expect(await ask('80 01 03 33 B1')).toBe('80 01 03 11 93');
+    sim.openByHand(1, 3);
+    expect(await ask('80 01 03 33 B1')).toBe('80 01 03 00 82');
+  });
+
   it('stays silent for boards it does not simulate and for bytes that are not a request', async () => {
     await setUp();
     expect(await ask('8A 05 01 11 9F', 100)).toBe('');
-    expect(await ask('FF 00 8A 01 01 11 9C 80 01 01 33 B3', 100)).toBe('');
+    expect(await ask('FF 00 8A 01 01 11 9C 80 01 01 22 A2', 100)).toBe('');
     expect(await ask('8A 01 01 11 9B')).toBe('8A 01 01 00 8A');
     expect(sim.requests).toEqual([
       { type: 'frame', kind: 'open', board: 5, lock: 1 },

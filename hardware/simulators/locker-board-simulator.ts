@@ -178,6 +178,12 @@ export class LockerBoardSimulator {
       case 'query-board':
         this.send(board, this.protocol.encodeReply(this.status(board), board));
         return;
+      case 'query-lock':
+        this.send(board, this.protocol.encodeReply(
+          { type: 'frame', kind: 'lock-status', board: board.address, lock: request.lock, closed: this.doorOf(board.address, request.lock).closed },
+          board,
+        ));
+        return;
       case 'hold-power':
         this.doorOf(board.address, request.lock).powered = request.on;
         // The acknowledgement is an echo of the command.

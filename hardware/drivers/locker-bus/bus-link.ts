@@ -198,6 +198,8 @@ function answers(request: LockerRequest, reply: LockerReply): boolean {
       return reply.kind === 'open-result' && reply.lock === request.lock;
     case 'query-board':
       return reply.kind === 'board-status';
+    case 'query-lock':
+      return reply.kind === 'lock-status' && reply.lock === request.lock;
     case 'hold-power':
       return reply.kind === 'power-ack' && reply.lock === request.lock;
   }

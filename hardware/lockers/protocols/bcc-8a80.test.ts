@@ -14,6 +14,7 @@ const BUS = boards(B1, B2, B3, B4);
 
 const open = (board: number, lock: number): LockerRequest => ({ kind: 'open', board, lock });
 const query = (board: number): LockerRequest => ({ kind: 'query-board', board });
+const queryLock = (board: number, lock: number): LockerRequest => ({ kind: 'query-lock', board, lock });
 const hold = (board: number, lock: number, on: boolean): LockerRequest => ({ kind: 'hold-power', board, lock, on });
 const asFrame = <T extends object>(value: T) => ({ type: 'frame' as const, ...value });
 /** Lock numbers that read closed in a board-status reply. */
@@ -33,6 +34,7 @@ describe('8A/80 requests', () => {
     [open(1, 1), B1, '8A 01 01 11 9B'],
     [open(1, 2), B1, '8A 01 02 11 98'],
     [query(1), B1, '80 01 00 33 B2'],
+    [queryLock(1, 1), B1, '80 01 01 33 B3'],
     [hold(1, 1, true), B1, '9A 01 01 11 8B'],
     [hold(1, 1, false), B1, '9B 01 01 11 8A'],
   ];
@@ -51,7 +53,7 @@ describe('8A/80 requests', () => {
 
   const stream = concat(...published.map(([, , hex]) => fromHex(hex)));
   for (const way of everySplit(stream)) {
-    it(`the device side reads all five back, fed ${way.label}`, () => {
+    it(`the device side reads all six back, fed ${way.label}`, () => {
       expect(feed(bcc8a80.createRequestFramer(BUS), way.chunks)).toEqual(published.map(([request]) => asFrame(request)));
     });
   }
@@ -61,9 +63,9 @@ describe('8A/80 requests', () => {
   });
 
   it('refuses commands this system never sends, then reads the next request', () => {
-    const out = feed(bcc8a80.createRequestFramer(BUS), [fromHex('80 01 01 33 B3 8A 01 00 11 9A 8A 01 01 22 A8 8A 01 02 11 98')]);
+    const out = feed(bcc8a80.createRequestFramer(BUS), [fromHex('80 01 01 22 A2 8A 01 00 11 9A 8A 01 01 22 A8 8A 01 02 11 98')]);
     expect(out).toEqual([
-      { type: 'fault', reason: 'malformed', detail: 'query of one lock is not supported: 80 01 01 33 B3' },
+      { type: 'fault', reason: 'malformed', detail: 'query with FUNC 0x22, not 0x33: 80 01 01 22 A2' },
       { type: 'fault', reason: 'malformed', detail: 'lock 0 (every lock) is not supported: 8A 01 00 11 9A' },
       { type: 'fault', reason: 'malformed', detail: 'open with FUNC 0x22, not 0x11: 8A 01 01 22 A8' },
       asFrame(open(1, 2)),
@@ -278,5 +280,43 @@ describe('8A/80 round trips', () => {
     expect(() => bcc8a80.encodeReply(asFrame({ kind: 'board-status', board: 1, locks }), B8)).toThrow(RangeError);
     expect(() => bcc8a80.encodeReply(asFrame({ kind: 'board-status', board: 1, locks: [...locks, { lock: 7, closed: true }] }), B8)).toThrow(RangeError);
     expect(() => bcc8a80.encodeReply(asFrame({ kind: 'door-report', board: 1, lock: 9, closed: true }), B8)).toThrow(RangeError);
+  });
+});
+
+describe('8A/80 single-lock query', () => {
+  // closed-is-set (B1): SS 11 = switch set = shut; open-is-set (B2): the reverse.
+  const cases: [BoardSettings, number, string, boolean][] = [
+    [B1, 1, '80 01 01 11 91', true],
+    [B1, 1, '80 01 01 00 80', false],
+    [B2, 3, '80 02 03 11 90', false],
+    [B2, 3, '80 02 03 00 81', true],
+  ];
+  for (const [board, lock, hex, closed] of cases) {
+    for (const way of everySplit(fromHex(hex))) {
+      it(`reads ${hex} as lock ${lock} ${closed ? 'shut' : 'open'}, fed ${way.label}`, () => {
+        expect(feed(replyFramer(queryLock(board.address, lock)), way.chunks)).toEqual([
+          { type: 'frame', kind: 'lock-status', board: board.address, lock, closed },
+        ]);
+      });
+    }
+    it(`encodes lock ${lock} ${closed ? 'shut' : 'open'} on board ${board.address} as ${hex}`, () => {
+      expect(toHex(bcc8a80.encodeReply({ type: 'frame', kind: 'lock-status', board: board.address, lock, closed }, board))).toBe(hex);
+    });
+  }
+
+  it('takes a 5-byte 80 frame as a lock reply only while a lock query is awaited', () => {
+    // Awaiting a board query, the same bytes are a truncated 7-byte status reply of board 1 (24 channels).
+    const out = feed(replyFramer(query(1)), [fromHex('80 01 01 11 91')]);
+    expect(reasons(out)).toEqual(['fault:truncated']);
+    expect(feed(replyFramer(queryLock(1, 1)), [fromHex('80 01 01 11 92')])).toEqual([
+      { type: 'fault', reason: 'bad-checksum', detail: 'BCC 92 should be 91: 80 01 01 11 92' },
+    ]);
+  });
+
+  it('refuses a lock beyond the board on both sides', () => {
+    expect(() => bcc8a80.encodeRequest(queryLock(2, 9), B2)).toThrow('lock 9 is outside 1–8 on board 2');
+    expect(feed(bcc8a80.createRequestFramer(BUS), [fromHex('80 02 09 33 B8')])).toEqual([
+      { type: 'fault', reason: 'malformed', detail: 'lock 9 is outside 1–8 on board 2: 80 02 09 33 B8' },
+    ]);
   });
 });

@@ -6,6 +6,7 @@
  * |---|---|---|
  * | open | `8A bb ll 11 BCC` | `8A bb ll SS BCC` |
  * | query a board | `80 bb 00 33 BCC` | `80 bb S… 33 BCC`, 1–4 status bytes, highest channels first |
+ * | query one lock | `80 bb ll 33 BCC` | `80 bb ll SS BCC` |
  * | hold power on / off | `9A` / `9B bb ll 11 BCC` | any well-formed 5-byte `9A`/`9B` frame (an echo) |
  * | door changed by hand | — | `81 bb ll SS BCC`, unsolicited |
  *
@@ -59,6 +60,7 @@ function encodeRequest(request: LockerRequest, board: BoardSettings): Uint8Array
   switch (request.kind) {
     case 'open': return frame5(OPEN, request.board, request.lock, FUNC_OPEN);
     case 'query-board': return frame5(STATUS, request.board, 0, FUNC_QUERY);
+    case 'query-lock': return frame5(STATUS, request.board, request.lock, FUNC_QUERY);
     case 'hold-power': return frame5(request.on ? HOLD_ON : HOLD_OFF, request.board, request.lock, FUNC_OPEN);
   }
 }
@@ -69,6 +71,7 @@ function encodeReply(reply: LockerReply, board: BoardSettings): Uint8Array {
   if (reply.kind !== 'board-status') checkRequest(LIMITS, { kind: 'open', board: reply.board, lock: reply.lock }, board);
   switch (reply.kind) {
     case 'open-result': return frame5(OPEN, reply.board, reply.lock, setFor(!reply.opened, board) ? SET : CLEAR);
+    case 'lock-status': return frame5(STATUS, reply.board, reply.lock, setFor(reply.closed, board) ? SET : CLEAR);
     case 'door-report': return frame5(REPORT, reply.board, reply.lock, setFor(reply.closed, board) ? SET : CLEAR);
     case 'power-ack': return frame5(HOLD_ON, reply.board, reply.lock, FUNC_OPEN);
     case 'board-status': return encodeStatus(reply.locks, board);
@@ -97,7 +100,8 @@ function replyHeaders(expected: LockerRequest | undefined): readonly number[] {
   switch (expected?.kind) {
     case undefined: return [];
     case 'open': return [OPEN];
-    case 'query-board': return [STATUS];
+    case 'query-board':
+    case 'query-lock': return [STATUS];
     case 'hold-power': return [HOLD_ON, HOLD_OFF];
   }
 }
@@ -129,7 +133,8 @@ class Bcc8a80ReplyFramer extends StartByteFramer<LockerReply> implements LockerR
     const address = bytes[1] ?? 0;
     const board = this.boards.get(address);
     if (!board) return { kind: 'resync', fault: fault('malformed', `reply from board ${address}, which is not on this bus: ${toHex(bytes)}`) };
-    if (header === STATUS) return parseStatus(bytes, board);
+    // `80` answers both queries; which one is awaited tells a 5-byte lock reply from a board's.
+    if (header === STATUS && this.expected?.kind !== 'query-lock') return parseStatus(bytes, board);
     const hold = header === HOLD_ON || header === HOLD_OFF;
     const lock = bytes[2] ?? 0;
     if (bytes.length >= 3 && !hold && (lock < 1 || lock > board.channels)) {
@@ -142,9 +147,9 @@ class Bcc8a80ReplyFramer extends StartByteFramer<LockerReply> implements LockerR
     const ss = bytes[3] ?? 0;
     if (ss !== SET && ss !== CLEAR) return { kind: 'reject', fault: fault('malformed', `status byte ${hexByte(ss)} is neither 0x00 nor 0x11: ${toHex(bytes)}`) };
     const closed = closedFrom(ss === SET, board);
-    return header === OPEN
-      ? { kind: 'frame', frame: { type: 'frame', kind: 'open-result', board: address, lock, opened: !closed } }
-      : { kind: 'frame', frame: { type: 'frame', kind: 'door-report', board: address, lock, closed } };
+    if (header === OPEN) return { kind: 'frame', frame: { type: 'frame', kind: 'open-result', board: address, lock, opened: !closed } };
+    if (header === STATUS) return { kind: 'frame', frame: { type: 'frame', kind: 'lock-status', board: address, lock, closed } };
+    return { kind: 'frame', frame: { type: 'frame', kind: 'door-report', board: address, lock, closed } };
   }
 }
 
@@ -172,7 +177,7 @@ function parseStatus(bytes: readonly number[], board: BoardSettings): ParseStep<
 /**
  * Device side (simulators): every 5-byte request on the bus, for any board address 1–32;
  * locks are checked against the board's channel count where the board is known. Commands
- * this system never sends (open all `8A bb 00`, query one lock `80 bb ll`) are `malformed`.
+ * this system never sends (open all `8A bb 00`) are `malformed`.
  */
 class Bcc8a80RequestFramer extends StartByteFramer<DecodedLockerRequest> {
   constructor(private readonly boards: ReadonlyMap<number, BoardSettings>, gapMs: number) {
@@ -196,8 +201,9 @@ class Bcc8a80RequestFramer extends StartByteFramer<DecodedLockerRequest> {
     const bad = (why: string): ParseStep<never> => ({ kind: 'reject', fault: fault('malformed', `${why}: ${toHex(bytes)}`) });
     if (header === STATUS) {
       if (func !== FUNC_QUERY) return bad(`query with FUNC ${hexByte(func)}, not 0x33`);
-      if (lock !== 0) return bad('query of one lock is not supported');
-      return { kind: 'frame', frame: { type: 'frame', kind: 'query-board', board } };
+      if (lock === 0) return { kind: 'frame', frame: { type: 'frame', kind: 'query-board', board } };
+      if (lock > channels) return bad(`lock ${lock} is outside 1–${channels} on board ${board}`);
+      return { kind: 'frame', frame: { type: 'frame', kind: 'query-lock', board, lock } };
     }
     if (lock === 0) return bad('lock 0 (every lock) is not supported');
     if (lock > channels) return bad(`lock ${lock} is outside 1–${channels} on board ${board}`);
@@ -215,7 +221,7 @@ export const bcc8a80: LockerProtocol = {
   ...LIMITS,
   name: '8a80',
   defaultBaudRate: 9600,
-  capabilities: { holdPower: true, itemSensor: false, unsolicitedDoorReports: true },
+  capabilities: { holdPower: true, queryLock: true, itemSensor: false, unsolicitedDoorReports: true },
   encodeRequest,
   encodeReply,
   createReplyFramer(boards: ReadonlyMap<number, BoardSettings>, gapMs = DEFAULT_GAP_MS): LockerReplyFramer {

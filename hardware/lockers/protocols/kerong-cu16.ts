@@ -51,7 +51,7 @@ function frame(addr: number, cmd: number, data: readonly number[] = []): Uint8Ar
 }
 
 function encodeRequest(request: LockerRequest, board: BoardSettings): Uint8Array {
-  if (request.kind === 'hold-power') throw new TypeError('kerong-cu16 has no hold-power command');
+  if (request.kind === 'hold-power' || request.kind === 'query-lock') throw new TypeError(`kerong-cu16 has no ${request.kind} command`);
   checkRequest(LIMITS, request, board);
   return request.kind === 'open'
     ? frame((request.board << 4) | (request.lock - 1), CMD_UNLOCK)
@@ -70,6 +70,7 @@ function encodeReply(reply: LockerReply, board: BoardSettings): Uint8Array {
       return statusFrame((board.address << 4) | (reply.lock - 1), locks, board);
     }
     case 'power-ack':
+    case 'lock-status':
     case 'door-report':
       throw new TypeError(`kerong-cu16 has no ${reply.kind} frame`);
   }
@@ -163,7 +164,7 @@ export const kerongCu16: LockerProtocol = {
   ...LIMITS,
   name: 'kerong-cu16',
   defaultBaudRate: 19200,
-  capabilities: { holdPower: false, itemSensor: true, unsolicitedDoorReports: false },
+  capabilities: { holdPower: false, queryLock: false, itemSensor: true, unsolicitedDoorReports: false },
   encodeRequest,
   encodeReply,
   createReplyFramer(boards: ReadonlyMap<number, BoardSettings>, gapMs = DEFAULT_GAP_MS): LockerReplyFramer {
