@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StationInfo } from '../../common/domain';
+import { TEST_STATION_INFO } from './test-station-info';
 import {
   idleTimerRuns,
   initialKioskState,
@@ -10,16 +10,7 @@ import {
   type KioskState,
 } from './kiosk-state';
 
-const info: StationInfo = {
-  stationId: 's1',
-  stationName: { 'zh-CN': '朝阳驿站', en: 'Chaoyang Station' },
-  openingInfo: { 'zh-CN': '24小时开放', en: 'Open 24 hours' },
-  todayOffers: [],
-  joinUrl: 'https://example.org/join',
-  idleTimeoutSeconds: 60,
-  defaultLocale: 'zh-CN',
-  tapOutEnabled: true,
-};
+const info = TEST_STATION_INFO;
 
 const run = (...events: KioskEvent[]): KioskState =>
   events.reduce(kioskReducer, initialKioskState);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CheckInOutcome, StationInfo } from '../../common/domain';
+import { TEST_STATION_INFO } from './test-station-info';
+import type { CheckInOutcome } from '../../common/domain';
 import type { HeldLocker, LockerAvailability } from '../../common/lockers';
 import {
   idleTimerRuns,
@@ -13,16 +14,7 @@ import {
 } from './kiosk-state';
 import { canCharge, chargeOffer, freeCount, openPassOf, sessionOnScreen, wantsAvailability } from './locker-flow';
 
-const info: StationInfo = {
-  stationId: 's1',
-  stationName: { 'zh-CN': '朝阳驿站', en: 'Chaoyang Station' },
-  openingInfo: { 'zh-CN': '24小时开放', en: 'Open 24 hours' },
-  todayOffers: [],
-  joinUrl: 'https://example.org/join',
-  idleTimeoutSeconds: 60,
-  defaultLocale: 'zh-CN',
-  tapOutEnabled: true,
-};
+const info = TEST_STATION_INFO;
 
 const PASS = '0123456789abcdef0123456789abcdef';
 const T0 = 1_750_000_000_000;

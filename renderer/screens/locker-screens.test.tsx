@@ -3,8 +3,8 @@
  * buttons are disabled, and that the English and Chinese texts both come out.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { StationInfo } from '../../common/domain';
 import type { LockerAvailability } from '../../common/lockers';
+import { TEST_STATION_INFO } from '../app/test-station-info';
 import { createHtmlRenderer, type RenderToHtml } from './render-to-html';
 import { ChargePanel } from '../components/ChargePanel';
 import { DoorAlarm } from '../components/DoorAlarm';
@@ -182,16 +182,7 @@ describe('messages and attract', () => {
   });
 
   it('"Collect my phone" on the attract screen unless the station has no lockers', () => {
-    const info: StationInfo = {
-      stationId: 's',
-      stationName: { 'zh-CN': '驿站', en: 'Station' },
-      openingInfo: { 'zh-CN': '', en: '' },
-      todayOffers: [],
-      joinUrl: 'https://example.org',
-      idleTimeoutSeconds: 60,
-      defaultLocale: 'zh-CN',
-      tapOutEnabled: false,
-    };
+    const info = TEST_STATION_INFO;
     const withLockers = html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} onSteward={noop} />);
     expect(withLockers).toContain('data-testid="collect-button"');
     expect(withLockers).toContain('data-testid="steward-button"');
