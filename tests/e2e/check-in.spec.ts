@@ -79,9 +79,14 @@ test('random bytes on the reader give a clear message, and the next tap still wo
 
 test('a keyboard-wedge reader typing fast is a card; a person typing slowly is not', async ({ page, station }) => {
   void station;
-  await page.keyboard.type('0040856634', { delay: 5 });
-  await page.keyboard.press('Enter');
-  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+  // A reader types in one burst. On a loaded two-core test machine the page now and then
+  // stalls past the 30 ms gap mid-burst, as it would for a real reader on such a machine: the
+  // burst is then ignored and, like a worker, the test taps again (a bounded number of times).
+  await expect(async () => {
+    await page.keyboard.type('0040856634');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('screen-welcome')).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 20_000 });
   await expect(page.getByTestId('visit-number')).toHaveText('1');
   await page.getByTestId('category-skip').click();
   await page.getByTestId('done-button').click();
