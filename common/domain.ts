@@ -49,6 +49,11 @@ export const stationInfoSchema = z.object({
   joinUrl: z.string().max(2000),
   /** Seconds of no touch before any screen returns to the attract screen. */
   idleTimeoutSeconds: z.number().int().min(5).max(3600),
+  /**
+   * Seconds a personal screen (one showing a member's card pass: welcome, locker offers) stays
+   * after the tap before it clears itself, with a visible countdown. The card pass dies with it.
+   */
+  personalScreenSeconds: z.number().int().min(5).max(120),
   defaultLocale: localeSchema,
   /** When true, a second tap of the same card (after the minimum stay) records leaving. */
   tapOutEnabled: z.boolean(),

@@ -107,6 +107,8 @@ export async function createStationService(options: StationServiceOptions): Prom
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     const outcome = checkIn.tapCard(card, source, deviceId);
+    // Any tap means someone new may be at the screen: the last person's pass must not work for them.
+    lockers.revokePasses();
     if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
     return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
@@ -180,6 +182,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     getLockerAvailability: () => run(() => ok(lockers.availability())),
     claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
+    recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
   };

@@ -17,7 +17,8 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getDeviceStatus: undefined,
   getLockerAvailability: undefined,
   claimLocker: { claimant: { kind: 'guest' }, cable: 'usb-c' },
-  openMyLocker: { kind: 'guest', pickupCode: '042917' },
+  openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '042917' },
+  recoverPickupCode: { lockerNumber: 12 },
   listLockers: { pin: '2468' },
   stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
 };
@@ -32,7 +33,8 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getDeviceStatus: 'all',
   getLockerAvailability: { all: true },
   claimLocker: { claimant: { kind: 'member', cardPass: 'not-a-pass' }, cable: 'usb-c' },
-  openMyLocker: { kind: 'guest', pickupCode: '12345' },
+  openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '12345' },
+  recoverPickupCode: { lockerNumber: 0 },
   listLockers: { pin: '12' },
   stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
 };
@@ -46,6 +48,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     todayOffers: [{ id: 'haircut', title: { 'zh-CN': '理发', en: 'Haircut' }, hours: '14:00–17:00', icon: 'scissors' }],
     joinUrl: 'https://example.org/join',
     idleTimeoutSeconds: 60,
+    personalScreenSeconds: 15,
     defaultLocale: 'zh-CN',
     tapOutEnabled: true,
   },
@@ -56,9 +59,10 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   getDeviceStatus: [
     { id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '' },
   ],
-  getLockerAvailability: { state: 'ready', free: [{ cable: 'usb-c', count: 3 }, { cable: 'lightning', count: 1 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240 },
+  getLockerAvailability: { state: 'ready', free: [{ cable: 'usb-c', count: 3 }, { cable: 'lightning', count: 1 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240, doorsLeftOpen: [] },
   claimLocker: { kind: 'opened', sessionId: 4, lockerNumber: 12, pickupCode: '042917', maxMinutes: 240, skippedFaulty: [] },
   openMyLocker: { kind: 'wrong-code', attemptsLeft: 2 },
+  recoverPickupCode: { kind: 'not-open' },
   listLockers: [{
     lockerNumber: 12, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null,
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },

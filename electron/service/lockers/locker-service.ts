@@ -11,13 +11,14 @@
 import type { Database } from 'better-sqlite3';
 import type { StationEventBus } from '../../service-contract';
 import type { DeviceStatus } from '../../../common/domain';
-import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RetrieveOutcome } from '../../../common/lockers';
+import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RecoverPickupCodeOutcome, RetrieveOutcome } from '../../../common/lockers';
 import { stationMethods, type MethodInput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
 import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
-import { createAttemptLimiter } from './attempt-limiter';
+import { createAttemptLimiter, type AttemptLimiter } from './attempt-limiter';
 import { createCardPasses } from './card-passes';
+import { createClaimRelease } from './claim-release';
 import { watchDoors } from './door-watch';
 import { createLockerFleet } from './locker-fleet';
 import type { LoadedLockerLayout } from './locker-layout';
@@ -29,13 +30,21 @@ import { createStewardGuard } from './steward-guard';
 /** Wrong steward PINs in a row before the lockout, and its length. */
 export const STEWARD_PIN_ATTEMPTS = 5;
 export const STEWARD_LOCKOUT_MS = 5 * 60_000;
+/**
+ * A card pass outlives its personal screen by this much, ms: the screen counts from when the
+ * tap reached it, and the last touch before it clears still has to travel to the service.
+ */
+export const CARD_PASS_GRACE_MS = 2000;
 
 /** The station settings lockers use (station.json; see station-config.ts for ranges). */
 export interface LockerSettings {
   readonly lockerMaxMinutes: number;
   readonly doorOpenAlarmSeconds: number;
   readonly lockersPerPerson: number;
-  readonly cardPassSeconds: number;
+  /** The personal screen's life after a tap; the card pass lives as long (plus the grace). */
+  readonly personalScreenSeconds: number;
+  /** A claim whose door is never shut is released after this many minutes. */
+  readonly claimReleaseMinutes: number;
   readonly pickupCodeAttempts: number;
   readonly pickupLockoutSeconds: number;
   readonly stewardPin: string | null;
@@ -70,10 +79,13 @@ export interface LockerService {
   availability(): LockerAvailability;
   claim(input: MethodInput<'claimLocker'>): Promise<Result<ClaimOutcome>>;
   retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>>;
+  recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome>;
   list(input: MethodInput<'listLockers'>): Result<LockerView[]>;
   stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>>;
-  /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. */
+  /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. Earlier passes are void. */
   forCard(cardId: number): CardLockerInfo;
+  /** A card was tapped: every earlier pass is void (the person who held it has left the screen). */
+  revokePasses(): void;
   /** Whether the card holds a live session (tap-out waits until it is over). */
   holdsLocker(cardId: number): boolean;
   busStatus(): DeviceStatus[];
@@ -91,8 +103,39 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   const fleet = createLockerFleet(deps.buses, deps.layout.lockers, deps.layout.unreachable);
   const maxMs = settings.lockerMaxMinutes * 60_000;
   const now = () => clock.now();
-  const passes = createCardPasses({ now, lifetimeMs: settings.cardPassSeconds * 1000 });
-  const codeLimiter = createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000 });
+  const passes = createCardPasses({ now, lifetimeMs: settings.personalScreenSeconds * 1000 + CARD_PASS_GRACE_MS });
+  // One limiter per locker number: one person's typos at locker 7 must not lock out the guest of locker 8.
+  const codeLimiters = new Map<number, AttemptLimiter>();
+  const codeLimiter = (lockerNumber: number): AttemptLimiter => {
+    let limiter = codeLimiters.get(lockerNumber);
+    if (!limiter) {
+      limiter = createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000 });
+      codeLimiters.set(lockerNumber, limiter);
+    }
+    return limiter;
+  };
+  /**
+   * Pickup codes in plain text, by locker, only while the claim's door has not been shut:
+   * the one route back to a lost code is standing at that open door. Memory only.
+   */
+  const openDoorCodes = new Map<number, { sessionId: number; code: string }>();
+  let lastAvailability = '';
+  // The door watch reports the buses' current doors while it is being built: nothing to send then.
+  let started = false;
+  let closed = false;
+  /** Sends availability to the screens when it differs from what they were last sent. */
+  const pushAvailability = () => {
+    if (!started || closed) return;
+    try {
+      const value = currentAvailability();
+      const text = JSON.stringify(value);
+      if (text === lastAvailability) return;
+      lastAvailability = text;
+      deps.events.emit('lockerAvailability', value);
+    } catch (error) {
+      deps.onError(`lockers: availability update failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const guard = createStewardGuard({
     pin: settings.stewardPin,
     limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS }),
@@ -104,17 +147,34 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     clock,
     alarmMs: settings.doorOpenAlarmSeconds * 1000,
     maxMs,
-    emit: (event) => deps.events.emit('locker', event),
+    emit: (event) => {
+      if (event.kind !== 'door-left-open') openDoorCodes.delete(event.lockerNumber);
+      deps.events.emit('locker', event);
+    },
     onDeviceChange: deps.onDeviceChange,
+    onChange: () => pushAvailability(),
     onError: deps.onError,
   });
+  const releases = createClaimRelease({
+    store,
+    clock,
+    releaseMs: settings.claimReleaseMinutes * 60_000,
+    onReleased: (session) => {
+      openDoorCodes.delete(session.lockerNumber);
+      deps.events.emit('locker', { kind: 'claim-released', sessionId: session.id, lockerNumber: session.lockerNumber });
+      pushAvailability();
+    },
+    onError: deps.onError,
+  });
+  for (const session of store.liveSessions()) if (session.state === 'claimed') releases.watch(session);
   const claimingCards = new Set<number>();
-  let closed = false;
 
   const liveByLocker = () => new Map(store.liveSessions().map((s) => [s.lockerNumber, s]));
-  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes);
+  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes, watch.leftOpen());
   const lockerRecord = (n: number) => store.lockers().find((l) => l.number === n);
   const shutDown = () => err('unavailable', 'The station service has shut down.');
+  started = true;
+  lastAvailability = JSON.stringify(currentAvailability());
 
   /** Sends the open command, reserving the locker meanwhile; records a failure as a fault. */
   async function openLocker(locker: LockerRecord, purpose: 'claim' | 'retrieve' | 'steward', sessionId: number | null): Promise<OpenOutcome | null> {
@@ -202,6 +262,8 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       dueMs: atMs + maxMs,
     });
     if (pass !== null) passes.spend(pass);
+    if (code) openDoorCodes.set(locker.number, { sessionId: session.id, code: code.code });
+    releases.watch(session);
     return {
       kind: 'opened',
       sessionId: session.id,
@@ -214,7 +276,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
 
   async function retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>> {
     const parsed = stationMethods.openMyLocker.input.safeParse(input);
-    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex) or a 6-digit pickup code is required');
+    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex), or a guest locker number (1–999) with its 6-digit pickup code, is required');
     if (store.lockers().length === 0) return err('unavailable', NO_LOCKERS);
     const claimant = parsed.data;
     let session: SessionRecord | undefined;
@@ -224,14 +286,16 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       session = store.liveSessionsOfCard(cardId)[0];
       if (!session) return ok({ kind: 'no-locker' });
     } else {
-      const gate = codeLimiter.check();
+      const limiter = codeLimiter(claimant.lockerNumber);
+      const gate = limiter.check();
       if (gate.kind === 'locked-out') return ok(gate);
       session = store.liveSessionByCodeHash(hashPickupCode(deps.key, claimant.pickupCode));
-      if (!session) {
-        const verdict = codeLimiter.fail();
+      // A live code of another locker is as wrong as any other: it must not tell the guesser so.
+      if (session?.lockerNumber !== claimant.lockerNumber) {
+        const verdict = limiter.fail();
         return ok(verdict.kind === 'wrong' ? { kind: 'wrong-code', attemptsLeft: verdict.attemptsLeft } : { kind: 'locked-out', retryAfterSeconds: verdict.retryAfterSeconds });
       }
-      codeLimiter.succeed();
+      limiter.succeed();
     }
     const locker = lockerRecord(session.lockerNumber);
     if (!locker || !fleet.reachable(locker)) return err('unavailable', OFFLINE);
@@ -297,11 +361,35 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     }
   }
 
+  function recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome> {
+    const parsed = stationMethods.recoverPickupCode.input.safeParse(input);
+    if (!parsed.success) return err('invalid-argument', 'recoverPickupCode: lockerNumber must be a whole number 1–999');
+    const { lockerNumber } = parsed.data;
+    const kept = openDoorCodes.get(lockerNumber);
+    const session = store.liveSessionOfLocker(lockerNumber);
+    if (!kept || session?.id !== kept.sessionId || session.state !== 'claimed') {
+      // The door was shut, or the session is gone: the code is no longer kept in the clear.
+      if (kept) openDoorCodes.delete(lockerNumber);
+      return ok({ kind: 'not-open' });
+    }
+    return ok({ kind: 'code', sessionId: session.id, lockerNumber, pickupCode: kept.code, maxMinutes: settings.lockerMaxMinutes });
+  }
+
+  /** Runs a locker call, then sends availability if the call changed it. */
+  const thenPush = async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
+    try {
+      return await call;
+    } finally {
+      pushAvailability();
+    }
+  };
+
   return {
     configured: deps.layout.lockers.length > 0,
     availability: currentAvailability,
-    claim: (input) => (closed ? Promise.resolve(shutDown()) : claim(input)),
-    retrieve: (input) => (closed ? Promise.resolve(shutDown()) : retrieve(input)),
+    recoverPickupCode: (input) => (closed ? shutDown() : recoverPickupCode(input)),
+    claim: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(claim(input))),
+    retrieve: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(retrieve(input))),
     list(input) {
       if (closed) return shutDown();
       const parsed = stationMethods.listLockers.input.safeParse(input);
@@ -312,16 +400,20 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       const atMs = now();
       return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
     },
-    stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : stewardAction(input)),
+    stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(stewardAction(input))),
     forCard(cardId) {
       const held = store.liveSessionsOfCard(cardId)[0];
+      passes.revokeAll();
       return { cardPass: passes.issue(cardId), locker: held ? heldLocker(held) : null };
     },
+    revokePasses: () => passes.revokeAll(),
     holdsLocker: (cardId) => store.liveSessionsOfCard(cardId).length > 0,
     busStatus: () => fleet.busStatus(),
     close() {
       closed = true;
       watch.detach();
+      releases.detach();
+      openDoorCodes.clear();
     },
   };
 }

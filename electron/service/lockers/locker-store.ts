@@ -20,7 +20,8 @@ export type LockerEventKind =
   | 'repaired'
   | 'bus-online'
   | 'bus-offline'
-  | 'bus-degraded';
+  | 'bus-degraded'
+  | 'claim-released';
 export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout';
 
 export interface LockerRecord {

@@ -16,14 +16,16 @@ export function availability(
   live: ReadonlyMap<number, SessionRecord>,
   fleet: LockerFleet,
   maxMinutes: number,
+  doorsLeftOpen: readonly number[],
 ): LockerAvailability {
   const free = CABLE_TYPES.map((cable) => ({
     cable,
     count: lockers.filter((l) => l.cable === cable && isFree(l, live, fleet)).length,
   }));
-  if (lockers.length === 0) return { state: 'none', free, maxMinutes };
-  if (!lockers.some((l) => fleet.reachable(l))) return { state: 'offline', free, maxMinutes };
-  return { state: free.some((f) => f.count > 0) ? 'ready' : 'full', free, maxMinutes };
+  const base = { free, maxMinutes, doorsLeftOpen: [...doorsLeftOpen] };
+  if (lockers.length === 0) return { state: 'none', ...base };
+  if (!lockers.some((l) => fleet.reachable(l))) return { state: 'offline', ...base };
+  return { state: free.some((f) => f.count > 0) ? 'ready' : 'full', ...base };
 }
 
 export function lockerView(locker: LockerRecord, session: SessionRecord | undefined, fleet: LockerFleet, nowMs: number): LockerView {
