@@ -119,10 +119,15 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
     case 'code-entry':
       return (
         <CodeEntryScreen
+          step={screen.step}
+          lockerNumber={screen.lockerNumber}
           digits={screen.digits}
           problem={screen.problem}
           onKey={actions.codeKey}
+          onNext={actions.codeNext}
+          onChangeLocker={actions.changeLocker}
           onSubmit={actions.submitCode}
+          onLostCode={actions.lostCode}
           onBack={actions.home}
         />
       );
