@@ -164,6 +164,17 @@ test.describe('4. a door left open', () => {
     await expect(page.getByTestId('screen-attract')).toBeVisible();
     await expect(page.getByTestId('door-alarm')).toHaveAttribute('data-lockers', '1', { timeout: 8_000 });
     await expect(page.getByTestId('door-alarm')).toContainText('1');
+    // It sounds, again and again (three tones a burst, every 2.5 s), and a reloaded page shows it too.
+    // Runs in the page (the test's own tsconfig has no DOM types): counts every tone started.
+    await page.addInitScript({
+      content: `window.tones = 0;
+        const createOscillator = AudioContext.prototype.createOscillator;
+        AudioContext.prototype.createOscillator = function () { window.tones += 1; return createOscillator.call(this); };`,
+    });
+    await page.reload();
+    await expect(page.getByTestId('screen-attract')).toBeVisible();
+    await expect(page.getByTestId('door-alarm')).toHaveAttribute('data-lockers', '1');
+    await expect.poll(() => page.evaluate<number>('window.tones'), { timeout: 10_000 }).toBeGreaterThanOrEqual(9);
     await station.tap(CARD_B);
     await expect(page.getByTestId('screen-welcome')).toBeVisible();
     await expect(page.getByTestId('door-alarm')).toBeVisible();
