@@ -37,8 +37,6 @@ export function useStationSync(
       client.on('deviceStatus', ({ devices }) => send({ type: 'devices', devices })),
       // Stamped on arrival: the charging screen's "collect by" counts from the door shutting.
       client.on('locker', (event) => send({ type: 'locker', event, atMs: Date.now() })),
-      // Boards lost or back, lockers taken or freed, doors left open: the offers and alarms follow at once.
-      client.on('lockerAvailability', (availability) => send({ type: 'locker-availability', availability })),
     ];
     return () => offs.forEach((off) => off());
   }, [client]);

@@ -210,5 +210,10 @@ test.describe('5. a lock board that stops answering', () => {
     expect(seenMs).toBeLessThan(3_000);
     await expect(page.getByTestId('cable-usb-c')).toBeDisabled();
     await expect(page.getByTestId('screen-locker-cable')).not.toContainText('None free');
+    // The next tap's screen: "Charge my phone" is off, and says why.
+    await station.tap(CARD_A);
+    await expect(page.getByTestId('screen-already-here')).toBeVisible();
+    await expect(page.getByTestId('charge-button')).toBeDisabled();
+    await expect(page.getByTestId('locker-unavailable')).toHaveAttribute('data-reason', 'offline');
   });
 });
