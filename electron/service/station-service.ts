@@ -21,6 +21,7 @@ import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { lockDataDir } from './storage/data-dir-lock';
 import { openStationDatabase } from './storage/database';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -70,14 +71,25 @@ export async function createStationService(options: StationServiceOptions): Prom
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
-  const { config } = loaded;
-  const stationKey = loadStationKey(options.dataDir);
-  const layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
-  const warnings = [...loaded.warnings, ...stationKey.warnings, ...layout.warnings];
+  // First, so a second station on this data dir stops before touching anything in it.
+  const dataDirLock = lockDataDir(options.dataDir);
+  const warnings: string[] = [];
+  let db: ReturnType<typeof openStationDatabase>;
+  let config: StationConfig;
+  let stationKey: ReturnType<typeof loadStationKey>;
+  let layout: ReturnType<typeof loadLockerLayout>;
+  try {
+    const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
+    config = loaded.config;
+    stationKey = loadStationKey(options.dataDir);
+    layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
+    warnings.push(...loaded.warnings, ...stationKey.warnings, ...layout.warnings);
+    db = openStationDatabase({ dataDir: options.dataDir, onWarning: (line) => warnings.push(line) });
+  } catch (error) {
+    dataDirLock.release();
+    throw error;
+  }
   for (const warning of warnings) onWarning(warning);
-
-  const db = openStationDatabase({ dataDir: options.dataDir });
   const events = createEventBus();
   let lockers: LockerService;
   try {
@@ -94,6 +106,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     });
   } catch (error) {
     db.close();
+    dataDirLock.release();
     throw error;
   }
   const checkInRepo = createCheckInStore(db);
@@ -196,6 +209,7 @@ export async function createStationService(options: StationServiceOptions): Prom
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
       });
       db.close();
+      dataDirLock.release();
     })();
     return closing;
   };
