@@ -80,7 +80,7 @@ export type ClaimOutcome = z.infer<typeof claimOutcomeSchema>;
 
 export const openMyLockerInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member'), cardPass: cardPassSchema }),
-  z.object({ kind: z.literal('guest'), pickupCode: pickupCodeSchema }),
+  z.object({ kind: z.literal('guest'), lockerNumber: lockerNumberSchema, pickupCode: pickupCodeSchema }),
 ]);
 
 /** What a retrieve did. The session ends when the door is shut again (and empty, where sensed). */
@@ -135,7 +135,7 @@ export const stewardPinSchema = z.string().regex(/^[0-9]{4,8}$/);
 export const stewardLockerActionSchema = z.object({
   pin: stewardPinSchema,
   lockerNumber: lockerNumberSchema,
-  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']),
+  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout']),
   /** Why, in the steward's words; kept in the audit log. */
   reason: z.string().trim().min(1).max(200),
 });

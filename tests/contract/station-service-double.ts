@@ -17,7 +17,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getDeviceStatus: undefined,
   getLockerAvailability: undefined,
   claimLocker: { claimant: { kind: 'guest' }, cable: 'usb-c' },
-  openMyLocker: { kind: 'guest', pickupCode: '042917' },
+  openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '042917' },
   listLockers: { pin: '2468' },
   stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
 };
@@ -32,7 +32,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getDeviceStatus: 'all',
   getLockerAvailability: { all: true },
   claimLocker: { claimant: { kind: 'member', cardPass: 'not-a-pass' }, cable: 'usb-c' },
-  openMyLocker: { kind: 'guest', pickupCode: '12345' },
+  openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '12345' },
   listLockers: { pin: '12' },
   stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
 };

@@ -125,7 +125,7 @@ describe('restart mid-session', () => {
     // Card passes do not survive a restart; a new tap gives one.
     expect(await second.tap()).toMatchObject({ kind: 'already-here', locker: { sessionId: 1, lockerNumber: 1 } });
     expect(await second.service.api.openMyLocker({ kind: 'member', cardPass: await second.pass() })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
-    expect(await second.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 2, lockerNumber: 3 } });
+    expect(await second.service.api.openMyLocker({ kind: 'guest', lockerNumber: 3, pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 2, lockerNumber: 3 } });
   });
 
   it('a claimed session whose door the bus reports shut at start begins charging at once', async () => {

@@ -21,7 +21,7 @@ export type LockerEventKind =
   | 'bus-online'
   | 'bus-offline'
   | 'bus-degraded';
-export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout';
+export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout' | 'code-lockout' | 'clear-lockout';
 
 export interface LockerRecord {
   readonly number: number;
