@@ -21,6 +21,7 @@ import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { openStationDatabase } from './storage/database';
 
@@ -128,17 +129,20 @@ export async function createStationService(options: StationServiceOptions): Prom
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => tapCard(card, 'reader', deviceId),
+    tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
   });
 
   let closed = false;
-  /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
+  /**
+   * Runs a storage call (one transaction); a closed service or a failing disk is an answer,
+   * not a rejection. A database locked by another connection is retried without blocking.
+   */
   const run = async <T>(fn: () => Result<T>): Promise<Result<T>> => {
     if (closed) return err('unavailable', 'The station service has shut down.');
     try {
-      return fn();
+      return await retryWhileBusy(fn);
     } catch (error) {
       return storageError(error);
     }

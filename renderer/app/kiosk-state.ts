@@ -3,7 +3,7 @@
  * become `KioskEvent`s; the screen to draw follows from the state alone, so every path
  * (including "the service went away mid-flow") is a unit-testable transition.
  */
-import type { CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
+import type { CardErrorReason, CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
 import { missingCase } from '../../common/result';
 import {
   lockerTransition,
@@ -33,7 +33,8 @@ export type Screen =
   | { readonly name: 'no-card' }
   | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
   | { readonly name: 'join'; readonly from: JoinOrigin; readonly interestSent: boolean }
-  | { readonly name: 'card-error' }
+  /** `reason` `not-saved`: the card was read but the visit could not be saved. */
+  | { readonly name: 'card-error'; readonly reason?: CardErrorReason }
   /** The steward's locker panel; its PIN and steps live in the panel itself (`steward-panel`). */
   | { readonly name: 'steward' }
   | LockerScreen;
@@ -72,7 +73,7 @@ export type KioskEvent =
   | { readonly type: 'service-unavailable' }
   | { readonly type: 'devices'; readonly devices: readonly DeviceStatus[] }
   | { readonly type: 'check-in'; readonly outcome: CheckInOutcome }
-  | { readonly type: 'card-error' }
+  | { readonly type: 'card-error'; readonly reason?: CardErrorReason }
   | { readonly type: 'no-card' }
   | { readonly type: 'guest-checked-in'; readonly guest: GuestCheckIn }
   | { readonly type: 'open-join'; readonly from: JoinOrigin }
@@ -130,7 +131,7 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'check-in':
       return { ...state, service: serviceAfterPush(state), screen: screenForCheckIn(event.outcome), lockers: 'checking' };
     case 'card-error':
-      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error' } };
+      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error', reason: event.reason } };
     case 'no-card':
       return { ...state, screen: { name: 'no-card' } };
     case 'guest-checked-in':
