@@ -118,6 +118,10 @@ export const deviceStatusSchema = z.object({
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
-/** Why a tap produced no card id. */
-export const cardErrorReasonSchema = z.enum(['unreadable', 'unsupported-format']);
+/**
+ * Why a tap did not become a check-in: no card id (`unreadable`, `unsupported-format`), or
+ * the card was read but the visit could not be saved (`not-saved`: the database stayed
+ * locked or failed); in every case the worker is asked to tap again.
+ */
+export const cardErrorReasonSchema = z.enum(['unreadable', 'unsupported-format', 'not-saved']);
 export type CardErrorReason = z.infer<typeof cardErrorReasonSchema>;

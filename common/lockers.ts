@@ -169,7 +169,7 @@ export const stewardPinSchema = z.string().regex(/^[0-9]{4,8}$/);
 export const stewardLockerActionSchema = z.object({
   pin: stewardPinSchema,
   lockerNumber: lockerNumberSchema,
-  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']),
+  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout']),
   /** Why, in the steward's words; kept in the audit log. */
   reason: z.string().trim().min(1).max(200),
 });

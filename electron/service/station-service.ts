@@ -21,6 +21,8 @@ import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { retryWhileBusy } from './storage/busy-retry';
+import { lockDataDir } from './storage/data-dir-lock';
 import { openStationDatabase } from './storage/database';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -70,14 +72,25 @@ export async function createStationService(options: StationServiceOptions): Prom
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
-  const { config } = loaded;
-  const stationKey = loadStationKey(options.dataDir);
-  const layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
-  const warnings = [...loaded.warnings, ...stationKey.warnings, ...layout.warnings];
+  // First, so a second station on this data dir stops before touching anything in it.
+  const dataDirLock = lockDataDir(options.dataDir);
+  const warnings: string[] = [];
+  let db: ReturnType<typeof openStationDatabase>;
+  let config: StationConfig;
+  let stationKey: ReturnType<typeof loadStationKey>;
+  let layout: ReturnType<typeof loadLockerLayout>;
+  try {
+    const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
+    config = loaded.config;
+    stationKey = loadStationKey(options.dataDir);
+    layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
+    warnings.push(...loaded.warnings, ...stationKey.warnings, ...layout.warnings);
+    db = openStationDatabase({ dataDir: options.dataDir, onWarning: (line) => warnings.push(line) });
+  } catch (error) {
+    dataDirLock.release();
+    throw error;
+  }
   for (const warning of warnings) onWarning(warning);
-
-  const db = openStationDatabase({ dataDir: options.dataDir });
   const events = createEventBus();
   let lockers: LockerService;
   try {
@@ -94,6 +107,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     });
   } catch (error) {
     db.close();
+    dataDirLock.release();
     throw error;
   }
   const checkInRepo = createCheckInStore(db);
@@ -117,17 +131,20 @@ export async function createStationService(options: StationServiceOptions): Prom
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => tapCard(card, 'reader', deviceId),
+    tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
   });
 
   let closed = false;
-  /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
+  /**
+   * Runs a storage call (one transaction); a closed service or a failing disk is an answer,
+   * not a rejection. A database locked by another connection is retried without blocking.
+   */
   const run = async <T>(fn: () => Result<T>): Promise<Result<T>> => {
     if (closed) return err('unavailable', 'The station service has shut down.');
     try {
-      return fn();
+      return await retryWhileBusy(fn);
     } catch (error) {
       return storageError(error);
     }
@@ -199,6 +216,7 @@ export async function createStationService(options: StationServiceOptions): Prom
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
       });
       db.close();
+      dataDirLock.release();
     })();
     return closing;
   };

@@ -73,7 +73,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       (text: string) => {
         void client.submitWedgeRead({ text }).then((result) => {
           if (result.ok) dispatch({ type: 'check-in', outcome: result.value });
-          else if (result.code === 'unavailable') dispatch({ type: 'service-unavailable' });
+          // The tap was read but not saved (storage stayed locked, or the service is away): say "tap again".
+          else if (result.code === 'unavailable') dispatch({ type: 'card-error', reason: 'not-saved' });
           else dispatch({ type: 'card-error' });
         });
       },

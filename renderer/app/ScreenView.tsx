@@ -85,7 +85,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
         />
       );
     case 'card-error':
-      return <CardErrorScreen onDismiss={actions.home} />;
+      return <CardErrorScreen reason={screen.reason} onDismiss={actions.home} />;
     case 'locker-cable':
       return (
         <LockerCableScreen

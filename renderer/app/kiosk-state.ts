@@ -3,7 +3,7 @@
  * become `KioskEvent`s; the screen to draw follows from the state alone, so every path
  * (including "the service went away mid-flow") is a unit-testable transition.
  */
-import type { CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
+import type { CardErrorReason, CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
 import { missingCase } from '../../common/result';
 import {
   lockerTransition,
@@ -32,7 +32,8 @@ export type Screen =
   | { readonly name: 'no-card' }
   | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
   | { readonly name: 'join'; readonly from: JoinOrigin; readonly interestSent: boolean }
-  | { readonly name: 'card-error' }
+  /** `reason` `not-saved`: the card was read but the visit could not be saved. */
+  | { readonly name: 'card-error'; readonly reason?: CardErrorReason }
   /** The steward's locker panel; its PIN and steps live in the panel itself (`steward-panel`). */
   | { readonly name: 'steward' }
   | LockerScreen;
@@ -81,7 +82,7 @@ export type KioskEvent =
   | { readonly type: 'service-unavailable' }
   | { readonly type: 'devices'; readonly devices: readonly DeviceStatus[] }
   | { readonly type: 'check-in'; readonly outcome: CheckInOutcome }
-  | { readonly type: 'card-error' }
+  | { readonly type: 'card-error'; readonly reason?: CardErrorReason }
   | { readonly type: 'no-card' }
   | { readonly type: 'guest-checked-in'; readonly guest: GuestCheckIn }
   | { readonly type: 'open-join'; readonly from: JoinOrigin }
@@ -180,7 +181,7 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       return { ...state, service: serviceAfterPush(state), screen: screenForCheckIn(event.outcome), lockers: 'checking' };
     case 'card-error':
       if (state.screen.name === 'pickup-code') return { ...state, service: serviceAfterPush(state) };
-      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error' } };
+      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error', reason: event.reason } };
     case 'no-card':
       return { ...state, screen: { name: 'no-card' } };
     case 'guest-checked-in':

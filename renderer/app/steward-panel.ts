@@ -13,7 +13,7 @@ import type { CodeKey } from './locker-flow';
 /** What a steward can do to one locker (see `stewardLockerActionSchema`). */
 export type StewardAction = MethodInput<'stewardLockerAction'>['action'];
 
-export const STEWARD_ACTIONS: readonly StewardAction[] = ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session'];
+export const STEWARD_ACTIONS: readonly StewardAction[] = ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout'];
 
 /** Steward PINs are 4–8 digits (see `stewardPinSchema`). */
 export const STEWARD_PIN_MIN = 4;

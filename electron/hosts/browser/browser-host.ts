@@ -13,7 +13,8 @@ import type { StationService } from '../../service-contract';
 import { contentSecurityPolicy } from '../content-security-policy';
 import { createBootToken, tokensEqual } from './boot-token';
 import { isAllowedHost, isAllowedOrigin, loopbackNames, type LoopbackNames } from './loopback-origin';
-import { attachSocketSession, sendMessage } from './socket-session';
+import { DEFAULT_CONNECTION_LIMITS, guardConnections, SERVER_OPTIONS, type ConnectionLimits } from './connection-guard';
+import { attachSocketSession, DEFAULT_BACKLOG_LIMITS, sendMessage, type BacklogLimits } from './socket-session';
 import { createStaticSite, sendText, type StaticSite } from './static-files';
 
 export interface BrowserHostOptions {
@@ -22,6 +23,19 @@ export interface BrowserHostOptions {
   readonly staticDir: string;
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
   readonly port?: number;
+  /** Connection counts and timeouts. Default {@link DEFAULT_CONNECTION_LIMITS}. */
+  readonly connectionLimits?: ConnectionLimits;
+  /** Unread output a page may leave. Default {@link DEFAULT_BACKLOG_LIMITS}. */
+  readonly backlogLimits?: BacklogLimits;
+}
+
+/** What the host holds right now. */
+export interface BrowserHostStats {
+  /** Open TCP connections, page sockets included. */
+  readonly connections: number;
+  readonly pageSockets: number;
+  /** Output queued for page sockets and not yet taken by the kernel, bytes. */
+  readonly bufferedBytes: number;
 }
 
 /**
@@ -35,6 +49,7 @@ export interface BrowserHost {
   readonly port: number;
   /** The per-boot token the page must present on the socket. */
   readonly token: string;
+  stats(): BrowserHostStats;
   close(): Promise<void>;
 }
 
@@ -46,12 +61,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let headers: Record<string, string> = {};
   let site: StaticSite | null = null;
 
-  const server = createServer((req, res) => {
+  const server = createServer(SERVER_OPTIONS, (req, res) => {
     void handleRequest(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error', headers);
       else res.destroy();
     });
   });
+
+  const guard = guardConnections(server, options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS);
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(names, req.headers.host)) return sendText(res, 403, 'Forbidden', headers);
@@ -73,7 +90,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return refuse(socket, 403, 'Forbidden');
     }
     if (!tokensEqual(token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => attachSocketSession(ws, options.service.api));
+    if (!guard.admitSession(socket)) return refuse(socket, 503, 'Service Unavailable');
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) =>
+      attachSocketSession(ws, options.service.api, options.backlogLimits ?? DEFAULT_BACKLOG_LIMITS),
+    );
   });
 
   const unsubscribe = EVENT_NAMES.map((event) =>
@@ -103,6 +123,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
+    stats: () => ({
+      connections: guard.connections,
+      pageSockets: wss.clients.size,
+      bufferedBytes: [...wss.clients].reduce((sum, ws) => sum + ws.bufferedAmount, 0),
+    }),
     close: () => (closing ??= closeAll(server, wss, unsubscribe)),
   };
 }

@@ -198,6 +198,8 @@ describe('lockers and the station service', () => {
     const s = await start({ layout: STANDARD_LAYOUT, service: { readers: [door] } });
     await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await s.pass() }, cable: 'micro-usb' });
     door.tap(uid32(0x026f6c3a));
+    // The check-in is saved at once; its event follows once pending promise callbacks ran.
+    await new Promise<void>((resolve) => process.nextTick(resolve));
     const checkIns = s.seen.filter((e) => e.event === 'checkIn').map((e) => e.payload as { outcome: Record<string, unknown> });
     expect(checkIns).toHaveLength(1);
     expect(checkIns[0]?.outcome).toMatchObject({ kind: 'already-here', visitId: 1, locker: { sessionId: 1, lockerNumber: 4, startedAtMs: null, dueAtMs: T0 + 240 * MIN } });

@@ -16,7 +16,9 @@ import { stationMethods, type MethodInput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
 import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
-import { createAttemptLimiter, type AttemptLimiter } from './attempt-limiter';
+import { timingSafeEqual } from 'node:crypto';
+import { createAttemptLimiter } from './attempt-limiter';
+import { createAttemptRecords, STEWARD_PIN_TARGET } from './attempt-store';
 import { createCardPasses } from './card-passes';
 import { createClaimRelease } from './claim-release';
 import { watchDoors } from './door-watch';
@@ -27,7 +29,7 @@ import { availability, heldLocker, isFree, lockerView } from './locker-views';
 import { hashPickupCode, uniquePickupCode } from './pickup-codes';
 import { createStewardGuard } from './steward-guard';
 
-/** Wrong steward PINs in a row before the lockout, and its length. */
+/** Wrong steward PINs in a row before a lockout, and the first lockout's length (later ones escalate). */
 export const STEWARD_PIN_ATTEMPTS = 5;
 export const STEWARD_LOCKOUT_MS = 5 * 60_000;
 /**
@@ -104,16 +106,10 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   const maxMs = settings.lockerMaxMinutes * 60_000;
   const now = () => clock.now();
   const passes = createCardPasses({ now, lifetimeMs: settings.personalScreenSeconds * 1000 + CARD_PASS_GRACE_MS });
-  // One limiter per locker number: one person's typos at locker 7 must not lock out the guest of locker 8.
-  const codeLimiters = new Map<number, AttemptLimiter>();
-  const codeLimiter = (lockerNumber: number): AttemptLimiter => {
-    let limiter = codeLimiters.get(lockerNumber);
-    if (!limiter) {
-      limiter = createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000 });
-      codeLimiters.set(lockerNumber, limiter);
-    }
-    return limiter;
-  };
+  const attempts = createAttemptRecords(deps.db);
+  // Per locker: wrong codes typed for locker 3 never lock out the guest of locker 5.
+  const codeLimiter = (lockerNumber: number) =>
+    createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000, state: attempts.of('pickup-code', lockerNumber) });
   /**
    * Pickup codes in plain text, by locker, only while the claim's door has not been shut:
    * the one route back to a lost code is standing at that open door. Memory only.
@@ -138,7 +134,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   };
   const guard = createStewardGuard({
     pin: settings.stewardPin,
-    limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS }),
+    limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS, state: attempts.of('steward-pin', STEWARD_PIN_TARGET) }),
     onLockout: () => store.insertAudit('pin-lockout', null, `${STEWARD_PIN_ATTEMPTS} wrong PINs in a row`, 'locked out', now()),
   });
   const watch = watchDoors({
@@ -253,6 +249,8 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   function startSession(locker: LockerRecord, cardId: number | null, pass: string | null, skippedFaulty: number[]): ClaimOutcome {
     const atMs = now();
     const code = cardId === null ? uniquePickupCode(deps.key, (hash) => store.liveSessionByCodeHash(hash) !== undefined) : null;
+    // A new code: wrong guesses at the previous one say nothing about it.
+    if (cardId === null) attempts.clear('pickup-code', locker.number);
     const session = store.insertSession({
       lockerNumber: locker.number,
       holder: cardId === null ? 'guest' : 'member',
@@ -276,7 +274,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
 
   async function retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>> {
     const parsed = stationMethods.openMyLocker.input.safeParse(input);
-    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex), or a guest locker number (1–999) with its 6-digit pickup code, is required');
+    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex), or a locker number (1–999) and its 6-digit pickup code, is required');
     if (store.lockers().length === 0) return err('unavailable', NO_LOCKERS);
     const claimant = parsed.data;
     let session: SessionRecord | undefined;
@@ -289,11 +287,16 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       const limiter = codeLimiter(claimant.lockerNumber);
       const gate = limiter.check();
       if (gate.kind === 'locked-out') return ok(gate);
-      session = store.liveSessionByCodeHash(hashPickupCode(deps.key, claimant.pickupCode));
-      // A live code of another locker is as wrong as any other: it must not tell the guesser so.
-      if (session?.lockerNumber !== claimant.lockerNumber) {
+      const live = store.liveSessionOfLocker(claimant.lockerNumber);
+      session = live && sameHash(live.codeHash, hashPickupCode(deps.key, claimant.pickupCode)) ? live : undefined;
+      if (!session) {
+        // The same answer whether the locker has no guest session or another code: it tells nothing.
         const verdict = limiter.fail();
-        return ok(verdict.kind === 'wrong' ? { kind: 'wrong-code', attemptsLeft: verdict.attemptsLeft } : { kind: 'locked-out', retryAfterSeconds: verdict.retryAfterSeconds });
+        if (verdict.kind === 'wrong') return ok({ kind: 'wrong-code', attemptsLeft: verdict.attemptsLeft });
+        if (verdict.justLocked) {
+          store.insertAudit('code-lockout', claimant.lockerNumber, `${settings.pickupCodeAttempts} wrong pickup codes in a row`, `locked out for ${verdict.retryAfterSeconds} s`, now());
+        }
+        return ok({ kind: 'locked-out', retryAfterSeconds: verdict.retryAfterSeconds });
       }
       limiter.succeed();
     }
@@ -345,6 +348,12 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
           store.insertAudit(action, lockerNumber, reason, 'done', atMs);
         });
         return ok({});
+      case 'clear-lockout': {
+        const cleared = attempts.lockedOut('pickup-code', lockerNumber, atMs);
+        attempts.clear('pickup-code', lockerNumber);
+        store.insertAudit(action, lockerNumber, reason, cleared ? 'done' : 'not locked out', atMs);
+        return ok({});
+      }
       case 'end-session': {
         if (!session) {
           store.insertAudit(action, lockerNumber, reason, 'no session', atMs);
@@ -416,4 +425,10 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       openDoorCodes.clear();
     },
   };
+}
+
+/** Compares two hex hashes in constant time; a missing one (member session) never matches. */
+function sameHash(stored: string | null, given: string): boolean {
+  if (stored === null || stored.length !== given.length) return false;
+  return timingSafeEqual(Buffer.from(stored, 'hex'), Buffer.from(given, 'hex'));
 }

@@ -22,7 +22,7 @@ export type LockerEventKind =
   | 'bus-offline'
   | 'bus-degraded'
   | 'claim-released';
-export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout';
+export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout' | 'code-lockout' | 'clear-lockout';
 
 export interface LockerRecord {
   readonly number: number;

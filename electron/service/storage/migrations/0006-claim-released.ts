@@ -5,7 +5,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export const version = 3;
+export const version = 6;
 
 export function up(db: Database): void {
   db.exec(`
