@@ -99,9 +99,9 @@ export const openMyLockerInputSchema = z.discriminatedUnion('kind', [
 export const recoverPickupCodeInputSchema = z.object({ lockerNumber: lockerNumberSchema });
 
 /**
- * The code again, only while that locker's door has not yet been shut on the phone (whoever
- * stands at the open door could take the phone anyway); `not-open` otherwise, the same answer
- * for a locker with no guest session, so the reply tells nothing about other lockers.
+ * The code again, once per claim and only while that locker's door has not yet been shut on
+ * the phone; `not-open` otherwise (also for a second request, and for a locker with no guest
+ * session, so the reply tells nothing about other lockers). Each showing is logged.
  */
 export const recoverPickupCodeOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({

@@ -66,13 +66,16 @@ describe('pickup-code lockouts per locker', () => {
 });
 
 describe('recovering a lost pickup code', () => {
-  it('given back while the door is still open; never once it is shut, nor for another locker', async () => {
+  it('given back once while the door is still open, on the record; never once it is shut, nor for another locker', async () => {
     const s = await start({ layout: STANDARD_LAYOUT });
     const claim = await guestClaim(s);
     expect(await s.service.api.recoverPickupCode({ lockerNumber: 1 })).toEqual({
       ok: true,
       value: { kind: 'code', sessionId: 1, lockerNumber: 1, pickupCode: claim.pickupCode, maxMinutes: 240 },
     });
+    expect(s.rows("SELECT at_ms, locker_number, session_id FROM locker_events WHERE kind = 'code-reshown'")).toEqual([{ at_ms: T0, locker_number: 1, session_id: 1 }]);
+    // Once only: a second request, by the guest or anyone at the screen, is refused.
+    expect(await s.service.api.recoverPickupCode({ lockerNumber: 1 })).toEqual({ ok: true, value: { kind: 'not-open' } });
     expect(await s.service.api.recoverPickupCode({ lockerNumber: 2 })).toEqual({ ok: true, value: { kind: 'not-open' } });
     s.bus.closeDoor(1, 1);
     expect(await s.service.api.recoverPickupCode({ lockerNumber: 1 })).toEqual({ ok: true, value: { kind: 'not-open' } });
@@ -80,6 +83,14 @@ describe('recovering a lost pickup code', () => {
     await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: claim.pickupCode ?? '' });
     expect(await s.service.api.recoverPickupCode({ lockerNumber: 1 })).toEqual({ ok: true, value: { kind: 'not-open' } });
     expect(await s.service.api.recoverPickupCode({ lockerNumber: 0 })).toMatchObject({ ok: false, code: 'invalid-argument' });
+  });
+
+  it('not after the door was shut, even if never asked before', async () => {
+    const s = await start({ layout: STANDARD_LAYOUT });
+    await guestClaim(s);
+    s.bus.closeDoor(1, 1);
+    expect(await s.service.api.recoverPickupCode({ lockerNumber: 1 })).toEqual({ ok: true, value: { kind: 'not-open' } });
+    expect(s.rows("SELECT count(*) AS n FROM locker_events WHERE kind = 'code-reshown'")).toEqual([{ n: 0 }]);
   });
 
   it('a member claim has no code to recover', async () => {

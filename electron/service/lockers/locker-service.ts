@@ -381,6 +381,10 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       if (kept) openDoorCodes.delete(lockerNumber);
       return ok({ kind: 'not-open' });
     }
+    // Once only, and on the record: whoever stands at the kiosk while that door is open could
+    // ask, so a second request (the guest's or anyone's) is refused and each showing is logged.
+    openDoorCodes.delete(lockerNumber);
+    store.insertEvent({ kind: 'code-reshown', lockerNumber, sessionId: session.id }, now());
     return ok({ kind: 'code', sessionId: session.id, lockerNumber, pickupCode: kept.code, maxMinutes: settings.lockerMaxMinutes });
   }
 

@@ -21,7 +21,8 @@ export type LockerEventKind =
   | 'bus-online'
   | 'bus-offline'
   | 'bus-degraded'
-  | 'claim-released';
+  | 'claim-released'
+  | 'code-reshown';
 export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout' | 'code-lockout' | 'clear-lockout';
 
 export interface LockerRecord {

@@ -1,7 +1,8 @@
 /**
- * Locker events gain `claim-released`: a claim whose door was never shut on a phone is
- * released after `claimReleaseMinutes`, so abandoned claims cannot fill the wall. SQLite
- * cannot alter a CHECK constraint, so the table is rebuilt with its rows and indexes.
+ * Locker events gain `claim-released` (a claim whose door was never shut on a phone is
+ * released after `claimReleaseMinutes`, so abandoned claims cannot fill the wall) and
+ * `code-reshown` (a guest's pickup code shown again at its still-open door). SQLite cannot
+ * alter a CHECK constraint, so the table is rebuilt with its rows and indexes.
  */
 import type { Database } from 'better-sqlite3';
 
@@ -15,7 +16,7 @@ export function up(db: Database): void {
       kind          TEXT NOT NULL CHECK (kind IN (
                       'opened', 'open-failed', 'door-opened', 'door-closed', 'door-left-open',
                       'item-left-inside', 'marked-faulty', 'repaired', 'bus-online', 'bus-offline', 'bus-degraded',
-                      'claim-released')),
+                      'claim-released', 'code-reshown')),
       -- NULL for bus events.
       locker_number INTEGER REFERENCES lockers (number),
       session_id    INTEGER REFERENCES locker_sessions (id),
