@@ -21,7 +21,12 @@ async function listen(limits: Parameters<typeof guardConnections>[1]): Promise<{
   return { port: (server.address() as AddressInfo).port, guard, accepted };
 }
 
-function open(port: number): Promise<{ socket: Socket; closed: () => boolean }> {
+interface Client {
+  readonly socket: Socket;
+  closed(): boolean;
+}
+
+function open(port: number): Promise<Client> {
   return new Promise((resolve) => {
     let closed = false;
     const socket = connect({ host: '127.0.0.1', port }, () => resolve({ socket, closed: () => closed }));
@@ -33,7 +38,7 @@ function open(port: number): Promise<{ socket: Socket; closed: () => boolean }> 
 describe('connection guard', () => {
   it('past maxPending, the oldest idle connection is dropped first and the newest is kept', async () => {
     const { port, guard } = await listen({ maxPending: 3, maxSessions: 1, idleMs: 60_000, requestMs: 60_000 });
-    const clients = [];
+    const clients: Client[] = [];
     for (let i = 0; i < 5; i++) clients.push(await open(port));
     await waitUntil(() => clients.filter((c) => c.closed()).length === 2, 'two evicted');
     expect(clients.map((c) => c.closed())).toEqual([true, true, false, false, false]);
@@ -49,7 +54,7 @@ describe('connection guard', () => {
     const other = await open(port);
     await waitUntil(() => accepted.length === 2, 'accepted');
     expect(guard.admitSession(accepted[1] as Socket)).toBe(false);
-    const flood = [];
+    const flood: Client[] = [];
     for (let i = 0; i < 4; i++) flood.push(await open(port));
     await waitUntil(() => guard.connections === 3, 'flood trimmed');
     expect(page.closed()).toBe(false);

@@ -27,6 +27,7 @@ import type { LoadedLockerLayout } from './locker-layout';
 import { createLockerStore, type LockerRecord, type SessionRecord } from './locker-store';
 import { availability, heldLocker, isFree, lockerView } from './locker-views';
 import { hashPickupCode, uniquePickupCode } from './pickup-codes';
+import { retryWhileBusy } from '../storage/busy-retry';
 import { createStewardGuard } from './steward-guard';
 
 /** Wrong steward PINs in a row before a lockout, and the first lockout's length (later ones escalate). */
@@ -184,13 +185,14 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     }
     if (closed) return null;
     const atMs = now();
+    // A door has moved: what it did must be written even if another connection holds the lock for a moment.
     if (outcome.ok) {
-      store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { purpose, attempts: outcome.attempts, elapsedMs: outcome.elapsedMs } }, atMs);
+      await retryWhileBusy(() => store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { purpose, attempts: outcome.attempts, elapsedMs: outcome.elapsedMs } }, atMs));
       watch.doorOpened(locker.number);
       return outcome;
     }
     const detail = { purpose, reason: outcome.reason, attempts: outcome.attempts, detail: outcome.detail.slice(0, 200) };
-    store.transaction(() => {
+    await retryWhileBusy(() => store.transaction(() => {
       store.insertEvent({ kind: 'open-failed', lockerNumber: locker.number, sessionId, detail }, atMs);
       // An offline bus says nothing about the lock itself.
       if (outcome.reason !== 'bus-offline' && !locker.faulty) {
@@ -198,7 +200,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
         store.markFaulty(locker.number, reason, atMs);
         store.insertEvent({ kind: 'marked-faulty', lockerNumber: locker.number, sessionId, detail: { reason } }, atMs);
       }
-    });
+    }));
     return outcome;
   }
 
@@ -237,7 +239,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       const outcome = await openLocker(next, 'claim', null);
       if (closed) return shutDown();
       if (outcome === null) continue; // taken by a claim running alongside: pick again
-      if (outcome.ok) return ok(startSession(next, cardId, pass, skippedFaulty));
+      if (outcome.ok) return ok(await retryWhileBusy(() => startSession(next, cardId, pass, skippedFaulty)));
       if (outcome.reason === 'bus-offline') return err('unavailable', OFFLINE);
       skippedFaulty.push(next.number);
       // A board that did not answer will not answer for its other locks either.
@@ -307,7 +309,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     if (outcome === null) return err('unavailable', `Locker ${locker.number} is being opened already.`);
     if (!outcome.ok) return outcome.reason === 'bus-offline' ? err('unavailable', OFFLINE) : ok({ kind: 'lock-failed', lockerNumber: locker.number });
     const current = store.session(session.id);
-    if (current?.state === 'charging') store.startRetrieving(current.id, now());
+    if (current?.state === 'charging') await retryWhileBusy(() => store.startRetrieving(current.id, now()));
     if (claimant.kind === 'member') passes.spend(claimant.cardPass);
     return ok({ kind: 'opened', sessionId: session.id, lockerNumber: locker.number });
   }

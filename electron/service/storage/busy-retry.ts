@@ -10,10 +10,10 @@
  */
 
 /** How long one attempt lets SQLite wait for a lock, ms: the longest the event loop is held. */
-export const BUSY_TIMEOUT_MS = 20;
+export const BUSY_TIMEOUT_MS = 10;
 /**
  * Pauses between attempts, ms; the last repeats. Under a held lock each attempt blocks the
- * loop for the busy timeout, so at most ~1/6 of the loop's time goes to waiting on it.
+ * loop for the busy timeout, so at most ~1/10 of the loop's time goes to waiting on it.
  */
 export const BUSY_BACKOFF_MS: readonly number[] = [5, 10, 20, 40, 80, 100];
 /** Longest a write keeps trying, ms, before its caller is told it could not be saved. */

@@ -36,7 +36,7 @@ describe('openStationDatabase', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-      expect(db.pragma('busy_timeout', { simple: true })).toBe(20);
+      expect(db.pragma('busy_timeout', { simple: true })).toBe(10);
       const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
       expect(indexes.map((i) => i.name)).toEqual([
         'cards_hash24', 'events_kind_at', 'locker_events_at', 'locker_events_locker', 'locker_sessions_card', 'locker_sessions_claimed',

@@ -35,7 +35,7 @@ export function stationDatabasePath(dataDir: string): string {
  * - `journal_mode=WAL`, so readers never block the writer;
  * - `synchronous=FULL`: every commit is fsynced before it returns, so a visit whose outcome
  *   was returned survives a power cut (power cuts are routine at stations);
- * - `busy_timeout` short (20 ms: it blocks the event loop; callers retry asynchronously, see
+ * - `busy_timeout` short (10 ms: it blocks the event loop; callers retry asynchronously, see
  *   busy-retry.ts) and `foreign_keys=ON`;
  * - the data directory 0700 and `station.db`, `-wal`, `-shm` 0600, created so and tightened
  *   when found open ({@link NotOwnerOnlyError} when another account owns them).
