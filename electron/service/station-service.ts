@@ -22,6 +22,7 @@ import { loadStationConfig, toStationInfo, type StationConfig } from './station-
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
 import { openStationDatabase } from './storage/database';
+import { createWedgeLimiter, DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
 export const WEDGE_DEVICE_ID = 'wedge';
@@ -47,6 +48,14 @@ export interface StationServiceOptions {
   readonly stationConfigOverride?: Partial<StationConfig>;
   /** Start-up problems that did not stop the station (bad settings, key permissions). Default `console.warn`. */
   readonly onWarning?: (message: string) => void;
+  /**
+   * How many keyboard-wedge reads the screen may submit: a burst, then a rate. Default
+   * {@link DEFAULT_WEDGE_LIMIT}. `null` (no limit) is for durability tests that tap as fast
+   * as the disk allows; the hosts never pass it.
+   */
+  readonly wedgeLimit?: WedgeLimit | null;
+  /** Requests refused for the station's safety (wedge bursts), one line each time. Default `console.warn`. */
+  readonly onRefusal?: (line: string) => void;
 }
 
 export interface CreatedStationService extends StationService {
@@ -68,6 +77,11 @@ export async function createStationService(options: StationServiceOptions): Prom
   const lockerBuses = options.lockerBuses ?? [];
   const clock: Clock = options.clock ?? { ...systemClock, now };
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
+  const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
+  const wedgeLimit = options.wedgeLimit === null ? null : (options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT);
+  const wedgeLimiter = wedgeLimit ? createWedgeLimiter(now, wedgeLimit) : null;
+  let lastNoticeMs = -Infinity;
+  let refusedSinceNotice = 0;
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
@@ -148,6 +162,21 @@ export async function createStationService(options: StationServiceOptions): Prom
         // Hosts validate already; checked again because in-process callers skip the hosts.
         const input = stationMethods.submitWedgeRead.input.safeParse(arg);
         if (!input.success) return err('invalid-argument', `submitWedgeRead: text ${input.error.issues[0]?.message ?? 'is invalid'}`);
+        // Before anything is read or written: a refused read logs no visit and issues no pass.
+        const verdict = wedgeLimiter?.take() ?? { kind: 'allowed' };
+        if (verdict.kind === 'refused') {
+          const atMs = now();
+          refusedSinceNotice += 1;
+          // One line and one notice per second at most, however fast the reads come.
+          if (atMs - lastNoticeMs >= 1000 || atMs < lastNoticeMs) {
+            lastNoticeMs = atMs;
+            const refused = refusedSinceNotice;
+            refusedSinceNotice = 0;
+            onRefusal(`Wedge reads refused: ${refused} since the last notice, faster than a person can tap (limit ${wedgeLimit?.burst} at once, then ${wedgeLimit?.perSecond}/s)`);
+            events.emit('screenNotice', { kind: 'wedge-reads-refused', refused });
+          }
+          return err('rate-limited', `Card reads are coming too fast; try again in ${Math.ceil(verdict.retryAfterMs / 1000)} s.`);
+        }
         const card = normalise(input.data.text, { byteOrder: config.wedgeByteOrder });
         if (!card) {
           return err('unreadable-card', `The reader's text (${input.data.text.length} characters) is not a card number; tap the card again.`);
