@@ -43,6 +43,12 @@ export const stationMethods = {
   /** Station name, opening info, today's offers and UI settings. */
   getStationInfo: method(noInput, stationInfoSchema),
   /**
+   * The page's heartbeat: answers at once, touching no storage or device. `instance` is random
+   * per start of the service, so the page can tell a restarted service (whose card passes
+   * are void) from the one it knew.
+   */
+  ping: method(noInput, z.object({ instance: z.string().min(1).max(64) })),
+  /**
    * A card number typed by a keyboard-wedge reader, as captured by the UI's keystroke
    * classifier (Enter stripped). Fails with `unreadable-card` when no card id can be made
    * of it, and with `rate-limited` (nothing logged, no card pass) when reads come faster than

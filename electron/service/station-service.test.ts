@@ -145,6 +145,21 @@ describe('createStationService', () => {
     ]);
   });
 
+  it('answers ping with an instance id of its own start, and unavailable once closed', async () => {
+    const dataDir = temp.make();
+    const first = await start({ dataDir });
+    const a = await first.service.api.ping();
+    expect(a).toEqual({ ok: true, value: { instance: expect.stringMatching(/^[0-9a-f]{16}$/) } });
+    expect(await first.service.api.ping()).toEqual(a);
+    await first.service.close();
+    expect(await first.service.api.ping()).toMatchObject({ ok: false, code: 'unavailable' });
+    const second = await start({ dataDir });
+    await closing(second.service, async () => {
+      const b = await second.service.api.ping();
+      expect(b.ok && a.ok && b.value.instance !== a.value.instance).toBe(true);
+    });
+  });
+
   it('uses the injected normaliser for wedge text', async () => {
     const seen: string[] = [];
     const { service } = await start({

@@ -3,6 +3,7 @@
  * card readers, behind the typed `StationApi`. Both hosts (Electron and the browser host)
  * build it with {@link createStationService} and serve its `api` and `events`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { stationMethods, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
@@ -80,6 +81,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
   const wedgeLimit = options.wedgeLimit === null ? null : (options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT);
   const wedgeLimiter = wedgeLimit ? createWedgeLimiter(now, wedgeLimit) : null;
+  const instance = randomBytes(8).toString('hex');
   let lastNoticeMs = -Infinity;
   let refusedSinceNotice = 0;
 
@@ -156,6 +158,8 @@ export async function createStationService(options: StationServiceOptions): Prom
 
   const api: StationApi = {
     getStationInfo: async () => ok(toStationInfo(config)),
+
+    ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
 
     submitWedgeRead: (arg) =>
       run(() => {

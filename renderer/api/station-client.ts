@@ -14,7 +14,8 @@ export function pickStationClient(): StationClient {
   const url = pageSocketUrl(location, takeScreenToken(location, sessionStorageOrNull(), history));
   if (url !== null) {
     try {
-      return createWebSocketClient({ url });
+      // Loopback reconnects are cheap: try often, so a restarted service is picked up within a second.
+      return createWebSocketClient({ url, reconnectMaxMs: 1_000 });
     } catch {
       // Fall through: a page that cannot open a socket still shows "starting up".
     }
