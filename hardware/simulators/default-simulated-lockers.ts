@@ -40,31 +40,46 @@ export interface DefaultSimulatedLockers {
   close(): Promise<void>;
 }
 
+/** Delay before making a new pty pair after the old one died, doubled per failure, in ms. */
+const RECOVER_INITIAL_MS = 100;
+const RECOVER_MAX_MS = 5_000;
+
 /**
  * The locker wall `npm start` uses when no hardware is configured: the real locker-bus driver
  * on a socat pty pair under `<dataDir>/sim/`, the board simulator on the other side at
  * 9600 baud, and a control socket so another process can shut doors and put phones in.
+ * When socat dies the wall comes back by itself: a new pair on the same links, the simulator
+ * moved onto it (door states kept), and the driver reopens the link as after an unplug.
+ * Control commands that change or read a lock are refused while the driver is offline, so
+ * `npm run sim` never reports a door shut that the station could not hear.
  * Rejects with socat's reason when no pty pair can be made.
  */
-export async function startDefaultSimulatedLockers(dataDir: string, options: { readonly socatPath?: string } = {}): Promise<DefaultSimulatedLockers> {
+export async function startDefaultSimulatedLockers(
+  dataDir: string,
+  options: { readonly socatPath?: string; readonly onRecovered?: (line: string) => void } = {},
+): Promise<DefaultSimulatedLockers> {
   const simDir = join(dataDir, SIM_DIR_NAME);
   mkdirSync(simDir, { recursive: true, mode: 0o700 });
   const hostLink = join(simDir, SIM_LOCKERS_HOST_LINK);
   const deviceLink = join(simDir, SIM_LOCKERS_DEVICE_LINK);
   const protocol = lockerProtocol('8a80');
+  const onRecovered = options.onRecovered ?? ((line: string) => console.warn(line));
 
-  const pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
-  const device = new SerialTransport({ path: pair.devicePath, baudRate: protocol.defaultBaudRate });
-  try {
-    await device.open();
-  } catch (error) {
-    await pair.close();
-    throw error;
-  }
-  const simulator = new LockerBoardSimulator(device, { protocol, boards: [...SIM_LOCKER_BOARDS], unsolicitedReports: true });
+  const openDeviceSide = async () => {
+    const pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
+    const device = new SerialTransport({ path: pair.devicePath, baudRate: protocol.defaultBaudRate });
+    try {
+      await device.open();
+    } catch (error) {
+      await pair.close();
+      throw error;
+    }
+    return { pair, device };
+  };
+
+  let side = await openDeviceSide();
+  const simulator = new LockerBoardSimulator(side.device, { protocol, boards: [...SIM_LOCKER_BOARDS], unsolicitedReports: true });
   simulator.start();
-  const controlSocket = join(simDir, SIM_CONTROL_SOCKET);
-  const control = await startSimControl(controlSocket, simulator);
   const bus = createLockerBus({
     id: SIM_LOCKER_BUS_ID,
     name: 'Simulated locker wall',
@@ -74,17 +89,58 @@ export async function startDefaultSimulatedLockers(dataDir: string, options: { r
     createTransport: () => new SerialTransport({ path: hostLink, baudRate: protocol.defaultBaudRate }),
     livenessPath: hostLink,
   });
+  const controlSocket = join(simDir, SIM_CONTROL_SOCKET);
+  const control = await startSimControl(controlSocket, simulator, {
+    unheard: () => (bus.state === 'offline' ? `The simulated locker bus is offline (${bus.detail || 'no link'})` : null),
+  });
+
+  let stopping = false;
+  let recovering: Promise<void> = Promise.resolve();
+  const recover = async (): Promise<void> => {
+    let delay = RECOVER_INITIAL_MS;
+    await side.device.close().catch(() => undefined);
+    while (!stopping) {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      if (stopping) return;
+      try {
+        side = await openDeviceSide();
+      } catch (error) {
+        delay = Math.min(delay * 2, RECOVER_MAX_MS);
+        onRecovered(`Simulated locker wall: no new pty pair yet (${error instanceof Error ? error.message : String(error)}); retrying`);
+        continue;
+      }
+      if (stopping) {
+        await side.device.close().catch(() => undefined);
+        await side.pair.close();
+        return;
+      }
+      simulator.attach(side.device);
+      watch();
+      onRecovered('Simulated locker wall: socat had died; a new pty pair is up and the bus reopens it');
+      return;
+    }
+  };
+  const watch = (): void => {
+    const pair = side.pair;
+    void pair.whenExited.then(() => {
+      if (!stopping && side.pair === pair) recovering = recover();
+    });
+  };
+  watch();
+
   let closed: Promise<void> | undefined;
   return {
     bus,
     simulator,
     controlSocket,
     close: () => (closed ??= (async () => {
+      stopping = true;
+      await recovering;
       await bus.stop();
       await control.close();
       simulator.stop();
-      await device.close();
-      await pair.close();
+      await side.device.close();
+      await side.pair.close();
     })()),
   };
 }
