@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { WebSocket } from 'ws';
+import { writeScreenLaunchFile } from '../../electron/hosts/browser/screen-launch';
 import { stationDatabasePath } from '../../electron/service/storage/database';
 import { main as sim } from '../../scripts/sim';
 import { startStation, type StationProcess } from '../support/station-process';
@@ -134,4 +135,36 @@ test('a killed service is shown within 3 s; restarted on the same data dir, the 
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
   expect(loads).toBe(0);
   console.log(`service-down shown after ${shownAfterMs} ms`);
+});
+
+test('the owner-only launch file the station opens Chromium on leads to the working screen', async ({ page }) => {
+  const dataDir = freshDir();
+  const station = await start(dataDir);
+  // What run-browser-host writes before it opens Chromium (which needs a display, so not here).
+  await page.goto(writeScreenLaunchFile(dataDir, station.screenUrl));
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  expect(page.url()).toBe(station.url);
+});
+
+test('a button whose call hangs says so within a second; a frozen service then shows the restarting screen, and its late answer is shown', async ({ page }) => {
+  const dataDir = freshDir();
+  const station = await start(dataDir);
+  await page.goto(station.screenUrl);
+  await page.getByTestId('no-card-button').click();
+  await expect(page.getByTestId('screen-no-card')).toBeVisible();
+  // Frozen, not dead: the socket stays open and nothing answers.
+  station.child.kill('SIGSTOP');
+  try {
+    const pressedAt = Date.now();
+    await page.getByTestId('guest-button').click();
+    await expect(page.getByTestId('action-waiting')).toBeVisible({ timeout: 1_500 });
+    const waitingAfterMs = Date.now() - pressedAt;
+    await expect(page.getByTestId('service-restarting')).toBeVisible({ timeout: 3_000 });
+    console.log(`"one moment" after ${waitingAfterMs} ms; restarting screen after ${Date.now() - pressedAt} ms`);
+  } finally {
+    station.child.kill('SIGCONT');
+  }
+  // Thawed, the service answers the call it held: the guest visit was logged, and says so.
+  await expect(page.getByTestId('screen-guest-welcome')).toBeVisible({ timeout: 10_000 });
+  expect(visits(dataDir)).toBe(1);
 });
