@@ -6,7 +6,7 @@ import type { BoardSettings } from '../lockers/locker-protocol';
 import { lockerProtocol } from '../lockers/protocols/index';
 import { SerialTransport } from '../transport/serial-transport';
 import { LockerBoardSimulator } from './locker-board-simulator';
-import { openPtyPair } from './pty-pair';
+import { openRecoveringPtySide } from './recovering-pty-side';
 import { startSimControl } from './sim-control';
 import { SIM_DIR_NAME } from './default-simulated-reader';
 
@@ -40,16 +40,11 @@ export interface DefaultSimulatedLockers {
   close(): Promise<void>;
 }
 
-/** Delay before making a new pty pair after the old one died, doubled per failure, in ms. */
-const RECOVER_INITIAL_MS = 100;
-const RECOVER_MAX_MS = 5_000;
-
 /**
  * The locker wall `npm start` uses when no hardware is configured: the real locker-bus driver
  * on a socat pty pair under `<dataDir>/sim/`, the board simulator on the other side at
  * 9600 baud, and a control socket so another process can shut doors and put phones in.
- * When socat dies the wall comes back by itself: a new pair on the same links, the simulator
- * moved onto it (door states kept), and the driver reopens the link as after an unplug.
+ * When socat dies the wall comes back by itself (`recovering-pty-side.ts`), door states kept.
  * Control commands that change or read a lock are refused while the driver is offline, so
  * `npm run sim` never reports a door shut that the station could not hear.
  * Rejects with socat's reason when no pty pair can be made.
@@ -63,22 +58,20 @@ export async function startDefaultSimulatedLockers(
   const hostLink = join(simDir, SIM_LOCKERS_HOST_LINK);
   const deviceLink = join(simDir, SIM_LOCKERS_DEVICE_LINK);
   const protocol = lockerProtocol('8a80');
-  const onRecovered = options.onRecovered ?? ((line: string) => console.warn(line));
 
-  const openDeviceSide = async () => {
-    const pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
-    const device = new SerialTransport({ path: pair.devicePath, baudRate: protocol.defaultBaudRate });
-    try {
-      await device.open();
-    } catch (error) {
-      await pair.close();
-      throw error;
-    }
-    return { pair, device };
-  };
-
-  let side = await openDeviceSide();
+  // The simulator exists once the first device side is open; recoveries move it on.
+  const current: { simulator?: LockerBoardSimulator } = {};
+  const side = await openRecoveringPtySide({
+    hostLink,
+    deviceLink,
+    socatPath: options.socatPath,
+    createDevice: (path) => new SerialTransport({ path, baudRate: protocol.defaultBaudRate }),
+    onNewDevice: (device) => current.simulator?.attach(device),
+    onRecovered: options.onRecovered ?? ((line: string) => console.warn(line)),
+    name: 'Simulated locker wall',
+  });
   const simulator = new LockerBoardSimulator(side.device, { protocol, boards: [...SIM_LOCKER_BOARDS], unsolicitedReports: true });
+  current.simulator = simulator;
   simulator.start();
   const bus = createLockerBus({
     id: SIM_LOCKER_BUS_ID,
@@ -93,54 +86,16 @@ export async function startDefaultSimulatedLockers(
   const control = await startSimControl(controlSocket, simulator, {
     unheard: () => (bus.state === 'offline' ? `The simulated locker bus is offline (${bus.detail || 'no link'})` : null),
   });
-
-  let stopping = false;
-  let recovering: Promise<void> = Promise.resolve();
-  const recover = async (): Promise<void> => {
-    let delay = RECOVER_INITIAL_MS;
-    await side.device.close().catch(() => undefined);
-    while (!stopping) {
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      if (stopping) return;
-      try {
-        side = await openDeviceSide();
-      } catch (error) {
-        delay = Math.min(delay * 2, RECOVER_MAX_MS);
-        onRecovered(`Simulated locker wall: no new pty pair yet (${error instanceof Error ? error.message : String(error)}); retrying`);
-        continue;
-      }
-      if (stopping) {
-        await side.device.close().catch(() => undefined);
-        await side.pair.close();
-        return;
-      }
-      simulator.attach(side.device);
-      watch();
-      onRecovered('Simulated locker wall: socat had died; a new pty pair is up and the bus reopens it');
-      return;
-    }
-  };
-  const watch = (): void => {
-    const pair = side.pair;
-    void pair.whenExited.then(() => {
-      if (!stopping && side.pair === pair) recovering = recover();
-    });
-  };
-  watch();
-
   let closed: Promise<void> | undefined;
   return {
     bus,
     simulator,
     controlSocket,
     close: () => (closed ??= (async () => {
-      stopping = true;
-      await recovering;
       await bus.stop();
       await control.close();
       simulator.stop();
-      await side.device.close();
-      await side.pair.close();
+      await side.close();
     })()),
   };
 }

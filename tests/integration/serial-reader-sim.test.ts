@@ -81,6 +81,18 @@ describe('default simulated reader and npm run sim', () => {
     expect(faults[0]).toMatchObject({ deviceId: 'sim-reader', reason: 'malformed' });
   });
 
+  it('comes back online by itself when its socat dies, and taps reach it again', async () => {
+    const { reads } = await startSim();
+    const socat = Number(readFileSync(join(dataDir, 'sim', 'reader-host.pid'), 'utf8').trim());
+    process.kill(socat, 'SIGKILL');
+    await waitUntil(() => sim?.reader.state === 'offline', 'reader offline once its link died', 5000);
+    await waitUntil(() => sim?.reader.state === 'online', 'reader online on the new pair', 10_000);
+    expect(Number(readFileSync(join(dataDir, 'sim', 'reader-host.pid'), 'utf8').trim())).not.toBe(socat);
+    await sim?.simulator.tap('0040856634', 'em4100');
+    expect((await simCli('tap', '3A6C6F02')).code).toBe(0);
+    await waitUntil(() => reads.length === 2, 'both reads after the recovery', 5000);
+  });
+
   it('says clearly when no station is running, and rejects bad arguments', async () => {
     const none = await simCli('tap', '0040856634');
     expect(none.code).toBe(1);

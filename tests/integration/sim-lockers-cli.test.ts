@@ -64,7 +64,7 @@ describe('npm run sim -- locker', () => {
     expect(unheard.out[0]).toMatch(/^The simulated locker bus is offline \(.*\): nothing was done\.$/);
 
     await waitUntil(() => lockers?.bus.state === 'online', 'bus online on the new pair', 10_000);
-    expect(recovered).toEqual(['Simulated locker wall: socat had died; a new pty pair is up and the bus reopens it']);
+    expect(recovered).toEqual(['Simulated locker wall: socat had died; a new pty pair is up and the driver reopens it']);
     expect(readFileSync(join(dataDir, 'sim', 'lockers-host.pid'), 'utf8').trim()).not.toBe(socat);
     expect(await run('locker', 'status', '5')).toEqual({ code: 0, out: ['Locker 5: door open, empty'] });
     expect(await run('locker', 'close', '5')).toEqual({ code: 0, out: ['Locker 5: door shut, empty'] });
