@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { resolveDataDir } from '../service/data-dir';
 import { appPaths } from './app-paths';
 import { startBrowserHost } from './browser/browser-host';
+import { createQuietLog } from './browser/quiet-log';
 import { writeScreenLaunchFile } from './browser/screen-launch';
 import { loadScreenToken } from './browser/screen-token';
 import { startOnStablePort } from './browser/stable-port';
@@ -24,8 +25,9 @@ export async function runBrowserHost(args: StartArgs, log: (line: string) => voi
   let host;
   try {
     const token = loadScreenToken(dataDir);
+    const onRefused = createQuietLog((line) => console.warn(line));
     host = await startOnStablePort(dataDir, args.port, (port) =>
-      startBrowserHost({ service, staticDir: appPaths().rendererDir, port, token, onRefused: (line) => console.warn(line) }),
+      startBrowserHost({ service, staticDir: appPaths().rendererDir, port, token, onRefused }),
     );
   } catch (error) {
     await service.close();
