@@ -93,6 +93,7 @@ describe('default simulated reader and npm run sim', () => {
     await waitUntil(() => reads.length === 2, 'both reads after the recovery', 5000);
   });
 
+  // Six CLI processes, each loading TypeScript with tsx: seconds apiece on a loaded machine.
   it('says clearly when no station is running, and rejects bad arguments', async () => {
     const none = await simCli('tap', '0040856634');
     expect(none.code).toBe(1);
@@ -108,7 +109,7 @@ describe('default simulated reader and npm run sim', () => {
     expect(bad.stderr).toMatch(/^"hello" is not a full card UID\.\nUsage: /);
     expect((await simCli('frobnicate')).code).toBe(2);
     expect((await simCli('garbage', '-3')).code).toBe(2);
-  });
+  }, 90_000);
 
   it('falls back to an in-process pipe without socat, and says so', async () => {
     sim = await startDefaultSimulatedReader(dataDir, { socatPath: join(dataDir, 'no-socat') });
