@@ -23,7 +23,8 @@ import { loadStationConfig, toStationInfo, type StationConfig } from './station-
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
 import { openStationDatabase } from './storage/database';
-import { createWedgeLimiter, DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
+import { createWedgeGate } from './wedge-gate';
+import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
 export const WEDGE_DEVICE_ID = 'wedge';
@@ -79,11 +80,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const clock: Clock = options.clock ?? { ...systemClock, now };
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
   const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
-  const wedgeLimit = options.wedgeLimit === null ? null : (options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT);
-  const wedgeLimiter = wedgeLimit ? createWedgeLimiter(now, wedgeLimit) : null;
   const instance = randomBytes(8).toString('hex');
-  let lastNoticeMs = -Infinity;
-  let refusedSinceNotice = 0;
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
@@ -95,6 +92,8 @@ export async function createStationService(options: StationServiceOptions): Prom
 
   const db = openStationDatabase({ dataDir: options.dataDir });
   const events = createEventBus();
+  const wedgeGate =
+    options.wedgeLimit === null ? null : createWedgeGate({ now, limit: options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT, events, onRefusal });
   let lockers: LockerService;
   try {
     lockers = createLockerService({
@@ -167,20 +166,8 @@ export async function createStationService(options: StationServiceOptions): Prom
         const input = stationMethods.submitWedgeRead.input.safeParse(arg);
         if (!input.success) return err('invalid-argument', `submitWedgeRead: text ${input.error.issues[0]?.message ?? 'is invalid'}`);
         // Before anything is read or written: a refused read logs no visit and issues no pass.
-        const verdict = wedgeLimiter?.take() ?? { kind: 'allowed' };
-        if (verdict.kind === 'refused') {
-          const atMs = now();
-          refusedSinceNotice += 1;
-          // One line and one notice per second at most, however fast the reads come.
-          if (atMs - lastNoticeMs >= 1000 || atMs < lastNoticeMs) {
-            lastNoticeMs = atMs;
-            const refused = refusedSinceNotice;
-            refusedSinceNotice = 0;
-            onRefusal(`Wedge reads refused: ${refused} since the last notice, faster than a person can tap (limit ${wedgeLimit?.burst} at once, then ${wedgeLimit?.perSecond}/s)`);
-            events.emit('screenNotice', { kind: 'wedge-reads-refused', refused });
-          }
-          return err('rate-limited', `Card reads are coming too fast; try again in ${Math.ceil(verdict.retryAfterMs / 1000)} s.`);
-        }
+        const refused = wedgeGate?.check();
+        if (refused) return refused;
         const card = normalise(input.data.text, { byteOrder: config.wedgeByteOrder });
         if (!card) {
           return err('unreadable-card', `The reader's text (${input.data.text.length} characters) is not a card number; tap the card again.`);

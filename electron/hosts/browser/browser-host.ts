@@ -34,8 +34,8 @@ export interface BrowserHostOptions {
 
 /**
  * A running browser host. Guarantees: it listens on 127.0.0.1 only; no answer it gives
- * contains the token; `close()` terminates every socket and the server and resolves once both are gone
- * (idempotent). It does not close the service: the caller owns that.
+ * contains the token; `close()` terminates every socket and the server and resolves once
+ * both are gone (idempotent). It does not close the service: the caller owns that.
  */
 export interface BrowserHost {
   /** `http://127.0.0.1:PORT/` */
