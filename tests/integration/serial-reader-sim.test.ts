@@ -61,6 +61,7 @@ describe('default simulated reader and npm run sim', () => {
     expect(reads[0]).toMatchObject({ deviceId: 'sim-reader', card: { kind: 'uid32', canonical: 'U026F6C3A' } });
   });
 
+  // Three CLI processes, each loading TypeScript with tsx.
   it('takes taps and garbage from the CLI in another process, twice over', async () => {
     const { reads, faults } = await startSim();
     const first = await simCli('tap', '0040856634');
@@ -79,7 +80,7 @@ describe('default simulated reader and npm run sim', () => {
     expect(garbage.stdout).toMatch(/^Sent 8 random bytes to "Simulated reader": ([89A-F][0-9A-F] ){7}[89A-F][0-9A-F]\n$/);
     await waitUntil(() => faults.length === 1, 'garbage fault');
     expect(faults[0]).toMatchObject({ deviceId: 'sim-reader', reason: 'malformed' });
-  });
+  }, 60_000);
 
   it('comes back online by itself when its socat dies, and taps reach it again', async () => {
     const { reads } = await startSim();
