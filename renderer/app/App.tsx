@@ -14,6 +14,7 @@ import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PersonalCountdown } from '../components/PersonalCountdown';
+import { ScreenNotice } from '../components/ScreenNotice';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
@@ -26,9 +27,11 @@ import {
 import { wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
+import { useHeartbeat } from './use-heartbeat';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
 import { usePersonalCountdown } from './use-personal-countdown';
+import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 
@@ -66,6 +69,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     [i18n],
   );
   useStationSync(client, state.service, dispatch, applyDefaultLocale);
+  useHeartbeat(client, dispatch);
+  const notice = useScreenNotice(client);
   useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
 
   useWedgeCapture(
@@ -181,6 +186,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
         <div className="station-name">{info ? localized(info.stationName, locale) : ''}</div>
         <LanguageSwitch />
       </header>
+      {notice && <ScreenNotice notice={notice} />}
       {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
       {state.doorsLeftOpen.length > 0 && <DoorAlarm lockerNumbers={state.doorsLeftOpen} />}
       {current !== 'connecting' && state.heldTap && (

@@ -7,7 +7,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isLockerNumberText, LOCKER_NUMBER_LENGTH, PICKUP_CODE_LENGTH, type CodeKey, type CodeProblem } from '../app/locker-flow';
-import { useAction } from '../app/use-action';
+import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
@@ -49,7 +49,7 @@ export function CodeEntryScreen(props: CodeEntryScreenProps): ReactElement {
           key={step}
           digits={digits}
           length={onCode ? PICKUP_CODE_LENGTH : LOCKER_NUMBER_LENGTH}
-          disabled={lockedSeconds > 0 || submitState === 'busy' || lostState === 'busy'}
+          disabled={lockedSeconds > 0 || actionPending(submitState) || actionPending(lostState)}
           canSubmit={onCode ? digits.length === PICKUP_CODE_LENGTH : isLockerNumberText(digits)}
           onKey={onKey}
           onSubmit={onCode ? submit : onNext}
@@ -64,7 +64,7 @@ export function CodeEntryScreen(props: CodeEntryScreenProps): ReactElement {
                 <Icon name="locker" />
                 <span>{t('locker.changeLocker')}</span>
               </button>
-              <button type="button" className="big-button" data-testid="lost-code" disabled={lostState === 'busy'} onClick={lost}>
+              <button type="button" className="big-button" data-testid="lost-code" disabled={actionPending(lostState)} onClick={lost}>
                 <Icon name="alert" />
                 <span>{t('locker.lostCode')}</span>
               </button>
