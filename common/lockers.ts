@@ -132,6 +132,15 @@ export type LockerView = z.infer<typeof lockerViewSchema>;
 /** A steward's PIN (the steward console proper comes later). */
 export const stewardPinSchema = z.string().regex(/^[0-9]{4,8}$/);
 
+/** Whether the station still waits for its first steward PIN (see `setUpSteward`). */
+export const stewardSetupSchema = z.object({ needsSetup: z.boolean() });
+
+/** The one-time setup code from the station console, and the first steward PIN to set. */
+export const setUpStewardInputSchema = z.object({
+  setupCode: z.string().regex(/^[0-9]{8}$/),
+  pin: stewardPinSchema,
+});
+
 export const stewardLockerActionSchema = z.object({
   pin: stewardPinSchema,
   lockerNumber: lockerNumberSchema,

@@ -5,7 +5,7 @@
  */
 import { useCallback, useReducer, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, StationClient } from '../../common/contract';
+import type { MethodInput, MethodOutput, StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
 import type { CableType, LockerView, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
@@ -152,6 +152,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       (input: MethodInput<'stewardLockerAction'>) => client.stewardLockerAction(input),
       [client],
     ),
+    stewardSetup: useCallback(() => client.getStewardSetup(), [client]),
+    setUpSteward: useCallback((input: MethodInput<'setUpSteward'>) => client.setUpSteward(input), [client]),
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -197,4 +199,7 @@ export type KioskActions = {
   /** Every locker, for the steward panel; `forbidden` on a wrong PIN. */
   readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
   readonly stewardLockerAction: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
+  readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
+  /** Sets the first steward PIN with the setup code from the station console. */
+  readonly setUpSteward: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
 };

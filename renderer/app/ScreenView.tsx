@@ -49,7 +49,15 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
         />
       );
     case 'steward':
-      return <StewardScreen listLockers={actions.listLockers} act={actions.stewardLockerAction} onExit={actions.home} />;
+      return (
+        <StewardScreen
+          listLockers={actions.listLockers}
+          act={actions.stewardLockerAction}
+          onExit={actions.home}
+          stewardSetup={actions.stewardSetup}
+          setUp={actions.setUpSteward}
+        />
+      );
     case 'welcome':
       return (
         <WelcomeScreen

@@ -52,6 +52,8 @@ export type StewardState =
 export type StewardEvent =
   | { readonly type: 'key'; readonly key: CodeKey }
   | { readonly type: 'pin-submit' }
+  /** The first PIN was just set on this panel: it is checked like a typed one. */
+  | { readonly type: 'pin-set'; readonly pin: string }
   /** `listLockers` answered for this PIN (first check or a refresh). */
   | { readonly type: 'lockers-loaded'; readonly pin: string; readonly lockers: readonly LockerView[] }
   | { readonly type: 'lockers-failed'; readonly pin: string; readonly code: ErrorCode }
@@ -72,6 +74,8 @@ export function stewardReducer(state: StewardState, event: StewardEvent): Stewar
       return state.stage === 'pin' && !state.checking && pinComplete(state.digits)
         ? { ...state, checking: true, problem: null }
         : state;
+    case 'pin-set':
+      return state.stage === 'pin' && !state.checking ? { stage: 'pin', digits: event.pin, problem: null, checking: true } : state;
     case 'lockers-loaded':
       if (state.stage === 'pin') {
         return state.checking && state.digits === event.pin

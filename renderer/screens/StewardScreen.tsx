@@ -5,9 +5,9 @@
  * tap). Service calls are made from taps, never from mount effects, so a PIN is sent once per
  * "OK" and cannot be counted twice towards the lockout.
  */
-import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput } from '../../common/contract';
+import type { MethodInput, MethodOutput } from '../../common/contract';
 import type { LockerView } from '../../common/lockers';
 import type { Result } from '../../common/result';
 import {
@@ -23,17 +23,33 @@ import { Icon } from '../components/icons';
 import { Keypad } from '../components/Keypad';
 import { StewardActionSheet } from '../components/StewardActionSheet';
 import { StewardLockerTile } from '../components/StewardLockerTile';
+import { StewardSetupPanel } from '../components/StewardSetupPanel';
 
 export interface StewardScreenProps {
   readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
   readonly act: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
   readonly onExit: () => void;
+  /** Whether the station still needs its first steward PIN; asked once when the panel opens. */
+  readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
+  readonly setUp: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
 }
 
-export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps): ReactElement {
+export function StewardScreen({ listLockers, act, onExit, stewardSetup, setUp }: StewardScreenProps): ReactElement {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(stewardReducer, initialStewardState);
   const inFlight = useRef(false);
+  // A fresh station has no PIN to type: the panel asks for the setup code instead (no PIN is sent).
+  const [needsSetup, setNeedsSetup] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void stewardSetup().then(
+      (result) => live && setNeedsSetup(result.ok && result.value.needsSetup),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [stewardSetup]);
 
   const fetchLockers = useCallback(
     (pin: string): Promise<void> =>
@@ -69,6 +85,15 @@ export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps):
       <span>{t('steward.exit')}</span>
     </button>
   );
+
+  if (needsSetup && state.stage === 'pin' && !state.checking) {
+    const onSetUp = (pin: string): void => {
+      setNeedsSetup(false);
+      dispatch({ type: 'pin-set', pin });
+      void fetchLockers(pin);
+    };
+    return <StewardSetupPanel setUp={setUp} onSetUp={onSetUp} exit={exit} />;
+  }
 
   if (state.stage === 'pin') {
     const submitPin = (): void => {

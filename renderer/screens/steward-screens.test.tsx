@@ -9,6 +9,7 @@ import { createHtmlRenderer, type RenderToHtml } from './render-to-html';
 import { Keypad } from '../components/Keypad';
 import { StewardActionSheet } from '../components/StewardActionSheet';
 import { StewardLockerTile } from '../components/StewardLockerTile';
+import { StewardSetupPanel } from '../components/StewardSetupPanel';
 import { StewardScreen } from './StewardScreen';
 
 let html: RenderToHtml;
@@ -28,15 +29,27 @@ const charging: LockerView = {
 
 describe('StewardScreen', () => {
   it('opens on the PIN keypad with exit, and the submit key has its own test id', () => {
-    const markup = html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} />);
+    const markup = html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} stewardSetup={async () => ok({ needsSetup: false })} setUp={async () => ok({})} />);
     expect(markup).toContain('data-testid="screen-steward-pin"');
     expect(markup).toContain('data-testid="steward-pin-submit"');
     expect(markup).not.toContain('data-testid="keypad-submit"');
     for (let d = 0; d <= 9; d++) expect(markup).toContain(`data-testid="keypad-${d}"`);
     expect(markup).toContain('data-testid="steward-exit"');
     expect(markup).toContain('Steward PIN');
-    expect(html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} />, 'zh-CN'))
+    expect(html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} stewardSetup={async () => ok({ needsSetup: false })} setUp={async () => ok({})} />, 'zh-CN'))
       .toContain('管理员密码');
+  });
+});
+
+describe('StewardSetupPanel', () => {
+  it('asks for the 8-digit setup code first, in both languages, with its own submit key', () => {
+    const markup = html(<StewardSetupPanel setUp={async () => ok({})} onSetUp={noop} exit={null} />);
+    expect(markup).toContain('data-testid="screen-steward-setup"');
+    expect(markup).toContain('data-step="code"');
+    expect(markup).toContain('data-testid="steward-setup-submit"');
+    expect((markup.match(/class="code-box"/g) ?? []).length).toBe(8);
+    expect(markup).toContain('First steward: setup code');
+    expect(html(<StewardSetupPanel setUp={async () => ok({})} onSetUp={noop} exit={null} />, 'zh-CN')).toContain('首位管理员：设置码');
   });
 });
 
