@@ -42,7 +42,17 @@ export const lockerAvailabilitySchema = z.object({
    */
   state: z.enum(['ready', 'full', 'offline', 'none']),
   /** Free working lockers per cable type (0 where none). */
-  free: z.array(z.object({ cable: cableTypeSchema, count: z.number().int().nonnegative() })),
+  free: z.array(
+    z.object({
+      cable: cableTypeSchema,
+      count: z.number().int().nonnegative(),
+      /**
+       * Epoch ms the soonest charging session with this cable is due (so when one is expected
+       * to free up); null or absent when none is charging.
+       */
+      nextDueAtMs: z.number().int().nullable().optional(),
+    }),
+  ),
   /** Longest session before it is overdue, minutes. */
   maxMinutes: z.number().int().positive(),
 });

@@ -23,6 +23,7 @@ import {
   type KioskEvent,
 } from './kiosk-state';
 import { doorAlarmLocker, wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
+import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useIdleTimeout } from './use-idle-timeout';
@@ -108,6 +109,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 
   const actions = {
     home: goHome,
+    back: useCallback(() => dispatch({ type: 'back' }), [dispatch]),
     noCard: useCallback(() => dispatch({ type: 'no-card' }), [dispatch]),
     openJoin: useCallback((from: 'attract' | 'guest') => dispatch({ type: 'open-join', from }), [dispatch]),
     guest: useCallback(
@@ -167,7 +169,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
       {current !== 'connecting' && alarmLocker !== null && <DoorAlarm lockerNumber={alarmLocker} />}
       <main className="stage" key={state.screenSeq}>
-        <ScreenView state={state} actions={actions} />
+        <LockerOfferContext.Provider value={state.lockers}>
+          <ScreenView state={state} actions={actions} />
+        </LockerOfferContext.Provider>
       </main>
     </div>
   );
@@ -176,6 +180,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 /** What the screens can ask the kiosk to do. */
 export type KioskActions = {
   readonly home: () => void;
+  /** To the screen the current one was opened from. */
+  readonly back: () => void;
   readonly noCard: () => void;
   readonly openJoin: (from: 'attract' | 'guest') => void;
   readonly guest: () => Promise<boolean>;

@@ -65,7 +65,8 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           info={info}
           onPickCategory={(category) => actions.pickCategory(screen.visitId, category)}
           onDone={actions.home}
-          lockerPanel={lockerPanel}
+          // One question at a time: the locker offer waits until the category is answered.
+          lockerPanel={screen.category === 'ask' ? null : lockerPanel}
         />
       );
     case 'already-here':
@@ -73,7 +74,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
     case 'goodbye':
       return <GoodbyeScreen dwellMinutes={screen.dwellMinutes} onDone={actions.home} />;
     case 'no-card':
-      return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.home} />;
+      return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.back} />;
     case 'guest-welcome':
       return (
         <GuestWelcomeScreen
@@ -90,6 +91,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           interestSent={screen.interestSent}
           onInterest={() => actions.interest(screen.from)}
           onDone={actions.home}
+          onBack={actions.back}
         />
       );
     case 'card-error':
@@ -100,7 +102,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           lockers={state.lockers}
           noneFree={screen.noneFree}
           onPick={(cable) => actions.claim(screen.claimant, cable)}
-          onBack={actions.home}
+          onBack={actions.back}
         />
       );
     case 'pickup-code':
@@ -131,7 +133,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           problem={screen.problem}
           onKey={actions.codeKey}
           onSubmit={actions.submitCode}
-          onBack={actions.home}
+          onBack={actions.back}
         />
       );
     case 'locker-retrieve':
