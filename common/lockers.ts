@@ -135,6 +135,11 @@ export const lockerViewSchema = z.object({
     startedAtMs: z.number().int().nullable(),
     dueAtMs: z.number().int(),
     overdue: z.boolean(),
+    /**
+     * Epoch ms the door was opened for this session (claim or collection) while it is still
+     * open, so stewards see how long; absent when the door is shut or not known open.
+     */
+    doorOpenSinceMs: z.number().int().optional(),
   }).nullable(),
 });
 export type LockerView = z.infer<typeof lockerViewSchema>;

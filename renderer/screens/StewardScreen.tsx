@@ -143,6 +143,8 @@ export function StewardScreen({ listLockers, act, onExit, stewardSetup, setUp }:
   }
 
   const { step, lockers } = state;
+  // Durations on the tiles count to now; the grid is drawn again with every refresh.
+  const drawnAtMs = Date.now();
   const selected = step.kind === 'grid' ? null : step.lockerNumber;
   const sendReason = (reason: string): void => {
     if (inFlight.current || step.kind !== 'reason') return;
@@ -179,6 +181,7 @@ export function StewardScreen({ listLockers, act, onExit, stewardSetup, setUp }:
               key={locker.lockerNumber}
               locker={locker}
               selected={locker.lockerNumber === selected}
+              nowMs={drawnAtMs}
               onSelect={(lockerNumber) => dispatch({ type: 'select', lockerNumber })}
             />
           ))}
@@ -186,6 +189,7 @@ export function StewardScreen({ listLockers, act, onExit, stewardSetup, setUp }:
         {step.kind !== 'grid' && (
           <StewardActionSheet
             step={step}
+            locker={lockers.find((l) => l.lockerNumber === step.lockerNumber) ?? null}
             onChoose={(action) => dispatch({ type: 'choose', action })}
             onReason={sendReason}
             onBack={() => dispatch({ type: 'back' })}

@@ -74,7 +74,8 @@ describe('steward locker actions', () => {
       value: [
         { lockerNumber: 1, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null, session: { sessionId: 1, holder: 'member', startedAtMs: T0, dueAtMs: T0 + 240 * MIN, overdue: true } },
         { lockerNumber: 2, cable: 'usb-c', state: 'free', doorClosed: true, itemPresent: null, session: null },
-        { lockerNumber: 3, cable: 'lightning', state: 'claimed', doorClosed: false, itemPresent: null, session: { sessionId: 2, holder: 'guest', startedAtMs: null, dueAtMs: T0 + 240 * MIN, overdue: false } },
+        // Its door has stood open since the claim: the steward sees for how long.
+        { lockerNumber: 3, cable: 'lightning', state: 'claimed', doorClosed: false, itemPresent: null, session: { sessionId: 2, holder: 'guest', startedAtMs: null, dueAtMs: T0 + 240 * MIN, overdue: false, doorOpenSinceMs: T0 } },
         { lockerNumber: 4, cable: 'micro-usb', state: 'faulty', doorClosed: true, itemPresent: null, session: null },
         { lockerNumber: 5, cable: 'usb-c', state: 'disabled', doorClosed: true, itemPresent: null, session: null },
       ],

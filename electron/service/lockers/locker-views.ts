@@ -52,9 +52,17 @@ export function lockerView(locker: LockerRecord, session: SessionRecord | undefi
           startedAtMs: session.startedMs,
           dueAtMs: session.dueMs,
           overdue: session.state === 'charging' && nowMs > session.dueMs,
+          ...doorOpenSince(session, door?.closed),
         }
       : null,
   };
+}
+
+/** When the session's door was opened, while the last reading says it is still open. */
+function doorOpenSince(session: SessionRecord, closed: boolean | undefined): { doorOpenSinceMs?: number } {
+  if (closed !== false) return {};
+  const since = session.state === 'claimed' ? session.claimedMs : session.state === 'retrieving' ? session.retrieveOpenedMs : null;
+  return since === null ? {} : { doorOpenSinceMs: since };
 }
 
 /** A live session shows first (a phone may be inside), then disabled, faulty, offline. */
