@@ -3,7 +3,7 @@
  * timers, and one screen drawn from it. The frame (station name, language switch, device
  * banner) is the same on every screen.
  */
-import { useCallback, useReducer, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput, StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
@@ -26,6 +26,8 @@ import { doorAlarmLocker, wantsAvailability, type Claimant, type CodeKey } from 
 import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
+import { speak } from './voice';
+import { voiceForChange } from './voice-moments';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
 import { useStationSync } from './use-station-sync';
@@ -79,6 +81,14 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     ),
   );
 
+  // The main moments are spoken too, unless the station mutes them (station.json spokenPrompts).
+  const before = useRef(state);
+  useEffect(() => {
+    const prompt = voiceForChange(before.current, state);
+    before.current = state;
+    if (prompt && state.info?.spokenPrompts) speak(prompt, toLocale(i18n.resolvedLanguage));
+  }, [state, i18n]);
+
   const goHome = useCallback(() => dispatch({ type: 'home' }), [dispatch]);
   // Walking away resets everything, language included, for the next worker.
   const onIdle = useCallback(() => {
@@ -110,6 +120,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   const actions = {
     home: goHome,
     back: useCallback(() => dispatch({ type: 'back' }), [dispatch]),
+    sayTapCard: useCallback(() => {
+      if (info?.spokenPrompts) speak({ kind: 'tap-card' }, toLocale(i18n.resolvedLanguage));
+    }, [info, i18n]),
     noCard: useCallback(() => dispatch({ type: 'no-card' }), [dispatch]),
     openJoin: useCallback((from: 'attract' | 'guest') => dispatch({ type: 'open-join', from }), [dispatch]),
     guest: useCallback(
@@ -182,6 +195,8 @@ export type KioskActions = {
   readonly home: () => void;
   /** To the screen the current one was opened from. */
   readonly back: () => void;
+  /** Says "tap your card on the reader" aloud (when spoken prompts are on). */
+  readonly sayTapCard: () => void;
   readonly noCard: () => void;
   readonly openJoin: (from: 'attract' | 'guest') => void;
   readonly guest: () => Promise<boolean>;

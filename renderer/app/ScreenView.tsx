@@ -46,6 +46,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
           onSteward={noLockers ? null : actions.steward}
+          onPromptTouch={actions.sayTapCard}
         />
       );
     case 'steward':

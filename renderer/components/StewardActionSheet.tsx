@@ -33,10 +33,35 @@ export interface StewardActionSheetProps {
   readonly onChoose: (action: StewardAction) => void;
   /** The reason as the steward read it; sends the action. */
   readonly onReason: (reason: string) => void;
-  readonly onBack: () => void;
 }
 
-export function StewardActionSheet({ step, locker, onChoose, onReason, onBack }: StewardActionSheetProps): ReactElement {
+/**
+ * One step back in the sheet. It sits in the screen's bottom bar beside Exit, never in the
+ * sheet: a tall sheet then cannot push it under (or onto) Exit.
+ */
+export function StewardBackButton({ step, onBack }: {
+  readonly step: Exclude<StewardStep, { kind: 'grid' }>;
+  readonly onBack: () => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="big-button done-button steward-back"
+      data-testid="steward-back"
+      disabled={step.kind === 'sending'}
+      onClick={() => {
+        playSound('tap');
+        onBack();
+      }}
+    >
+      <Icon name="back" />
+      <span>{t('steward.back')}</span>
+    </button>
+  );
+}
+
+export function StewardActionSheet({ step, locker, onChoose, onReason }: StewardActionSheetProps): ReactElement {
   const { t } = useTranslation();
   const actions = locker ? stewardActionsFor(locker) : [];
   const tap = (then: () => void) => () => {
@@ -103,15 +128,6 @@ export function StewardActionSheet({ step, locker, onChoose, onReason, onBack }:
           {t(ACTION_KEYS[step.action])}: {step.ok ? t('steward.done') : t('steward.failed')}
         </p>
       )}
-      <button
-        type="button"
-        className="big-button steward-back"
-        data-testid="steward-back"
-        disabled={step.kind === 'sending'}
-        onClick={tap(onBack)}
-      >
-        {t('steward.back')}
-      </button>
     </aside>
   );
 }

@@ -142,6 +142,8 @@ const PATHS = {
       <path d="M11 18.5h2" />
     </>
   ),
+  // Points down; turned towards the card reader with CSS.
+  'arrow-down': <path d="M12 2.5v17M5 13l7 7 7-7" />,
   back: <path d="M10 5l-7 7 7 7M3.5 12H21" />,
   backspace: <path d="M21 5H9l-6 7 6 7h12zM12 9.5l5 5M17 9.5l-5 5" />,
   bell: <path d="M6 17v-6a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21.5h4" />,

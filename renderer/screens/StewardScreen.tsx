@@ -21,7 +21,7 @@ import {
 import { playSound } from '../app/sounds';
 import { Icon } from '../components/icons';
 import { Keypad } from '../components/Keypad';
-import { StewardActionSheet } from '../components/StewardActionSheet';
+import { StewardActionSheet, StewardBackButton } from '../components/StewardActionSheet';
 import { StewardLockerTile } from '../components/StewardLockerTile';
 import { StewardSetupPanel } from '../components/StewardSetupPanel';
 
@@ -192,11 +192,13 @@ export function StewardScreen({ listLockers, act, onExit, stewardSetup, setUp }:
             locker={lockers.find((l) => l.lockerNumber === step.lockerNumber) ?? null}
             onChoose={(action) => dispatch({ type: 'choose', action })}
             onReason={sendReason}
-            onBack={() => dispatch({ type: 'back' })}
           />
         )}
       </div>
-      <div className="screen-actions">{exit}</div>
+      <div className="screen-actions">
+        {step.kind !== 'grid' && <StewardBackButton step={step} onBack={() => dispatch({ type: 'back' })} />}
+        {exit}
+      </div>
     </section>
   );
 }

@@ -232,12 +232,21 @@ describe('messages and attract', () => {
 
   it('"Collect my phone" on the attract screen unless the station has no lockers', () => {
     const info = TEST_STATION_INFO;
-    const withLockers = html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} onSteward={noop} />);
+    const withLockers = html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} onSteward={noop} onPromptTouch={noop} />);
     expect(withLockers).toContain('data-testid="collect-button"');
     expect(withLockers).toContain('data-testid="steward-button"');
     expect(withLockers).toContain('>Steward</button>');
-    const without = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} />);
+    const without = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} onPromptTouch={noop} />);
     expect(without).not.toContain('collect-button');
     expect(without).not.toContain('steward-button');
+  });
+
+  it('the tap prompt is a sign pointing at the reader, not a button, in both languages', () => {
+    const info = { ...TEST_STATION_INFO, readerPosition: 'below-left' as const };
+    const markup = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} onPromptTouch={noop} />);
+    expect(tagOf(markup, 'tap-prompt')).toMatch(/^<div[^>]*class="tap-prompt reader-below-left"/);
+    expect(markup).toContain('data-testid="reader-arrow"');
+    expect(markup).toContain('The card reader is below the screen, on the left');
+    expect(html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} onPromptTouch={noop} />, 'zh-CN')).toContain('读卡器在屏幕左下方');
   });
 });

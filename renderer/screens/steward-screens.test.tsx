@@ -113,15 +113,16 @@ describe('StewardLockerTile', () => {
 
 describe('StewardActionSheet', () => {
   const sheet = (step: Parameters<typeof StewardActionSheet>[0]['step'], lng: 'en' | 'zh-CN' = 'en') =>
-    html(<StewardActionSheet step={step} locker={charging} onChoose={noop} onReason={noop} onBack={noop} />, lng);
+    html(<StewardActionSheet step={step} locker={charging} onChoose={noop} onReason={noop} />, lng);
   const offered = (locker: LockerView) =>
-    [...html(<StewardActionSheet step={{ kind: 'actions', lockerNumber: locker.lockerNumber }} locker={locker} onChoose={noop} onReason={noop} onBack={noop} />)
+    [...html(<StewardActionSheet step={{ kind: 'actions', lockerNumber: locker.lockerNumber }} locker={locker} onChoose={noop} onReason={noop} />)
       .matchAll(/data-testid="steward-action-([a-z-]+)"/g)].map((m) => m[1]);
 
   it('offers only the actions that fit the locker as it is', () => {
     const markup = sheet({ kind: 'actions', lockerNumber: 12 });
     expect(markup).toContain('Locker 12');
-    expect(markup).toContain('data-testid="steward-back"');
+    // Back is in the bottom bar beside Exit, not in the sheet.
+    expect(markup).not.toContain('data-testid="steward-back"');
     expect(offered(charging)).toEqual(['remote-open', 'mark-faulty', 'end-session']);
     const free: LockerView = { ...charging, state: 'free', session: null, doorClosed: true };
     expect(offered(free)).toEqual(['remote-open', 'mark-faulty']);
@@ -129,7 +130,7 @@ describe('StewardActionSheet', () => {
     expect(offered({ ...free, state: 'faulty' })).toEqual(['remote-open', 'mark-repaired']);
     expect(offered({ ...charging, state: 'claimed', doorClosed: false })).toEqual(['mark-faulty', 'end-session']);
     expect(offered({ ...free, state: 'disabled' })).toEqual(['remote-open']);
-    const offline = html(<StewardActionSheet step={{ kind: 'actions', lockerNumber: 12 }} locker={{ ...free, state: 'offline' }} onChoose={noop} onReason={noop} onBack={noop} />);
+    const offline = html(<StewardActionSheet step={{ kind: 'actions', lockerNumber: 12 }} locker={{ ...free, state: 'offline' }} onChoose={noop} onReason={noop} />);
     expect(offline).not.toContain('steward-action-');
     expect(offline).toContain('data-testid="steward-no-actions"');
   });

@@ -52,6 +52,8 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     idleTimeoutSeconds: 60,
     defaultLocale: 'zh-CN',
     tapOutEnabled: true,
+    readerPosition: 'below-right',
+    spokenPrompts: true,
   },
   submitWedgeRead: { kind: 'welcome', visitId: 7, visitNumber: 1, needsCategory: true, category: null },
   guestCheckIn: { visitId: 8, guestVisitsToday: 3 },

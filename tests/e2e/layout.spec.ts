@@ -39,3 +39,24 @@ for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
     });
   }
 }
+
+for (const [orientation, viewport] of Object.entries(ORIENTATIONS)) {
+  test.describe(`${orientation}, card reader unplugged`, () => {
+    test.use({
+      viewport,
+      stationFiles: {
+        'devices.json': { readers: [{ id: 'door', name: 'Door reader', type: 'serial-em4100', path: '/dev/serial/by-id/not-plugged-in' }] },
+      },
+    });
+
+    test('the reader banner takes no offer tile off the attract screen, in either language', async ({ page, station }) => {
+      void station;
+      await expect(page.getByTestId('device-banner')).toBeVisible();
+      for (const lang of ['zh-CN', 'en'] as const) {
+        await page.getByTestId(`lang-${lang}`).click();
+        await expect(page.locator('.offer')).toHaveCount(5);
+        expect(await layoutProblems(page), lang).toEqual([]);
+      }
+    });
+  });
+}
