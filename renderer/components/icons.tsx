@@ -113,8 +113,8 @@ const PATHS = {
   // flat Lightning blade with its contact pads, Micro-USB's trapezoid face.
   'usb-c': (
     <>
-      <rect x="2.5" y="7" width="19" height="10" rx="5" />
-      <rect x="7" y="10.8" width="10" height="2.4" rx="1.2" fill="currentColor" />
+      <rect x="3.5" y="8.5" width="17" height="7" rx="3.5" />
+      <path d="M8 12h8" />
     </>
   ),
   lightning: (
@@ -126,8 +126,8 @@ const PATHS = {
   ),
   'micro-usb': (
     <>
-      <path d="M2.5 7.5h19l-3.5 9h-12z" />
-      <path d="M7.5 11.5h9" />
+      <path d="M1.5 4.5h21l-5 15h-11z" />
+      <path d="M8 10h8M9.5 14h5" />
     </>
   ),
   locker: (
