@@ -22,6 +22,8 @@ import {
   retrieveOutcomeSchema,
   stewardLockerActionSchema,
   stewardPinSchema,
+  stewardSetupSchema,
+  setUpStewardInputSchema,
 } from './lockers';
 import type { Result } from './result';
 
@@ -76,6 +78,13 @@ export const stationMethods = {
   listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
   /** A steward's remote open, fault marking or session end; audited with the reason. */
   stewardLockerAction: method(stewardLockerActionSchema, empty),
+  /** Whether no steward PIN exists yet, so the steward panel asks for the setup code first. */
+  getStewardSetup: method(noInput, stewardSetupSchema),
+  /**
+   * Sets the first steward PIN with the one-time setup code printed on the station console.
+   * `forbidden` for a wrong code (counted towards the PIN lockout) or when a PIN exists.
+   */
+  setUpSteward: method(setUpStewardInputSchema, empty),
 } as const;
 
 /** Events pushed from the service to the UI. */
