@@ -23,6 +23,7 @@ import {
   stewardLockerActionSchema,
   stewardPinSchema,
 } from './lockers';
+import { syncStatusSchema } from './upstream-sync-status';
 import type { Result } from './result';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
@@ -69,6 +70,8 @@ export const stationMethods = {
   listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
   /** A steward's remote open, fault marking or session end; audited with the reason. */
   stewardLockerAction: method(stewardLockerActionSchema, empty),
+  /** The upstream link: queue length, oldest item, last success and error; `not-configured` without a collector. */
+  getSyncStatus: method(noInput, syncStatusSchema),
 } as const;
 
 /** Events pushed from the service to the UI. */

@@ -21,6 +21,7 @@ import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { createUpstreamService } from './upstream/upstream-service';
 import { openStationDatabase } from './storage/database';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -119,6 +120,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
   });
+  const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
 
   let closed = false;
   /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
@@ -182,6 +184,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
+    getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
   };
 
   let closing: Promise<void> | undefined;
@@ -190,6 +193,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       closed = true;
       bridge.detach();
       lockers.close();
+      await upstream.close();
       const devices = [...readers, ...lockerBuses];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {

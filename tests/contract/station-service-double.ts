@@ -20,6 +20,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   openMyLocker: { kind: 'guest', pickupCode: '042917' },
   listLockers: { pin: '2468' },
   stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
+  getSyncStatus: undefined,
 };
 
 /** An argument every method's schema refuses. */
@@ -35,6 +36,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   openMyLocker: { kind: 'guest', pickupCode: '12345' },
   listLockers: { pin: '12' },
   stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
+  getSyncStatus: { now: true },
 };
 
 /** The answer each method of the double gives. */
@@ -64,6 +66,11 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
   }],
   stewardLockerAction: {},
+  getSyncStatus: {
+    state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
+    rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
+    clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
+  },
 };
 
 export interface StationServiceDouble extends StationService {
