@@ -1,0 +1,57 @@
+/**
+ * Helpers for tests and the bench: a collector on PGlite (in memory unless a folder is
+ * given) listening on 127.0.0.1, and signed requests.
+ */
+import type { FastifyInstance } from 'fastify';
+import { signRequest } from '../electron/service/upstream/signing';
+import { migrate } from './db/migrate';
+import { openSqlDatabase, type SqlDatabase } from './db/sql';
+import { buildCollector, type CollectorOptions } from './server';
+import { createCollectorStore, type CollectorStore } from './store';
+
+export interface RunningCollector {
+  readonly app: FastifyInstance;
+  readonly store: CollectorStore;
+  /** Origin, e.g. `http://127.0.0.1:40123`. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) a PGlite database; in memory when `dataDir` is undefined. */
+export async function openTestDatabase(dataDir?: string): Promise<SqlDatabase> {
+  const db = await openSqlDatabase({ dataDir });
+  await migrate(db);
+  return db;
+}
+
+/** Starts a collector on `db`; closing it leaves the database open. */
+export async function startCollector(
+  db: SqlDatabase,
+  options: Omit<CollectorOptions, 'store'> & { port?: number } = {},
+): Promise<RunningCollector> {
+  const store = createCollectorStore(db);
+  const app = await buildCollector({ pruneEveryMs: 0, ...options, store });
+  const url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
+  return { app, store, url, close: () => app.close() };
+}
+
+/** Headers of a correctly signed `POST /v1/batches`, with overrides for the refusal tests. */
+export function signedHeaders(
+  key: Buffer,
+  stationId: string,
+  body: string | Buffer,
+  options: { createdSeconds?: number; nonce?: string; path?: string } = {},
+): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    ...signRequest({
+      key,
+      stationId,
+      method: 'POST',
+      path: options.path ?? '/v1/batches',
+      body,
+      createdSeconds: options.createdSeconds ?? Math.floor(Date.now() / 1000),
+      nonce: options.nonce,
+    }),
+  };
+}
