@@ -27,10 +27,11 @@ export async function openTestDatabase(dataDir?: string): Promise<SqlDatabase> {
 /** Starts a collector on `db`; closing it leaves the database open. */
 export async function startCollector(
   db: SqlDatabase,
-  options: Omit<CollectorOptions, 'store'> & { port?: number } = {},
+  options: Omit<CollectorOptions, 'store'> & { port?: number; configure?: (app: FastifyInstance) => void } = {},
 ): Promise<RunningCollector> {
   const store = createCollectorStore(db);
   const app = await buildCollector({ pruneEveryMs: 0, ...options, store });
+  options.configure?.(app);
   const url = await app.listen({ host: '127.0.0.1', port: options.port ?? 0 });
   return { app, store, url, close: () => app.close() };
 }
