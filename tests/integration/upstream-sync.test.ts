@@ -17,7 +17,7 @@ import { hashCardId } from '../../electron/service/station-key';
 import { stationDatabasePath } from '../../electron/service/storage/database';
 import { createManualClock, type ManualClock } from '../../electron/service/testing/manual-clock';
 import type { SqlDatabase } from '../../upstream/db/sql';
-import { openTestDatabase, startCollector, type RunningCollector } from '../../upstream/testing';
+import { openTestDatabase, startCollector } from '../../upstream/testing';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
