@@ -26,17 +26,22 @@ async function main(argv: string[]): Promise<number> {
       'tls-cert': { type: 'string' },
     },
   });
+  const command = positionals[0];
+  const id = stationIdSchema.safeParse(positionals[1]);
+  // Checked before the database is opened: a typo should not wait for PGlite to start.
+  if (command === 'add-station' && !id.success) {
+    console.error('Usage: npm run collector -- add-station ID   (ID: 1–64 letters, digits, "_", "." or "-")');
+    return 2;
+  }
+  if (command !== undefined && command !== 'add-station') {
+    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID.`);
+    return 2;
+  }
   const db = await openSqlDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: values.data });
   await migrate(db);
   const store = createCollectorStore(db);
 
-  if (positionals[0] === 'add-station') {
-    const id = stationIdSchema.safeParse(positionals[1]);
-    if (!id.success) {
-      console.error('Usage: npm run collector -- add-station ID   (ID: 1–64 letters, digits, "_", "." or "-")');
-      await db.close();
-      return 2;
-    }
+  if (command === 'add-station' && id.success) {
     if (await store.stationKey(id.data)) {
       console.error(`Station ${id.data} is already registered; its key is not shown again.`);
       await db.close();
@@ -47,11 +52,6 @@ async function main(argv: string[]): Promise<number> {
     console.log(key.toString('base64url'));
     await db.close();
     return 0;
-  }
-  if (positionals.length > 0) {
-    console.error(`Unknown command "${positionals[0]}". Commands: (none) to serve, add-station ID.`);
-    await db.close();
-    return 2;
   }
 
   const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined;

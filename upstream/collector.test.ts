@@ -145,6 +145,11 @@ describe('POST /v1/batches', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('registers a station id once: a second registration fails and keeps the first key', async () => {
+    await expect(collector.store.addStation('st-a')).rejects.toThrow(/duplicate key/);
+    expect(await collector.store.stationKey('st-a')).toEqual(key);
+  });
+
   it('prunes nonces older than the window it was given', async () => {
     const body = batch([hourlyItem('st-a', 21)]);
     const old = Math.floor(Date.now() / 1000) - 100;
