@@ -124,6 +124,21 @@ describe('upstream sender', () => {
     expect(s.status()).toMatchObject({ state: 'backing-off', lastError: { message: expect.stringContaining('not a batch answer') } });
   });
 
+  it('a 200 answer about none of the items backs off instead of resending at once', async () => {
+    const outbox = outboxWith(2);
+    const collector = await scripted([() => answer([]), () => answer([{ key: 'st-1/visits.hourly/other', status: 'accepted' }])]);
+    const { s, clock } = sender(outbox, collector.url, { random: () => 0 });
+    s.kick();
+    await s.settled();
+    expect(collector.requests).toHaveLength(1);
+    expect(s.status()).toMatchObject({ state: 'backing-off', nextAttemptAtMs: clock.now() + 1000, lastError: { message: expect.stringContaining('about none of the 2 items') } });
+    clock.advance(1000);
+    await nextTurn();
+    await s.settled();
+    expect(collector.requests).toHaveLength(2);
+    expect(outbox.stats().pending).toBe(2);
+  });
+
   it('refuses plain http:// to anything but loopback', () => {
     const outbox = outboxWith(0);
     const make = (url: string) => () => createSender({ outbox, collectorUrl: new URL(url), stationId: 'st-1', key: KEY, clock: createManualClock(0), post: postJson });

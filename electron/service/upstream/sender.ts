@@ -73,6 +73,8 @@ export function createSender(options: SenderOptions): Sender {
   let skewMs: number | null = null;
   let nextAttemptAtMs: number | null = null;
   let failures = 0;
+  // One immediate retry per run of failures for a corrected clock; after that, back off.
+  let skewRetried = false;
   let running: Promise<void> | undefined;
   let wake: (() => void) | undefined;
   let timer: unknown;
@@ -113,20 +115,32 @@ export function createSender(options: SenderOptions): Sender {
       }
       const byKey = new Map(parsed.data.results.map((r) => [r.key, r]));
       const stored: string[] = [];
+      let rejected = 0;
       for (const entry of entries) {
         const result = byKey.get(entry.key);
         if (result?.status === 'accepted' || result?.status === 'duplicate') stored.push(entry.key);
-        else if (result?.status === 'rejected') outbox.reject(entry.key, result.reason ?? 'rejected');
+        else if (result?.status === 'rejected') {
+          outbox.reject(entry.key, result.reason ?? 'rejected');
+          rejected += 1;
+        }
       }
       outbox.remove(stored);
       lastSuccessAtMs = clock.now();
+      // An answer about none of the items would have us resend the same batch at once, forever.
+      if (stored.length + rejected === 0) {
+        fail(`${url.origin} answered 200 but about none of the ${entries.length} items sent`);
+        return 'back-off';
+      }
       return 'sent';
     }
     const refusal = refusalSchema.safeParse(json);
     const code = refusal.success ? refusal.data.error : 'unknown';
     fail(`${url.origin} refused the batch: HTTP ${answer.status} ${code}${refusal.success ? ` (${refusal.data.message})` : ''}`);
     // A clock that was too far off is corrected from the refusal itself: try again at once.
-    if (code === 'stale-timestamp' && skewMs !== previousSkew) return 'retry-now';
+    if (code === 'stale-timestamp' && skewMs !== previousSkew && !skewRetried) {
+      skewRetried = true;
+      return 'retry-now';
+    }
     if (code === 'too-large' && batchSize > 1) {
       batchSize = Math.max(1, Math.floor(batchSize / 2));
       return 'retry-now';
@@ -146,7 +160,10 @@ export function createSender(options: SenderOptions): Sender {
       if (entries.length === 0) return setState('idle');
       setState('sending');
       const outcome = await attempt(entries);
-      if (outcome === 'sent') failures = 0;
+      if (outcome === 'sent') {
+        failures = 0;
+        skewRetried = false;
+      }
       if (outcome !== 'back-off') continue;
       if ((state as SenderState) === 'stopped') return;
       const cap = Math.min(maxMs, baseMs * 2 ** Math.min(failures, 30));
