@@ -11,7 +11,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const APT_PACKAGES = ['socat', 'chromium', 'libusb-1.0-0', 'fonts-noto-cjk'];
+const APT_PACKAGES = ['socat', 'chromium', 'libusb-1.0-0', 'fonts-noto-cjk', 'openssl'];
 const SBIN_PATH = `${process.env.PATH ?? ''}:/sbin:/usr/sbin:/usr/local/sbin`;
 
 function onPath(command) {
@@ -42,6 +42,8 @@ async function findMissing() {
     missing.push({ what: 'Chromium (/usr/bin/chromium)', aptPackage: 'chromium' });
   }
   if (!hasLibusb()) missing.push({ what: 'libusb-1.0', aptPackage: 'libusb-1.0-0' });
+  // The upstream tests make a self-signed certificate for the collector's HTTPS.
+  if (!onPath('openssl')) missing.push({ what: 'openssl', aptPackage: 'openssl' });
   return missing;
 }
 
@@ -64,7 +66,7 @@ async function main() {
   }
   const missing = await findMissing();
   if (missing.length === 0) {
-    console.log('System packages present: socat, Chromium, libusb-1.0.');
+    console.log('System packages present: socat, Chromium, libusb-1.0, openssl.');
     return;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
