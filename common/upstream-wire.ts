@@ -5,7 +5,7 @@
  * no card number, card hash or personal data has a field to travel in.
  */
 import { z } from 'zod';
-import { deviceStateSchema } from './domain';
+import { deviceStatusSchema } from './domain';
 
 /** The version this build writes and the only one its collector stores. */
 export const UPSTREAM_SCHEMA_VERSION = 1;
@@ -81,7 +81,7 @@ export const deviceHealthSchema = z.strictObject({
   slotStartMs: epochMs,
   uptimeSeconds: z.number().int().min(0),
   devices: z
-    .array(z.strictObject({ id: z.string().max(128), kind: z.enum(['card-reader', 'locker-bus', 'port-listing']), state: deviceStateSchema }))
+    .array(z.strictObject({ id: z.string().max(128), kind: deviceStatusSchema.shape.kind, state: deviceStatusSchema.shape.state }))
     .max(64),
   /** Outbox items waiting when the heartbeat was made (itself not counted). */
   outboxLength: count,

@@ -18,7 +18,7 @@ beforeAll(async () => {
   collector = await startCollector(db);
   key = await collector.store.addStation('st-a');
   otherKey = await collector.store.addStation('st-b');
-}, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   await collector?.close();

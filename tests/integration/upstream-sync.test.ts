@@ -41,7 +41,7 @@ beforeAll(async () => {
   ], { stdio: 'ignore' });
   tls = { key: readFileSync(join(dir, 'tls-key.pem')), cert: readFileSync(join(dir, 'tls-cert.pem')) };
   db = await openTestDatabase();
-}, 60_000);
+}, 120_000);
 
 afterEach(async () => {
   for (const thing of open.splice(0).reverse()) await thing.close();

@@ -6,6 +6,7 @@
  * To add a kind: give it a wire schema in `common/upstream-wire.ts`, then a producer here
  * (a period unit and a payload function) or an `enqueue` in the transaction of its fact.
  */
+import type { DeviceStatus } from '../../../common/domain';
 import type { UpstreamItem } from '../../../common/upstream-wire';
 import type { OutboxStore } from './outbox-store';
 import { periodContaining, slotStart, type PeriodUnit } from './periods';
@@ -28,7 +29,7 @@ export interface Producers {
   /** Writes every period closed by `nowMs` that is not yet written. Returns how many items were added. */
   produceClosedPeriods(nowMs: number): number;
   /** Writes the heartbeat of the 5-minute slot containing `nowMs` (once per slot). */
-  produceHeartbeat(nowMs: number, health: { uptimeSeconds: number; devices: { id: string; kind: 'card-reader' | 'locker-bus' | 'port-listing'; state: 'online' | 'offline' | 'degraded' }[] }): boolean;
+  produceHeartbeat(nowMs: number, health: { uptimeSeconds: number; devices: readonly Pick<DeviceStatus, 'id' | 'kind' | 'state'>[] }): boolean;
 }
 
 export function createProducers(deps: { stationId: string; outbox: OutboxStore; summaries: Summaries }): Producers {

@@ -74,7 +74,7 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
     const now = clock.now();
     try {
       producers.produceClosedPeriods(now);
-      producers.produceHeartbeat(now, { uptimeSeconds: Math.floor((now - startedMs) / 1000), devices: [...deps.deviceStatus()] });
+      producers.produceHeartbeat(now, { uptimeSeconds: Math.floor((now - startedMs) / 1000), devices: deps.deviceStatus() });
     } catch (error) {
       // A full disk must not stop check-in; the next tick tries again from the cursors.
       deps.onWarning(`Upstream summaries not written: ${error instanceof Error ? error.message : String(error)}`);
