@@ -2,6 +2,7 @@
  * Helpers for tests and the bench: a collector on PGlite (in memory unless a folder is
  * given) listening on 127.0.0.1, and signed requests.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { signRequest } from '../electron/service/upstream/signing';
 import { migrate } from './db/migrate';
@@ -17,9 +18,24 @@ export interface RunningCollector {
   close(): Promise<void>;
 }
 
-/** Opens (and migrates) a PGlite database; in memory when `dataDir` is undefined. */
+/**
+ * Opens (and migrates) a fresh database: PGlite, in memory when `dataDir` is undefined; or,
+ * when `COLLECTOR_TEST_DATABASE_URL` names a PostgreSQL server, a new database created on it
+ * (so the same suite runs on both).
+ */
 export async function openTestDatabase(dataDir?: string): Promise<SqlDatabase> {
-  const db = await openSqlDatabase({ dataDir });
+  const server = process.env.COLLECTOR_TEST_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  if (server) {
+    const admin = await openSqlDatabase({ databaseUrl: server, poolSize: 1 });
+    const name = `collector_test_${randomBytes(6).toString('hex')}`;
+    await admin.exec(`CREATE DATABASE ${name}`);
+    await admin.close();
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+  }
+  const db = await openSqlDatabase({ dataDir, databaseUrl });
   await migrate(db);
   return db;
 }

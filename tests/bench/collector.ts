@@ -4,7 +4,7 @@
  * over keep-alive HTTP on 127.0.0.1. Prints signed requests/s (one item each), items/s
  * (500-item batches), one station's 30-day backlog drained by the real sender from a real
  * SQLite outbox, each beside the same rows inserted into the same database with no HTTP,
- * signature or validation (the floor), as a ratio. Not a test: nothing passes or fails.
+ * signature or validation (the floor, with as many statements in flight), as a ratio. Not a test: nothing passes or fails.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -19,7 +19,7 @@ import { systemClock } from '../../hardware/drivers/clock';
 import { openSqlDatabase } from '../../upstream/db/sql';
 import { migrate } from '../../upstream/db/migrate';
 import { hourlyItem } from '../../upstream/test-items';
-import { signedHeaders, startCollector } from '../../upstream/testing';
+import { openTestDatabase, signedHeaders, startCollector } from '../../upstream/testing';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,7 +32,10 @@ const CONCURRENCY = 16;
 const STATIONS = 50;
 
 const dir = mkdtempSync(join(tmpdir(), 'collector-bench-'));
-const db = await openSqlDatabase({ dataDir: process.argv.includes('--memory') ? undefined : join(dir, 'pg') });
+// COLLECTOR_TEST_DATABASE_URL=postgres://… runs it against a fresh database on that server.
+const db = process.env.COLLECTOR_TEST_DATABASE_URL
+  ? await openTestDatabase()
+  : await openSqlDatabase({ dataDir: process.argv.includes('--memory') ? undefined : join(dir, 'pg') });
 await migrate(db);
 const collector = await startCollector(db);
 const keys = new Map<string, Buffer>();
@@ -88,13 +91,11 @@ const line = (label: string, value: number, floor: number, unit: string) =>
 
 try {
   const reqSeconds = await timed(REQUESTS, (i) => post(`bench-${i % STATIONS}`, [hourlyItem(`bench-${i % STATIONS}`, i)]));
-  const singleFloor = await (async () => {
-    const started = performance.now();
-    for (let i = 0; i < Math.min(REQUESTS, 500); i++) await bareInsert(`single-${i}`, 1);
-    return Math.min(REQUESTS, 500) / ((performance.now() - started) / 1000);
-  })();
+  // Floors run with the same number of statements in flight as the requests.
+  const singleCount = Math.min(REQUESTS, 1000);
+  const singleFloor = singleCount / (await timed(singleCount, async (i) => (await bareInsert(`single-${i}`, 1), 200)));
   const batchSeconds = await timed(BATCHES, (i) => post(`bench-${i % STATIONS}`, Array.from({ length: 500 }, (_, n) => hourlyItem(`bench-${i % STATIONS}`, 100_000 + i * 500 + n))));
-  const bulkFloor = (BATCHES * 500) / (await bareInsert('bulk', BATCHES * 500));
+  const bulkFloor = (BATCHES * 500) / (await timed(BATCHES, async (i) => (await bareInsert(`bulk-${i}`, 500), 200)));
 
   // One station, 30 days offline: 720 hourly + 30 + 30 daily-ish items + 8 640 heartbeats ≈ 9 420 items.
   const station = openStationDatabase({ dataDir: join(dir, 'station') });
@@ -112,7 +113,7 @@ try {
   await sender.close();
   station.close();
 
-  console.log(`Collector on PGlite (${db.location}), load from this process, ${CONCURRENCY} connections, ${STATIONS} stations`);
+  console.log(`Collector on ${db.kind} (${db.location}), load from this process, ${CONCURRENCY} connections, ${STATIONS} stations`);
   console.log(line(`signed requests (1 item each), ${REQUESTS}`, REQUESTS / reqSeconds, singleFloor, 'req/s'));
   console.log(line(`items in 500-item batches, ${BATCHES * 500}`, (BATCHES * 500) / batchSeconds, bulkFloor, 'items/s'));
   console.log(`${`30-day backlog of one station (${backlog} items)`.padEnd(46)} ${drainSeconds.toFixed(2).padStart(8)} s      target 10 s   ratio ${(drainSeconds / 10).toFixed(2)}×   left ${left}`);
