@@ -25,6 +25,7 @@ import {
   stewardSetupSchema,
   setUpStewardInputSchema,
 } from './lockers';
+import { syncStatusSchema } from './upstream-sync-status';
 import type { Result } from './result';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
@@ -85,6 +86,8 @@ export const stationMethods = {
    * `forbidden` for a wrong code (counted towards the PIN lockout) or when a PIN exists.
    */
   setUpSteward: method(setUpStewardInputSchema, empty),
+  /** The upstream link: queue length, oldest item, last success and error; `not-configured` without a collector. */
+  getSyncStatus: method(noInput, syncStatusSchema),
 } as const;
 
 /** Events pushed from the service to the UI. */

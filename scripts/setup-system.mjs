@@ -15,7 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const APT_PACKAGES = ['socat', 'chromium', 'libusb-1.0-0', 'fonts-noto-cjk'];
+const APT_PACKAGES = ['socat', 'chromium', 'libusb-1.0-0', 'fonts-noto-cjk', 'openssl'];
 /** Optional, build only: text-to-speech and the Opus encoder for resources/sounds/voice. */
 const VOICE_BUILD_PACKAGES = [
   { command: 'espeak-ng', aptPackage: 'espeak-ng' },
@@ -51,6 +51,8 @@ async function findMissing() {
     missing.push({ what: 'Chromium (/usr/bin/chromium)', aptPackage: 'chromium' });
   }
   if (!hasLibusb()) missing.push({ what: 'libusb-1.0', aptPackage: 'libusb-1.0-0' });
+  // The upstream tests make a self-signed certificate for the collector's HTTPS.
+  if (!onPath('openssl')) missing.push({ what: 'openssl', aptPackage: 'openssl' });
   return missing;
 }
 
@@ -92,7 +94,7 @@ async function main() {
   }
   const missing = await findMissing();
   if (missing.length === 0) {
-    console.log('System packages present: socat, Chromium, libusb-1.0.');
+    console.log('System packages present: socat, Chromium, libusb-1.0, openssl.');
     return;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

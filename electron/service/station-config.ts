@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { localeSchema, localizedTextSchema, readerPositionSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
 import defaultStationJson from '../../resources/default-station.json';
+import { upstreamSettingsSchema } from './upstream/upstream-settings';
 
 export const STATION_CONFIG_FILE_NAME = 'station.json';
 
@@ -50,6 +51,8 @@ export const stationConfigSchema = z.strictObject({
   spokenPrompts: z.boolean(),
   /** PIN for steward locker actions, 4–8 digits; null: the PIN set on the kiosk with the setup code. */
   stewardPin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4–8 digits').nullable(),
+  /** The union's collector (URL, key file); null sends nothing upstream. */
+  upstream: upstreamSettingsSchema,
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 type ConfigKey = keyof StationConfig;

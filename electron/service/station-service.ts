@@ -23,6 +23,7 @@ import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { createUpstreamService } from './upstream/upstream-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -141,6 +142,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
   });
+  const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
 
   let closed = false;
   /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
@@ -211,6 +213,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
     getStewardSetup: () => run(() => lockers.stewardSetup()),
     setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
+    getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
   };
 
   let closing: Promise<void> | undefined;
@@ -219,6 +222,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       closed = true;
       bridge.detach();
       lockers.close();
+      await upstream.close();
       const devices = [...readers, ...lockerBuses];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {

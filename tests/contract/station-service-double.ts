@@ -23,6 +23,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
   getStewardSetup: undefined,
   setUpSteward: { setupCode: '40918273', pin: '2468' },
+  getSyncStatus: undefined,
 };
 
 /** An argument every method's schema refuses. */
@@ -41,6 +42,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
   getStewardSetup: { pin: '2468' },
   setUpSteward: { setupCode: '1234', pin: '2468' },
+  getSyncStatus: { now: true },
 };
 
 /** The answer each method of the double gives. */
@@ -75,6 +77,11 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   stewardLockerAction: {},
   getStewardSetup: { needsSetup: true },
   setUpSteward: {},
+  getSyncStatus: {
+    state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
+    rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
+    clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
+  },
 };
 
 export interface StationServiceDouble extends StationService {
