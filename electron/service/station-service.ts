@@ -18,12 +18,14 @@ import { createCheckIn } from './check-in';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
+import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
+import { createUpstreamService } from './upstream/upstream-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -60,6 +62,8 @@ export interface StationServiceOptions {
   readonly wedgeLimit?: WedgeLimit | null;
   /** Requests refused for the station's safety (wedge bursts), one line each time. Default `console.warn`. */
   readonly onRefusal?: (line: string) => void;
+  /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
+  readonly onNotice?: (message: string) => void;
 }
 
 export interface CreatedStationService extends StationService {
@@ -83,6 +87,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
   const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
   const instance = randomBytes(8).toString('hex');
+  const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   // First, so a second station on this data dir stops before touching anything in it.
@@ -119,6 +124,9 @@ export async function createStationService(options: StationServiceOptions): Prom
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
       onError: (message) => console.error(message),
+      stewardPins: fileStewardPinStore(options.dataDir),
+      onStewardSetupCode: (code) => onNotice(stewardSetupNotice(code)),
+      onStewardSetUp: () => onNotice('Steward PIN set on the kiosk; the setup code is spent.'),
     });
   } catch (error) {
     db.close();
@@ -150,6 +158,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
   });
+  const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
 
   let closed = false;
   /**
@@ -222,6 +231,9 @@ export async function createStationService(options: StationServiceOptions): Prom
     recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
+    getStewardSetup: () => run(() => lockers.stewardSetup()),
+    setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
+    getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
   };
 
   let closing: Promise<void> | undefined;
@@ -230,6 +242,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       closed = true;
       bridge.detach();
       lockers.close();
+      await upstream.close();
       const devices = [...readers, ...lockerBuses];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {
@@ -262,6 +275,11 @@ export async function createStationService(options: StationServiceOptions): Prom
     }
   }
   return { api, events, close, config, warnings };
+}
+
+/** The console line for a station with no steward PIN yet (see README, "First steward"). */
+export function stewardSetupNotice(code: string): string {
+  return `Steward setup code: ${code} (no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN)`;
 }
 
 function storageError(error: unknown) {

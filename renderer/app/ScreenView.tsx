@@ -46,10 +46,19 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
           onSteward={noLockers ? null : actions.steward}
+          onPromptTouch={actions.sayTapCard}
         />
       );
     case 'steward':
-      return <StewardScreen listLockers={actions.listLockers} act={actions.stewardLockerAction} onExit={actions.home} />;
+      return (
+        <StewardScreen
+          listLockers={actions.listLockers}
+          act={actions.stewardLockerAction}
+          onExit={actions.home}
+          stewardSetup={actions.stewardSetup}
+          setUp={actions.setUpSteward}
+        />
+      );
     case 'welcome':
       return (
         <WelcomeScreen
@@ -57,7 +66,8 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           info={info}
           onPickCategory={(category) => actions.pickCategory(screen.visitId, category)}
           onDone={actions.home}
-          lockerPanel={lockerPanel}
+          // One question at a time: the locker offer waits until the category is answered.
+          lockerPanel={screen.category === 'ask' ? null : lockerPanel}
         />
       );
     case 'already-here':
@@ -65,7 +75,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
     case 'goodbye':
       return <GoodbyeScreen dwellMinutes={screen.dwellMinutes} onDone={actions.home} />;
     case 'no-card':
-      return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.home} />;
+      return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.back} />;
     case 'guest-welcome':
       return (
         <GuestWelcomeScreen
@@ -82,6 +92,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           interestSent={screen.interestSent}
           onInterest={() => actions.interest(screen.from)}
           onDone={actions.home}
+          onBack={actions.back}
         />
       );
     case 'card-error':
@@ -92,7 +103,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           lockers={state.lockers}
           noneFree={screen.noneFree}
           onPick={(cable) => actions.claim(screen.claimant, cable)}
-          onBack={actions.home}
+          onBack={actions.back}
         />
       );
     case 'pickup-code':
@@ -128,7 +139,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
           onChangeLocker={actions.changeLocker}
           onSubmit={actions.submitCode}
           onLostCode={actions.lostCode}
-          onBack={actions.home}
+          onBack={actions.back}
         />
       );
     case 'locker-retrieve':

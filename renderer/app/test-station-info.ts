@@ -11,4 +11,6 @@ export const TEST_STATION_INFO: StationInfo = {
   personalScreenSeconds: 15,
   defaultLocale: 'zh-CN',
   tapOutEnabled: true,
+  readerPosition: 'below',
+  spokenPrompts: true,
 };

@@ -12,7 +12,7 @@ import type { Database } from 'better-sqlite3';
 import type { StationEventBus } from '../../service-contract';
 import type { DeviceStatus } from '../../../common/domain';
 import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RecoverPickupCodeOutcome, RetrieveOutcome } from '../../../common/lockers';
-import { stationMethods, type MethodInput } from '../../../common/contract';
+import { stationMethods, type MethodInput, type MethodOutput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
 import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
@@ -29,6 +29,7 @@ import { availability, heldLocker, isFree, lockerView } from './locker-views';
 import { hashPickupCode, uniquePickupCode } from './pickup-codes';
 import { retryWhileBusy } from '../storage/busy-retry';
 import { createStewardGuard } from './steward-guard';
+import { memoryStewardPinStore, type StewardPinStore } from './steward-pin-store';
 
 /** Wrong steward PINs in a row before a lockout, and the first lockout's length (later ones escalate). */
 export const STEWARD_PIN_ATTEMPTS = 5;
@@ -68,6 +69,12 @@ export interface LockerServiceDeps {
   /** A bus changed state: send the full device status. */
   readonly onDeviceChange: () => void;
   readonly onError: (message: string) => void;
+  /** Where a steward PIN set on the kiosk is kept. Default in memory (lost at restart). */
+  readonly stewardPins?: StewardPinStore;
+  /** Told the one-time setup code at start when the station has no steward PIN yet. */
+  readonly onStewardSetupCode?: (code: string) => void;
+  /** Told when the first steward PIN was set with that code. */
+  readonly onStewardSetUp?: () => void;
 }
 
 /** What a tap gives the UI for lockers. */
@@ -85,6 +92,9 @@ export interface LockerService {
   recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome>;
   list(input: MethodInput<'listLockers'>): Result<LockerView[]>;
   stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>>;
+  /** Whether the first steward PIN is still to be set with the setup code. */
+  stewardSetup(): Result<MethodOutput<'getStewardSetup'>>;
+  setUpSteward(input: MethodInput<'setUpSteward'>): Result<Record<string, never>>;
   /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. Earlier passes are void. */
   forCard(cardId: number): CardLockerInfo;
   /** A card was tapped: every earlier pass is void (the person who held it has left the screen). */
@@ -134,9 +144,12 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     }
   };
   const guard = createStewardGuard({
-    pin: settings.stewardPin,
+    configuredPin: settings.stewardPin,
+    store: deps.stewardPins ?? memoryStewardPinStore(),
     limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS, state: attempts.of('steward-pin', STEWARD_PIN_TARGET) }),
     onLockout: () => store.insertAudit('pin-lockout', null, `${STEWARD_PIN_ATTEMPTS} wrong PINs in a row`, 'locked out', now()),
+    onSetupCode: deps.onStewardSetupCode ?? (() => undefined),
+    onSetUp: deps.onStewardSetUp ?? (() => undefined),
   });
   const watch = watchDoors({
     store,
@@ -416,6 +429,13 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
     },
     stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(stewardAction(input))),
+    stewardSetup: () => (closed ? shutDown() : ok({ needsSetup: guard.needsSetup() })),
+    setUpSteward(input) {
+      if (closed) return shutDown();
+      const parsed = stationMethods.setUpSteward.input.safeParse(input);
+      if (!parsed.success) return err('invalid-argument', 'setUpSteward: setupCode must be 8 digits and pin 4–8 digits');
+      return guard.setUp(parsed.data.setupCode, parsed.data.pin) ?? ok({});
+    },
     forCard(cardId) {
       const held = store.liveSessionsOfCard(cardId)[0];
       passes.revokeAll();

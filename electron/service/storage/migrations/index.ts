@@ -2,7 +2,7 @@ import type { Migration } from './migration';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-lockers';
 import * as m0003 from './0003-reserved';
-import * as m0004 from './0004-reserved';
+import * as m0004 from './0004-upstream';
 import * as m0005 from './0005-attempt-limits';
 import * as m0006 from './0006-claim-released';
 
