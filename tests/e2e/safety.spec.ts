@@ -29,6 +29,8 @@ test.describe('1. a member walking away', () => {
 
   test('"Open my locker" is gone with a visible countdown, untouched or not; another card\'s tap replaces it', async ({ page, station }) => {
     await station.tap(CARD_A);
+    // A first visit asks the one question first.
+    await page.getByTestId('category-skip').click();
     await page.getByTestId('charge-button').click();
     await page.getByTestId('cable-usb-c').click();
     await expect(page.getByTestId('screen-locker-open')).toBeVisible();
@@ -56,6 +58,7 @@ test.describe('1. a member walking away', () => {
     await station.tap(CARD_B);
     await expect(page.getByTestId('screen-welcome')).toBeVisible();
     await expect(page.getByTestId('held-locker')).toHaveCount(0);
+    await page.getByTestId('category-skip').click();
     await expect(page.getByTestId('charge-button')).toBeVisible();
   });
 });
@@ -157,6 +160,7 @@ test.describe('4. a door left open', () => {
     // claimReleaseMinutes is at least 1: this test waits that minute out.
     test.setTimeout(120_000);
     await station.tap(CARD_A);
+    await page.getByTestId('category-skip').click();
     await page.getByTestId('charge-button').click();
     await page.getByTestId('cable-usb-c').click();
     await expect(page.getByTestId('screen-locker-open')).toBeVisible();
@@ -178,6 +182,7 @@ test.describe('4. a door left open', () => {
     await station.tap(CARD_B);
     await expect(page.getByTestId('screen-welcome')).toBeVisible();
     await expect(page.getByTestId('door-alarm')).toBeVisible();
+    await page.getByTestId('category-skip').click();
     await page.getByTestId('done-button').first().click();
     await expect(page.getByTestId('door-alarm')).toBeVisible();
 
@@ -199,6 +204,7 @@ test.describe('5. a lock board that stops answering', () => {
 
   test('within 3 s the offers say "unavailable", not "full", on the screen already up', async ({ page, station }) => {
     await station.tap(CARD_A);
+    await page.getByTestId('category-skip').click();
     await expect(page.getByTestId('charge-button')).toBeEnabled();
     await page.getByTestId('charge-button').click();
     await expect(page.getByTestId('cable-usb-c')).toBeEnabled();
