@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { resolveDataDir } from '../service/data-dir';
 import { appPaths } from './app-paths';
 import { startBrowserHost } from './browser/browser-host';
-import { findChromium, hasDisplay, openKioskBrowser } from './chromium-launcher';
+import { findChromium, hasDisplay, openKioskBrowser, screenChoice } from './chromium-launcher';
 import type { StartArgs } from './start-args';
 import { createWiredStation } from './station-wiring';
 
@@ -17,7 +17,11 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 
 export async function runBrowserHost(args: StartArgs, log: (line: string) => void = console.log): Promise<void> {
   const dataDir = args.dataDir ? ensureDir(args.dataDir) : resolveDataDir();
-  const { service, readers } = await createWiredStation({ dataDir, configPath: args.configPath });
+  const { service, devices } = await createWiredStation({ dataDir, configPath: args.configPath });
+  for (const line of devices) log(line);
+  const chromium = findChromium();
+  const screen = screenChoice(args.headless, hasDisplay(), chromium);
+  log(screen.line);
   let host;
   try {
     host = await startBrowserHost({ service, staticDir: appPaths().rendererDir, port: args.port ?? 0 });
@@ -26,12 +30,10 @@ export async function runBrowserHost(args: StartArgs, log: (line: string) => voi
     throw error;
   }
   log(`Station ready at ${host.url}`);
-  log(readers.kind === 'config' ? `Devices from ${readers.path}` : 'Devices: built-in simulators (card reader, locker wall)');
 
   let browser: ChildProcess | null = null;
-  const chromium = findChromium();
-  if (!args.headless && hasDisplay() && chromium) {
-    browser = openKioskBrowser(chromium, host.url, join(dataDir, 'chromium-kiosk-profile'));
+  if (screen.chromium) {
+    browser = openKioskBrowser(screen.chromium, host.url, join(dataDir, 'chromium-kiosk-profile'));
   }
 
   let stopping = false;

@@ -6,16 +6,25 @@ import { createSerialCardReader } from '../drivers/card-reader/serial-card-reade
 import { createTransportPair } from '../transport/memory-transport';
 import { SerialTransport } from '../transport/serial-transport';
 import { CardReaderSimulator } from './card-reader-simulator';
-import { openPtyPair } from './pty-pair';
+import { openPtyPair, ptyUnavailableReason } from './pty-pair';
 
 export const SIM_DIR_NAME = 'sim';
 export const SIM_HOST_LINK = 'reader-host';
 export const SIM_DEVICE_LINK = 'reader-device';
 export const SIM_READER_ID = 'sim-reader';
 
+/**
+ * How the simulated reader is connected: a real pty pair other processes can write to, or,
+ * when none could be made, an in-process pipe only this process can tap.
+ */
+export type SimulatedReaderLink =
+  | { readonly kind: 'pty'; readonly hostPath: string; readonly devicePath: string }
+  | { readonly kind: 'in-process'; readonly reason: string };
+
 export interface DefaultSimulatedReader {
   /** A `serial-em4100` reader (simulated: true), not yet started. */
   readonly reader: CardReader;
+  readonly link: SimulatedReaderLink;
   /** Plays the card reader: `tap(card, 'em4100')`, faults, garbage. */
   readonly simulator: CardReaderSimulator;
   /** Stops the reader, closes the pty pair and removes `sim/devices.json`. Idempotent. */
@@ -47,7 +56,7 @@ export async function startDefaultSimulatedReader(dataDir: string, options: Defa
   try {
     pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
   } catch (error) {
-    return startInProcess(configFile, name, error instanceof Error ? error.message : String(error));
+    return startInProcess(configFile, name, ptyUnavailableReason(error));
   }
   const device = new SerialTransport({ path: pair.devicePath, lock: false });
   try {
@@ -71,6 +80,7 @@ export async function startDefaultSimulatedReader(dataDir: string, options: Defa
   let closed: Promise<void> | undefined;
   return {
     reader,
+    link: { kind: 'pty', hostPath: hostLink, devicePath: deviceLink },
     simulator: new CardReaderSimulator(device),
     close: () => (closed ??= (async () => {
       rmSync(configFile, { force: true });
@@ -96,6 +106,7 @@ async function startInProcess(configFile: string, name: string, why: string): Pr
   let closed: Promise<void> | undefined;
   return {
     reader,
+    link: { kind: 'in-process', reason: why },
     simulator: new CardReaderSimulator(device),
     close: () => (closed ??= (async () => {
       rmSync(configFile, { force: true });
