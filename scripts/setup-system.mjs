@@ -72,7 +72,8 @@ function run(command, args) {
 /** @returns {Promise<boolean>} true when nothing is missing afterwards */
 async function main() {
   if (process.platform !== 'linux') {
-    console.log(`System package check skipped on ${process.platform}: it covers Debian-based Linux only.`);
+    // Said once by `npm run setup` / `npm test`; not on every start of a Windows kiosk.
+    if (!startMode) console.log(`System package check skipped on ${process.platform}: it covers Debian-based Linux only.`);
     return true;
   }
   const missing = await findMissing();
