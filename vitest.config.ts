@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['{common,hardware,electron,renderer,tests,scripts}/**/*.test.{ts,tsx}'],
-    exclude: ['node_modules/**', 'tests/e2e/**', 'tests/fresh-clone/**'],
+    exclude: ['node_modules/**', 'tests/e2e/**'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 20_000,
