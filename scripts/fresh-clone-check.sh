@@ -44,10 +44,11 @@ while IFS= read -r name; do unset_args+=(-u "$name"); done < <(compgen -e | grep
 plain_env() { env "${unset_args[@]}" "$@"; }
 
 started=$(date +%s)
-# Its own session and process group (pid = pgid), as a terminal gives a command, so Ctrl-C
-# can be played to all of it: npm, sh, tsx, socat.
-plain_env setsid sh -c "cd '$clone' && $command -- --headless --port 0 --data-dir '$data'" >"$log" 2>&1 </dev/null &
-pgid=$!
+# Its own session and process group, as a terminal gives a command, so Ctrl-C can be played
+# to all of it: npm, sh, tsx, socat. The session leader writes its pid, which is the group id.
+plain_env setsid --fork sh -c "echo \$\$ > '$work/pgid'; cd '$clone' && $command -- --headless --port 0 --data-dir '$data'" >"$log" 2>&1 </dev/null
+for _ in $(seq 1 50); do [ -s "$work/pgid" ] && break; sleep 0.1; done
+pgid="$(cat "$work/pgid" 2>/dev/null)" || fail "the start command did not come up"
 
 url=""
 while [ -z "$url" ]; do
