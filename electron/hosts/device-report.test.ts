@@ -53,11 +53,11 @@ describe('start-up device lines', () => {
 describe('screen line', () => {
   it('opens Chromium only with a display, a Chromium and no --headless, and says why not otherwise', () => {
     expect(screenChoice(false, true, '/usr/bin/chromium')).toEqual({ chromium: '/usr/bin/chromium', line: 'Screen: Chromium kiosk window (/usr/bin/chromium)' });
-    expect(screenChoice(true, true, '/usr/bin/chromium')).toEqual({ chromium: null, line: 'Screen: none (--headless); open the station address in a browser' });
-    expect(screenChoice(false, false, '/usr/bin/chromium')).toEqual({ chromium: null, line: 'Screen: none (no display); open the station address in a browser' });
+    expect(screenChoice(true, true, '/usr/bin/chromium')).toEqual({ chromium: null, line: 'Screen: none (--headless); open the private screen URL in a browser' });
+    expect(screenChoice(false, false, '/usr/bin/chromium')).toEqual({ chromium: null, line: 'Screen: none (no display); open the private screen URL in a browser' });
     expect(screenChoice(false, true, null)).toEqual({
       chromium: null,
-      line: 'Screen: none (Chromium not found: sudo apt-get install -y chromium); open the station address in a browser',
+      line: 'Screen: none (Chromium not found: sudo apt-get install -y chromium); open the private screen URL in a browser',
     });
   });
 });

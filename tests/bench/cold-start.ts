@@ -14,7 +14,7 @@ export async function benchColdStart(browser: Browser, runs: number): Promise<st
     const t1 = performance.now();
     const page = await browser.newPage();
     try {
-      await page.goto(station.url);
+      await page.goto(station.screenUrl);
       await page.getByTestId('screen-attract').waitFor();
       attract.push(performance.now() - t0);
       ready.push(t1 - t0);

@@ -22,7 +22,7 @@ export async function benchTapToPaint(browser: Browser, taps: number): Promise<s
   const device = deviceSide(station.dataDir);
   await device.open();
   try {
-    await page.goto(station.url);
+    await page.goto(station.screenUrl);
     await page.getByTestId('screen-attract').waitFor();
     const samples: number[] = [];
     for (let i = 0; i < taps; i++) {

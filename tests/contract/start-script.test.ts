@@ -4,7 +4,7 @@
  * prints about each device is what really started.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -57,9 +57,14 @@ describe('npm start without Electron', () => {
       'Host: browser (Electron runtime not available)',
       `Card reader: simulated on pty ${dataDir}/sim/reader-host (tap a card: npm run sim -- tap 0040856634)`,
       `Lockers: simulated wall of 12 on pty ${dataDir}/sim/lockers-host (shut a door: npm run sim -- locker close 1)`,
-      'Screen: none (--headless); open the station address in a browser',
+      'Screen: none (--headless); open the private screen URL in a browser',
       ready,
     ]);
+    // The private screen URL follows on its own line; the page served at `url` carries no token.
+    const screen = await run.waitForLine(/^Private screen URL: /);
+    const token = /^Private screen URL: http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]{43})$/.exec(screen)?.[1];
+    expect(screen.startsWith(`Private screen URL: ${url!}#token=`)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dataDir, 'screen-token.json'), 'utf8'))).toMatchObject({ token });
     // 200 once the renderer is built, 503 with a hint before; either way the host answers.
     const res = await httpStatus(url!);
     expect([200, 503]).toContain(res.status);
@@ -112,7 +117,7 @@ describe('npm start without Electron', () => {
         'Host: browser (Electron runtime not available)',
         'Card reader: simulated in-process link, npm run sim cannot reach it (socat not found: sudo apt-get install -y socat)',
         'Lockers: none (socat not found: sudo apt-get install -y socat)',
-        'Screen: none (--headless); open the station address in a browser',
+        'Screen: none (--headless); open the private screen URL in a browser',
         ready,
       ]);
       const res = await httpStatus(url!);
