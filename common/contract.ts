@@ -19,6 +19,8 @@ import {
   lockerEventSchema,
   lockerViewSchema,
   openMyLockerInputSchema,
+  recoverPickupCodeInputSchema,
+  recoverPickupCodeOutcomeSchema,
   retrieveOutcomeSchema,
   stewardLockerActionSchema,
   stewardPinSchema,
@@ -73,8 +75,10 @@ export const stationMethods = {
   getLockerAvailability: method(noInput, lockerAvailabilitySchema),
   /** Picks a free working locker with the cable and opens its door (trying another if a lock fails). */
   claimLocker: method(claimLockerInputSchema, claimOutcomeSchema),
-  /** Opens the locker a card pass or pickup code holds. Wrong codes count towards a lockout. */
+  /** Opens the locker a card pass, or a locker number with its pickup code, holds. Wrong codes count towards that locker's lockout. */
   openMyLocker: method(openMyLockerInputSchema, retrieveOutcomeSchema),
+  /** A guest's pickup code again, while that locker's door is still open for the phone (see the outcome). */
+  recoverPickupCode: method(recoverPickupCodeInputSchema, recoverPickupCodeOutcomeSchema),
   /** Every locker with its state and session, for stewards. `forbidden` on a wrong PIN. */
   listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
   /** A steward's remote open, fault marking or session end; audited with the reason. */
@@ -100,6 +104,11 @@ export const stationEvents = {
   deviceStatus: z.object({ devices: z.array(deviceStatusSchema) }),
   /** A locker session moved on (door shut, left open, session over). */
   locker: lockerEventSchema,
+  /**
+   * Locker availability changed (a locker taken or freed, a board or bus lost or back, a door
+   * left open or shut). Sent only when the value differs from the last one sent.
+   */
+  lockerAvailability: lockerAvailabilitySchema,
   /**
    * Something was refused in the screen's name, so the screen says so: `wedge-reads-refused`
    * when card reads came faster than a person can tap (`refused` counts this run of refusals).

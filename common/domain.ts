@@ -56,6 +56,11 @@ export const stationInfoSchema = z.object({
   joinUrl: z.string().max(2000),
   /** Seconds of no touch before any screen returns to the attract screen. */
   idleTimeoutSeconds: z.number().int().min(5).max(3600),
+  /**
+   * Seconds a personal screen (one showing a member's card pass: welcome, locker offers) stays
+   * after the tap before it clears itself, with a visible countdown. The card pass dies with it.
+   */
+  personalScreenSeconds: z.number().int().min(5).max(120),
   defaultLocale: localeSchema,
   /** When true, a second tap of the same card (after the minimum stay) records leaving. */
   tapOutEnabled: z.boolean(),
@@ -123,6 +128,10 @@ export const deviceStatusSchema = z.object({
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 
-/** Why a tap produced no card id. */
-export const cardErrorReasonSchema = z.enum(['unreadable', 'unsupported-format']);
+/**
+ * Why a tap did not become a check-in: no card id (`unreadable`, `unsupported-format`), or
+ * the card was read but the visit could not be saved (`not-saved`: the database stayed
+ * locked or failed); in every case the worker is asked to tap again.
+ */
+export const cardErrorReasonSchema = z.enum(['unreadable', 'unsupported-format', 'not-saved']);
 export type CardErrorReason = z.infer<typeof cardErrorReasonSchema>;

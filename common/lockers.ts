@@ -4,8 +4,8 @@
  * service.
  *
  * Who may open a locker: a member proves a card was just tapped at this kiosk with the
- * `cardPass` from that tap's check-in outcome (opaque, single-card, short-lived); a guest
- * proves it with the 6-digit pickup code shown once when claiming.
+ * `cardPass` from that tap's check-in outcome (opaque, single-card, seconds-lived); a guest
+ * proves it with the locker number and the 6-digit pickup code shown when claiming.
  */
 import { z } from 'zod';
 
@@ -17,7 +17,11 @@ export const CABLE_TYPES: readonly CableType[] = cableTypeSchema.options;
 /** Painted locker number, 1–999. */
 export const lockerNumberSchema = z.number().int().min(1).max(999);
 
-/** Opaque proof of a card tap at this kiosk, valid for a few minutes (see CheckInOutcome). */
+/**
+ * Opaque proof of a card tap at this kiosk (see CheckInOutcome). Valid only about as long as
+ * the personal screen that shows it (`personalScreenSeconds`), and void as soon as another
+ * card is tapped.
+ */
 export const cardPassSchema = z.string().regex(/^[0-9a-f]{32}$/);
 
 /** A guest's pickup code: exactly 6 digits. */
@@ -55,6 +59,11 @@ export const lockerAvailabilitySchema = z.object({
   ),
   /** Longest session before it is overdue, minutes. */
   maxMinutes: z.number().int().positive(),
+  /**
+   * Lockers whose door has been open longer than the alarm limit, lowest first; every screen
+   * shows and sounds the alarm until each is shut.
+   */
+  doorsLeftOpen: z.array(lockerNumberSchema),
 });
 export type LockerAvailability = z.infer<typeof lockerAvailabilitySchema>;
 
@@ -75,7 +84,10 @@ export const claimOutcomeSchema = z.discriminatedUnion('kind', [
     kind: z.literal('opened'),
     sessionId: z.number().int().positive(),
     lockerNumber: lockerNumberSchema,
-    /** Guests only: shown once, in large type; never returned again. */
+    /**
+     * Guests only, shown in large type. Returned again only by `recoverPickupCode` while this
+     * door is still open for the phone to go in.
+     */
     pickupCode: pickupCodeSchema.nullable(),
     maxMinutes: z.number().int().positive(),
     /** Lockers tried first that would not open (now marked faulty), in order. */
@@ -90,17 +102,37 @@ export type ClaimOutcome = z.infer<typeof claimOutcomeSchema>;
 
 export const openMyLockerInputSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('member'), cardPass: cardPassSchema }),
-  z.object({ kind: z.literal('guest'), pickupCode: pickupCodeSchema }),
+  z.object({ kind: z.literal('guest'), lockerNumber: lockerNumberSchema, pickupCode: pickupCodeSchema }),
 ]);
+
+/** "I lost my code" at the open door: the locker the guest is standing at. */
+export const recoverPickupCodeInputSchema = z.object({ lockerNumber: lockerNumberSchema });
+
+/**
+ * The code again, once per claim and only while that locker's door has not yet been shut on
+ * the phone; `not-open` otherwise (also for a second request, and for a locker with no guest
+ * session, so the reply tells nothing about other lockers). Each showing is logged.
+ */
+export const recoverPickupCodeOutcomeSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('code'),
+    sessionId: z.number().int().positive(),
+    lockerNumber: lockerNumberSchema,
+    pickupCode: pickupCodeSchema,
+    maxMinutes: z.number().int().positive(),
+  }),
+  z.object({ kind: z.literal('not-open') }),
+]);
+export type RecoverPickupCodeOutcome = z.infer<typeof recoverPickupCodeOutcomeSchema>;
 
 /** What a retrieve did. The session ends when the door is shut again (and empty, where sensed). */
 export const retrieveOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('opened'), sessionId: z.number().int().positive(), lockerNumber: lockerNumberSchema }),
   /** The card holds no locker. */
   z.object({ kind: z.literal('no-locker') }),
-  /** Not a live pickup code; `attemptsLeft` before the lockout. */
+  /** Not the live pickup code of that locker; `attemptsLeft` (for that locker) before its lockout. */
   z.object({ kind: z.literal('wrong-code'), attemptsLeft: z.number().int().nonnegative() }),
-  /** Too many wrong codes: try again after this many seconds. */
+  /** Too many wrong codes for that locker: try again after this many seconds. Other lockers are not affected. */
   z.object({ kind: z.literal('locked-out'), retryAfterSeconds: z.number().int().positive() }),
   /** The lock would not open; stewards have been told. */
   z.object({ kind: z.literal('lock-failed'), lockerNumber: lockerNumberSchema }),
@@ -116,6 +148,8 @@ export const lockerEventSchema = z.object({
     'door-left-open',
     /** The door was shut again after retrieving: the session is over. */
     'session-ended',
+    /** A claim whose door was never shut was released after `claimReleaseMinutes`: the locker is free again. */
+    'claim-released',
   ]),
   sessionId: z.number().int().positive(),
   lockerNumber: lockerNumberSchema,
@@ -159,7 +193,7 @@ export const setUpStewardInputSchema = z.object({
 export const stewardLockerActionSchema = z.object({
   pin: stewardPinSchema,
   lockerNumber: lockerNumberSchema,
-  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']),
+  action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout']),
   /** Why, in the steward's words; kept in the audit log. */
   reason: z.string().trim().min(1).max(200),
 });

@@ -1,6 +1,8 @@
 /**
  * Connects card readers to check-in and the event bus: a read becomes a check-in and a
  * `checkIn` event, a fault a (rate-limited) `cardError`, a state change a `deviceStatus`.
+ * Every read ends in one event the screen shows: a read whose check-in could not be saved
+ * is a `cardError` `not-saved` ("please tap again"), never only a log line.
  */
 import type { CardErrorReason, CheckInOutcome, DeviceStatus } from '../../common/domain';
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
@@ -13,8 +15,8 @@ export const CARD_ERROR_INTERVAL_MS = 1000;
 export interface ReaderBridgeOptions {
   readonly readers: readonly CardReader[];
   readonly events: StationEventBus;
-  /** Runs the check-in for a read; throws only when storage fails. */
-  readonly tapCard: (card: NormalisedCard, deviceId: string) => CheckInOutcome;
+  /** Runs the check-in for a read; rejects only when it could not be saved. */
+  readonly tapCard: (card: NormalisedCard, deviceId: string) => Promise<CheckInOutcome>;
   /** Epoch ms; drives the fault rate limit. */
   readonly now: () => number;
   /** Storage failures while handling a read (there is no caller to return them to). */
@@ -54,14 +56,14 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
 
   for (const reader of readers) {
     const onRead = (read: CardRead) => {
-      let outcome: CheckInOutcome;
-      try {
-        outcome = options.tapCard(read.card, read.deviceId);
-      } catch (error) {
-        options.onError(`check-in from ${read.deviceId} failed: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      }
-      events.emit('checkIn', { deviceId: read.deviceId, outcome });
+      void options.tapCard(read.card, read.deviceId).then(
+        (outcome: CheckInOutcome) => events.emit('checkIn', { deviceId: read.deviceId, outcome }),
+        (error: unknown) => {
+          options.onError(`check-in from ${read.deviceId} failed: ${error instanceof Error ? error.message : String(error)}`);
+          // Not rate-limited: each lost tap is a worker standing there waiting.
+          events.emit('cardError', { deviceId: read.deviceId, reason: 'not-saved' });
+        },
+      );
     };
     const onFault = (fault: CardReadFault) => {
       const at = now();

@@ -39,8 +39,14 @@ export const stationConfigSchema = z.strictObject({
   doorOpenAlarmSeconds: z.number().int().min(5).max(3600),
   /** Live locker sessions one card may hold at once. */
   lockersPerPerson: z.number().int().min(1).max(10),
-  /** How long the card pass from a tap lets that card claim or open a locker, seconds. */
-  cardPassSeconds: z.number().int().min(10).max(3600),
+  /**
+   * Seconds a personal screen (a member's welcome, locker offers) stays after the tap before
+   * clearing itself; the tap's card pass lives this long too (plus a moment for the last touch
+   * to arrive), so no pass outlives the screen that shows it.
+   */
+  personalScreenSeconds: z.number().int().min(5).max(120),
+  /** A claimed locker whose door is never shut is released (made free again) after this many minutes. */
+  claimReleaseMinutes: z.number().int().min(1).max(MAX_MINUTES),
   /** Wrong pickup codes in a row before the keypad locks out. */
   pickupCodeAttempts: z.number().int().min(1).max(20),
   /** How long the pickup-code keypad stays locked out, seconds. */
@@ -92,6 +98,7 @@ export function toStationInfo(config: StationConfig): StationInfo {
     todayOffers: config.todayOffers,
     joinUrl: config.joinUrl,
     idleTimeoutSeconds: config.idleTimeoutSeconds,
+    personalScreenSeconds: config.personalScreenSeconds,
     defaultLocale: config.defaultLocale,
     tapOutEnabled: config.tapOutEnabled,
     readerPosition: config.readerPosition,

@@ -6,6 +6,9 @@ import { CardReaderDouble } from './testing/card-reader-double';
 import { MINUTE } from './testing/check-in-fixture';
 import { useTempDirs } from './testing/temp-dirs';
 
+/** A read's check-in is saved at once; its event follows once the pending promise callbacks ran. */
+const afterSaved = () => new Promise<void>((resolve) => process.nextTick(resolve));
+
 const temp = useTempDirs('station-readers-');
 
 async function startWith(readers: CardReaderDouble[]) {
@@ -44,6 +47,7 @@ describe('station service with card readers', () => {
       door.tap(uid32(0x026f6c3a), '0040856634');
       clock.ms += 5 * MINUTE;
       door.tap(low24(0x6f6c3a), '111,27706');
+      await afterSaved();
       expect(seen).toEqual([
         { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null } } },
         { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null } } },
@@ -110,6 +114,7 @@ describe('station service with card readers', () => {
     door.tap(uid32(1));
     door.fault('malformed');
     door.setState('degraded', 'x');
+    await afterSaved();
     expect(seen).toEqual([]);
     expect(door.listenerCount('read') + door.listenerCount('fault') + door.listenerCount('state')).toBe(0);
   });
@@ -122,6 +127,7 @@ describe('station service with card readers', () => {
     try {
       expect(warnings).toEqual(['Reader broken could not start: port busy']);
       door.tap(uid32(5));
+      await afterSaved();
       expect(seen).toEqual([{ event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null } } }]);
     } finally {
       await service.close();

@@ -23,6 +23,8 @@ import { attachReaders } from './reader-bridge';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { retryWhileBusy } from './storage/busy-retry';
+import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
@@ -88,14 +90,25 @@ export async function createStationService(options: StationServiceOptions): Prom
   const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
-  const { config } = loaded;
-  const stationKey = loadStationKey(options.dataDir);
-  const layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
-  const warnings = [...loaded.warnings, ...stationKey.warnings, ...layout.warnings];
+  // First, so a second station on this data dir stops before touching anything in it.
+  const dataDirLock = lockDataDir(options.dataDir);
+  const warnings: string[] = [];
+  let db: ReturnType<typeof openStationDatabase>;
+  let config: StationConfig;
+  let stationKey: ReturnType<typeof loadStationKey>;
+  let layout: ReturnType<typeof loadLockerLayout>;
+  try {
+    const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
+    config = loaded.config;
+    stationKey = loadStationKey(options.dataDir);
+    layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
+    warnings.push(...loaded.warnings, ...stationKey.warnings, ...layout.warnings);
+    db = openStationDatabase({ dataDir: options.dataDir, onWarning: (line) => warnings.push(line) });
+  } catch (error) {
+    dataDirLock.release();
+    throw error;
+  }
   for (const warning of warnings) onWarning(warning);
-
-  const db = openStationDatabase({ dataDir: options.dataDir });
   const events = createEventBus();
   const wedgeGate =
     options.wedgeLimit === null ? null : createWedgeGate({ now, limit: options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT, events, onRefusal });
@@ -117,6 +130,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     });
   } catch (error) {
     db.close();
+    dataDirLock.release();
     throw error;
   }
   const checkInRepo = createCheckInStore(db);
@@ -130,6 +144,8 @@ export async function createStationService(options: StationServiceOptions): Prom
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     const outcome = checkIn.tapCard(card, source, deviceId);
+    // Any tap means someone new may be at the screen: the last person's pass must not work for them.
+    lockers.revokePasses();
     if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
     return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
@@ -138,18 +154,21 @@ export async function createStationService(options: StationServiceOptions): Prom
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => tapCard(card, 'reader', deviceId),
+    tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
 
   let closed = false;
-  /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
+  /**
+   * Runs a storage call (one transaction); a closed service or a failing disk is an answer,
+   * not a rejection. A database locked by another connection is retried without blocking.
+   */
   const run = async <T>(fn: () => Result<T>): Promise<Result<T>> => {
     if (closed) return err('unavailable', 'The station service has shut down.');
     try {
-      return fn();
+      return await retryWhileBusy(fn);
     } catch (error) {
       return storageError(error);
     }
@@ -209,6 +228,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     getLockerAvailability: () => run(() => ok(lockers.availability())),
     claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
+    recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
     getStewardSetup: () => run(() => lockers.stewardSetup()),
@@ -229,6 +249,7 @@ export async function createStationService(options: StationServiceOptions): Prom
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
       });
       db.close();
+      dataDirLock.release();
     })();
     return closing;
   };

@@ -13,6 +13,7 @@ import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PersonalCountdown } from '../components/PersonalCountdown';
 import { ScreenNotice } from '../components/ScreenNotice';
 import { cardReaderOffline } from './device-summary';
 import {
@@ -23,7 +24,7 @@ import {
   visibleScreen,
   type KioskEvent,
 } from './kiosk-state';
-import { doorAlarmLocker, wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
+import { wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
 import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
@@ -32,15 +33,17 @@ import { speak } from './voice';
 import { voiceForChange } from './voice-moments';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
+import { usePersonalCountdown } from './use-personal-countdown';
 import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 
 /** Used until the station info says otherwise. */
 const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+const DEFAULT_PERSONAL_SCREEN_SECONDS = 15;
 
 export function App({ client }: { readonly client: StationClient }): ReactElement {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [state, rawDispatch] = useReducer(kioskReducer, initialKioskState);
   const { info } = state;
 
@@ -78,7 +81,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       (text: string) => {
         void client.submitWedgeRead({ text }).then((result) => {
           if (result.ok) dispatch({ type: 'check-in', outcome: result.value });
-          else if (result.code === 'unavailable') dispatch({ type: 'service-unavailable' });
+          // The tap was read but not saved (storage stayed locked, or the service is away): say "tap again".
+          else if (result.code === 'unavailable') dispatch({ type: 'card-error', reason: 'not-saved' });
           else dispatch({ type: 'card-error' });
         });
       },
@@ -100,12 +104,16 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     dispatch({ type: 'home' });
     if (info) void i18n.changeLanguage(info.defaultLocale);
   }, [dispatch, i18n, info]);
-  const alarmLocker = doorAlarmLocker(state);
   useIdleTimeout(
     (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
-    // A door alarm starts the time again: the banner must not vanish the moment it appears.
-    `${state.screenSeq}:${alarmLocker ?? ''}`,
+    state.screenSeq,
     idleTimerRuns(state, toLocale(i18n.resolvedLanguage)),
+    onIdle,
+  );
+  // A personal screen goes when its countdown ends, touched or not: its card pass dies then too.
+  const personalSecondsLeft = usePersonalCountdown(
+    (info?.personalScreenSeconds ?? DEFAULT_PERSONAL_SCREEN_SECONDS) * 1000,
+    state.personal,
     onIdle,
   );
 
@@ -160,9 +168,20 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       [client, retrieved],
     ),
     submitCode: useCallback(
-      async (pickupCode: string) => retrieved(await client.openMyLocker({ kind: 'guest', pickupCode })),
+      async (lockerNumber: number, pickupCode: string) => retrieved(await client.openMyLocker({ kind: 'guest', lockerNumber, pickupCode })),
       [client, retrieved],
     ),
+    lostCode: useCallback(
+      async (lockerNumber: number) => {
+        const result = await client.recoverPickupCode({ lockerNumber });
+        if (result.ok) dispatch({ type: 'code-recovered', outcome: result.value });
+        else if (result.code === 'unavailable') dispatch({ type: 'service-unavailable' });
+        return result.ok;
+      },
+      [client, dispatch],
+    ),
+    codeNext: useCallback(() => dispatch({ type: 'code-next' }), [dispatch]),
+    changeLocker: useCallback(() => dispatch({ type: 'code-change-locker' }), [dispatch]),
     collect: useCallback(() => dispatch({ type: 'collect' }), [dispatch]),
     codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
     pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
@@ -186,7 +205,13 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       </header>
       {notice && <ScreenNotice notice={notice} />}
       {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
-      {current !== 'connecting' && alarmLocker !== null && <DoorAlarm lockerNumber={alarmLocker} />}
+      {state.doorsLeftOpen.length > 0 && <DoorAlarm lockerNumbers={state.doorsLeftOpen} />}
+      {current !== 'connecting' && state.heldTap && (
+        <div className="held-tap-banner" data-testid="held-tap" role="status">
+          {t('app.heldTap')}
+        </div>
+      )}
+      {current !== 'connecting' && personalSecondsLeft !== null && <PersonalCountdown seconds={personalSecondsLeft} />}
       <main className="stage" key={state.screenSeq}>
         <LockerOfferContext.Provider value={state.lockers}>
           <ScreenView state={state} actions={actions} />
@@ -214,8 +239,14 @@ export type KioskActions = {
   readonly claim: (claimant: Claimant, cable: CableType) => Promise<void>;
   /** "Open my locker" with a fresh card pass; true once the answer moved the flow on. */
   readonly openMine: (cardPass: string) => Promise<boolean>;
-  /** Sends a typed pickup code; true once the answer moved the flow on. */
-  readonly submitCode: (pickupCode: string) => Promise<boolean>;
+  /** Sends a locker number with its typed pickup code; true once the answer moved the flow on. */
+  readonly submitCode: (lockerNumber: number, pickupCode: string) => Promise<boolean>;
+  /** "Lost your code?" for a locker; true once the answer moved the flow on. */
+  readonly lostCode: (lockerNumber: number) => Promise<boolean>;
+  /** "Next" after the locker number on the keypad. */
+  readonly codeNext: () => void;
+  /** Back from the code to the locker number. */
+  readonly changeLocker: () => void;
   /** "Collect my phone": to the keypad. */
   readonly collect: () => void;
   readonly codeKey: (key: CodeKey) => void;

@@ -96,7 +96,7 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
         />
       );
     case 'card-error':
-      return <CardErrorScreen onDismiss={actions.home} />;
+      return <CardErrorScreen reason={screen.reason} onDismiss={actions.home} />;
     case 'locker-cable':
       return (
         <LockerCableScreen
@@ -130,10 +130,15 @@ export function ScreenView({ state, actions }: { readonly state: KioskState; rea
     case 'code-entry':
       return (
         <CodeEntryScreen
+          step={screen.step}
+          lockerNumber={screen.lockerNumber}
           digits={screen.digits}
           problem={screen.problem}
           onKey={actions.codeKey}
+          onNext={actions.codeNext}
+          onChangeLocker={actions.changeLocker}
           onSubmit={actions.submitCode}
+          onLostCode={actions.lostCode}
           onBack={actions.back}
         />
       );

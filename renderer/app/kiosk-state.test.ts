@@ -89,6 +89,10 @@ describe('kioskReducer', () => {
     expect(kioskReducer(state, { type: 'home' }).screen.name).toBe('attract');
   });
 
+  it('a tap that could not be saved shows the card error with its reason', () => {
+    expect(ready({ type: 'card-error', reason: 'not-saved' }).screen).toEqual({ name: 'card-error', reason: 'not-saved' });
+  });
+
   it('a card tap on any screen replaces it', () => {
     const state = ready({ type: 'open-join', from: 'attract' }, {
       type: 'check-in',

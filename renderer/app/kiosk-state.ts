@@ -3,11 +3,10 @@
  * become `KioskEvent`s; the screen to draw follows from the state alone, so every path
  * (including "the service went away mid-flow") is a unit-testable transition.
  */
-import type { CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
+import type { CardErrorReason, CheckInOutcome, DeviceStatus, GuestCheckIn, StationInfo } from '../../common/domain';
 import { missingCase } from '../../common/result';
 import {
   lockerTransition,
-  sessionOnScreen,
   type LockerKioskEvent,
   type LockerOffer,
   type LockerScreen,
@@ -39,7 +38,8 @@ export type Screen =
       /** Where Back goes: the screen "Join the union" was tapped on. */
       readonly back: Screen;
     }
-  | { readonly name: 'card-error' }
+  /** `reason` `not-saved`: the card was read but the visit could not be saved. */
+  | { readonly name: 'card-error'; readonly reason?: CardErrorReason }
   /** The steward's locker panel; its PIN and steps live in the panel itself (`steward-panel`). */
   | { readonly name: 'steward' }
   | LockerScreen;
@@ -66,10 +66,20 @@ export interface KioskState {
   /** Free lockers, as last fetched for a screen that offers charging or collecting. */
   readonly lockers: LockerOffer;
   /**
-   * Session whose door was reported left open, while its locker is on screen: the alarm
-   * banner shows and sounds. Cleared when the door shuts or the screen moves on.
+   * Lockers whose door has been left open, lowest first: the alarm banner shows and sounds on
+   * every screen until each is shut (availability answers and pushes say which).
    */
-  readonly doorAlarm: number | null;
+  readonly doorsLeftOpen: readonly number[];
+  /**
+   * Key of the personal countdown running now (a member's screens after a tap, or a pickup
+   * code after its door was shut), or null when the screen is not personal. The countdown
+   * does not restart when the screen changes within the same tap, nor for touches.
+   */
+  readonly personal: number | null;
+  /** Personal countdowns started so far; the next one's key is this plus one. */
+  readonly personalCount: number;
+  /** A card was tapped while a pickup code was up: the code stays, a banner asks to tap again. */
+  readonly heldTap: boolean;
 }
 
 /** Everything that can happen to the kiosk. */
@@ -78,7 +88,7 @@ export type KioskEvent =
   | { readonly type: 'service-unavailable' }
   | { readonly type: 'devices'; readonly devices: readonly DeviceStatus[] }
   | { readonly type: 'check-in'; readonly outcome: CheckInOutcome }
-  | { readonly type: 'card-error' }
+  | { readonly type: 'card-error'; readonly reason?: CardErrorReason }
   | { readonly type: 'no-card' }
   | { readonly type: 'guest-checked-in'; readonly guest: GuestCheckIn }
   | { readonly type: 'open-join'; readonly from: JoinOrigin }
@@ -101,22 +111,60 @@ export const initialKioskState: KioskState = {
   devices: [],
   screenSeq: 0,
   lockers: 'checking',
-  doorAlarm: null,
+  doorsLeftOpen: [],
+  personal: null,
+  personalCount: 0,
+  heldTap: false,
 };
 
 export function kioskReducer(state: KioskState, event: KioskEvent): KioskState {
-  let next = transition(state, event);
-  if (next.doorAlarm !== null && sessionOnScreen(next.screen) !== next.doorAlarm) next = { ...next, doorAlarm: null };
+  let next = withPersonal(state, transition(state, event), event);
+  if (next.heldTap && next.screen.name !== 'pickup-code') next = { ...next, heldTap: false };
   if (next.screen === state.screen || updatesInPlace(state.screen, next.screen, event)) return next;
   return { ...next, screenSeq: state.screenSeq + 1 };
 }
+
+/**
+ * Starts a personal countdown when a personal screen appears (after a tap, or a door shut
+ * under a pickup code), keeps it across the screens reached by touch from there (a touch
+ * does not buy time: the card pass dies on schedule), restarts it for a new tap, and stops
+ * it when the screen is no longer personal.
+ */
+function withPersonal(before: KioskState, next: KioskState, event: KioskEvent): KioskState {
+  if (!isPersonal(next.screen)) return next.personal === null ? next : { ...next, personal: null };
+  const restart = before.personal === null || (event.type === 'check-in' && next.screen !== before.screen);
+  if (!restart) return next;
+  const key = next.personalCount + 1;
+  return { ...next, personal: key, personalCount: key };
+}
+
+/**
+ * Screens that clear themselves after `personalScreenSeconds`: they show a member's locker
+ * buttons (with a card pass) or a pickup code whose door is shut.
+ */
+export function isPersonal(screen: Screen): boolean {
+  switch (screen.name) {
+    case 'welcome':
+    case 'already-here':
+    case 'goodbye':
+    case 'locker-held':
+      return true;
+    case 'locker-cable':
+      return screen.claimant.kind === 'member';
+    case 'pickup-code':
+      return screen.startedAtMs !== null;
+    default:
+      return false;
+  }
+}
+
 
 /**
  * A key on the code keypad, or a shut door noted under a pickup code, changes the screen's
  * data but not the screen: no remount (which would replay its entrance and flicker).
  */
 function updatesInPlace(before: Screen, after: Screen, event: KioskEvent): boolean {
-  return before.name === after.name && (event.type === 'code-key' || event.type === 'locker');
+  return before.name === after.name && (event.type === 'code-key' || event.type === 'code-next' || event.type === 'code-change-locker' || event.type === 'locker');
 }
 
 function transition(state: KioskState, event: KioskEvent): KioskState {
@@ -136,9 +184,12 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       return { ...state, devices: event.devices };
     // A pushed tap proves the service is back; do not wait for the next poll to show it.
     case 'check-in':
+      // A pickup code on screen must not be wiped by the next worker's tap (the visit is counted anyway).
+      if (state.screen.name === 'pickup-code') return { ...state, service: serviceAfterPush(state), heldTap: true };
       return { ...state, service: serviceAfterPush(state), screen: screenForCheckIn(event.outcome), lockers: 'checking' };
     case 'card-error':
-      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error' } };
+      if (state.screen.name === 'pickup-code') return { ...state, service: serviceAfterPush(state) };
+      return { ...state, service: serviceAfterPush(state), screen: { name: 'card-error', reason: event.reason } };
     case 'no-card':
       return { ...state, screen: { name: 'no-card' } };
     case 'guest-checked-in':
@@ -166,6 +217,9 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'pickup-code-noted':
     case 'collect':
     case 'code-key':
+    case 'code-next':
+    case 'code-change-locker':
+    case 'code-recovered':
     case 'retrieved':
     case 'locker':
       return lockerTransition(state, event);
@@ -226,10 +280,12 @@ export function visibleScreen(state: KioskState): ScreenName | 'connecting' {
 
 /**
  * Whether the idle timeout may take this screen away: every screen but attract (nothing to
- * return from). That includes a pickup code, so a guest who walks away does not leave it
- * readable by the next person, and the steward panel, so its PIN is dropped.
+ * return from) and a pickup code whose door is still open — that code must not be lost while
+ * the guest is at the locker; it goes with "I have it", the door being shut (then a personal
+ * countdown), or the claim being released. The steward panel times out, so its PIN is dropped.
  */
 export function screenTimesOut(screen: Screen): boolean {
+  if (screen.name === 'pickup-code') return screen.startedAtMs !== null;
   return screen.name !== 'attract';
 }
 

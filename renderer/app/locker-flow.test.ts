@@ -28,6 +28,7 @@ const available = (state: LockerAvailability['state'], usbC = 2, lightning = 0, 
     { cable: 'micro-usb', count: micro },
   ],
   maxMinutes: 240,
+  doorsLeftOpen: [],
 });
 
 const held: HeldLocker = { sessionId: 31, lockerNumber: 7, startedAtMs: T0 - 30 * MIN, dueAtMs: T0 + 210 * MIN };
@@ -43,7 +44,7 @@ const againTap = (locker: HeldLocker | null): KioskEvent => ({
 const ready = (...events: KioskEvent[]): KioskState =>
   [{ type: 'info-loaded', info } as KioskEvent, ...events].reduce(kioskReducer, initialKioskState);
 const lockersReady: KioskEvent = { type: 'locker-availability', availability: available('ready') };
-const push = (kind: 'session-started' | 'door-left-open' | 'session-ended', sessionId: number, lockerNumber: number, atMs = T0): KioskEvent => ({
+const push = (kind: 'session-started' | 'door-left-open' | 'session-ended' | 'claim-released', sessionId: number, lockerNumber: number, atMs = T0): KioskEvent => ({
   type: 'locker',
   event: { kind, sessionId, lockerNumber },
   atMs,
@@ -110,7 +111,7 @@ describe('charge offer on the welcome screens', () => {
   it('counts free lockers per cable; unknown counts are null', () => {
     expect(freeCount(available('ready', 2, 0, 1), 'usb-c')).toBe(2);
     expect(freeCount(available('ready', 2, 0, 1), 'lightning')).toBe(0);
-    expect(freeCount({ state: 'ready', free: [], maxMinutes: 60 }, 'micro-usb')).toBe(0);
+    expect(freeCount({ state: 'ready', free: [], maxMinutes: 60, doorsLeftOpen: [] }, 'micro-usb')).toBe(0);
     expect(freeCount('checking', 'usb-c')).toBeNull();
   });
 });
@@ -129,11 +130,14 @@ describe('member claim', () => {
     expect(screenTimesOut(state.screen)).toBe(true);
   });
 
-  it('ignores events for another session', () => {
+  it('ignores events for another session (a door left open elsewhere only raises its alarm)', () => {
     const state = kioskReducer(picker, opened(40, 12, null));
-    for (const kind of ['session-started', 'door-left-open', 'session-ended'] as const) {
+    for (const kind of ['session-started', 'session-ended', 'claim-released'] as const) {
       expect(kioskReducer(state, push(kind, 41, 13))).toBe(state);
     }
+    const alarmed = kioskReducer(state, push('door-left-open', 41, 13));
+    expect(alarmed.screen).toBe(state.screen);
+    expect(alarmed.doorsLeftOpen).toEqual([13]);
   });
 
   it('keeps the faulty lockers it skipped, in order', () => {
@@ -193,25 +197,38 @@ describe('guest claim with a pickup code', () => {
     });
   });
 
-  it('times out like any screen, so a guest who walks away does not leave the code readable', () => {
-    expect(screenTimesOut(code.screen)).toBe(true);
-    expect(idleTimerRuns(code, 'zh-CN')).toBe(true);
-    const home = kioskReducer(code, { type: 'home' });
+  it('does not time out while its door is open: the guest walking to the locker must not lose it', () => {
+    expect(screenTimesOut(code.screen)).toBe(false);
+    expect(idleTimerRuns(code, 'zh-CN')).toBe(false);
+    expect(code.personal).toBeNull();
+    const away = kioskReducer(code, { type: 'service-unavailable' });
+    expect(visibleScreen(away)).toBe('pickup-code');
+    expect(idleTimerRuns(away, 'zh-CN')).toBe(false);
+  });
+
+  it('once the door is shut under it, a personal countdown starts; when it ends the code is gone', () => {
+    const shut = kioskReducer(code, push('session-started', 50, 8, T0));
+    expect(shut.personal).toBe(code.personalCount + 1);
+    expect(idleTimerRuns(shut, 'zh-CN')).toBe(true);
+    const home = kioskReducer(shut, { type: 'home' });
     expect(home.screen).toEqual({ name: 'attract' });
-    expect(home.screenSeq).toBe(code.screenSeq + 1);
+    expect(home.personal).toBeNull();
     expect(JSON.stringify(home)).not.toContain('042917');
   });
 
-  it('times out with the door already shut under the code, and while the service is away', () => {
-    const shut = kioskReducer(code, push('session-started', 50, 8, T0));
-    expect(idleTimerRuns(shut, 'zh-CN')).toBe(true);
-    expect(kioskReducer(shut, { type: 'home' }).screen).toEqual({ name: 'attract' });
-    const away = kioskReducer(code, { type: 'service-unavailable' });
-    expect(visibleScreen(away)).toBe('pickup-code');
-    expect(idleTimerRuns(away, 'zh-CN')).toBe(true);
-    const home = kioskReducer(away, { type: 'home' });
-    expect(home.screen).toEqual({ name: 'attract' });
-    expect(visibleScreen(home)).toBe('connecting');
+  it("the next worker's tap does not wipe it: the code stays and a banner asks them to tap again", () => {
+    const tapped = kioskReducer(code, memberTap());
+    expect(tapped.screen).toBe(code.screen);
+    expect(tapped.heldTap).toBe(true);
+    expect(kioskReducer(tapped, { type: 'card-error' }).screen).toBe(code.screen);
+    const noted = kioskReducer(tapped, { type: 'pickup-code-noted' });
+    expect(noted.heldTap).toBe(false);
+    // Once the code is away, taps work as ever.
+    expect(kioskReducer(noted, memberTap()).screen.name).toBe('welcome');
+  });
+
+  it('a claim released (the door never shut) takes the code away', () => {
+    expect(kioskReducer(code, push('claim-released', 50, 8)).screen).toEqual({ name: 'attract' });
   });
 
   it('"I have it" before the door is shut → locker open → charging', () => {
@@ -245,29 +262,64 @@ describe('guest claim with a pickup code', () => {
 
 describe('door left open', () => {
   const open = ready(memberTap(), lockersReady, { type: 'charge' }, opened(40, 12, null));
+  const withDoors = (doorsLeftOpen: number[]): KioskEvent => ({ type: 'locker-availability', availability: { ...available('ready'), doorsLeftOpen } });
 
-  it('raises the alarm for the locker on screen and keeps the screen', () => {
+  it('raises the alarm and keeps the screen', () => {
     const state = kioskReducer(open, push('door-left-open', 40, 12));
-    expect(state.doorAlarm).toBe(40);
+    expect(state.doorsLeftOpen).toEqual([12]);
     expect(state.screen).toBe(open.screen);
     expect(state.screenSeq).toBe(open.screenSeq);
   });
 
-  it('clears when the door is shut, and when the screen moves on', () => {
-    const alarmed = kioskReducer(open, push('door-left-open', 40, 12));
-    expect(kioskReducer(alarmed, push('session-started', 40, 12)).doorAlarm).toBeNull();
-    expect(kioskReducer(alarmed, { type: 'home' }).doorAlarm).toBeNull();
+  it('persists through Done, the idle timeout and new taps, on the attract screen too; only a shut door clears it', () => {
+    let state = kioskReducer(open, push('door-left-open', 40, 12));
+    state = kioskReducer(state, { type: 'home' });
+    expect(state.screen).toEqual({ name: 'attract' });
+    expect(state.doorsLeftOpen).toEqual([12]);
+    state = kioskReducer(state, memberTap());
+    expect(state.doorsLeftOpen).toEqual([12]);
+    // The availability push after the door is shut takes it down.
+    expect(kioskReducer(state, withDoors([])).doorsLeftOpen).toEqual([]);
   });
 
-  it('ignores another locker', () => {
-    expect(kioskReducer(open, push('door-left-open', 41, 3)).doorAlarm).toBeNull();
+  it('for any locker, whatever is on screen; several at once, lowest first', () => {
+    let state = kioskReducer(ready(), push('door-left-open', 41, 9));
+    state = kioskReducer(state, push('door-left-open', 40, 3));
+    state = kioskReducer(state, push('door-left-open', 40, 3));
+    expect(state.doorsLeftOpen).toEqual([3, 9]);
+    expect(kioskReducer(ready(), withDoors([2, 5])).doorsLeftOpen).toEqual([2, 5]);
   });
 
-  it('sounds on the retrieve screen too, and on a pickup code', () => {
-    const retrieving = ready(againTap(held), { type: 'retrieved', outcome: { kind: 'opened', sessionId: 31, lockerNumber: 7 }, atMs: T0 });
-    expect(kioskReducer(retrieving, push('door-left-open', 31, 7)).doorAlarm).toBe(31);
-    const code = ready(guestIn, lockersReady, { type: 'charge' }, opened(50, 8, '042917'));
-    expect(kioskReducer(code, push('door-left-open', 50, 8)).doorAlarm).toBe(50);
+  it('a failed availability call keeps the alarms last known', () => {
+    const state = kioskReducer(ready(), withDoors([4]));
+    expect(kioskReducer(state, { type: 'locker-availability', availability: null }).doorsLeftOpen).toEqual([4]);
+  });
+});
+
+describe('personal screens', () => {
+  it('a tap starts a countdown that goes on through the charge screens without restarting', () => {
+    const welcome = ready(memberTap(), lockersReady);
+    expect(welcome.personal).toBe(1);
+    const picker = kioskReducer(welcome, { type: 'charge' });
+    expect(picker.screen.name).toBe('locker-cable');
+    expect(picker.personal).toBe(1);
+    const heldScreen = kioskReducer(picker, { type: 'claimed', cable: 'usb-c', outcome: { kind: 'already-holding', locker: held } });
+    expect(heldScreen.screen.name).toBe('locker-held');
+    expect(heldScreen.personal).toBe(1);
+  });
+
+  it('another tap restarts it; a touch (category chosen) does not', () => {
+    const welcome = ready({ type: 'check-in', outcome: { kind: 'welcome', visitId: 5, visitNumber: 1, needsCategory: true, category: null, cardPass: PASS, locker: null } });
+    expect(kioskReducer(welcome, { type: 'category-done' }).personal).toBe(1);
+    expect(kioskReducer(welcome, againTap(held)).personal).toBe(2);
+  });
+
+  it('stops when the screen is not personal: a door open, a guest, the attract screen', () => {
+    const open = ready(memberTap(), lockersReady, { type: 'charge' }, opened(40, 12, null));
+    expect(open.personal).toBeNull();
+    expect(ready(guestIn).personal).toBeNull();
+    expect(ready(guestIn, lockersReady, { type: 'charge' }).personal).toBeNull();
+    expect(kioskReducer(ready(memberTap()), { type: 'home' }).personal).toBeNull();
   });
 });
 
@@ -312,18 +364,47 @@ describe('guest retrieve by code', () => {
   const keypad = ready({ type: 'collect' });
 
   it('"Collect my phone" opens an empty keypad', () => {
-    expect(keypad.screen).toEqual({ name: 'code-entry', digits: '', problem: null });
+    expect(keypad.screen).toEqual({ name: 'code-entry', step: 'locker', lockerNumber: null, digits: '', problem: null });
     expect(wantsAvailability(ready().screen)).toBe(true);
   });
 
+  it('asks for the locker number (1–999, up to three digits) first, then the code', () => {
+    let state = ready({ type: 'collect' }, ...keys('0'));
+    expect(kioskReducer(state, { type: 'code-next' })).toBe(state);
+    state = ready({ type: 'collect' }, ...keys('0081'));
+    expect(state.screen).toMatchObject({ step: 'locker', digits: '008' });
+    state = ready({ type: 'collect' }, ...keys('12'), { type: 'code-next' });
+    expect(state.screen).toEqual({ name: 'code-entry', step: 'code', lockerNumber: 12, digits: '', problem: null });
+    expect(state.screenSeq).toBe(keypad.screenSeq);
+    // "Change locker", or Delete on an empty code, goes back with the number still typed.
+    expect(kioskReducer(state, { type: 'code-change-locker' }).screen).toEqual({ name: 'code-entry', step: 'locker', lockerNumber: null, digits: '12', problem: null });
+    expect(kioskReducer(state, { type: 'code-key', key: 'back', atMs: T0 }).screen).toMatchObject({ step: 'locker', digits: '12' });
+  });
+
   it('types up to six digits, backspace removes one, without remounting the screen', () => {
-    let state = ready({ type: 'collect' }, ...keys('1234567'));
+    const codeStep = ready({ type: 'collect' }, ...keys('8'), { type: 'code-next' });
+    let state = kioskReducer(codeStep, keys('1234567')[0] as KioskEvent);
+    state = [...keys('234567')].reduce(kioskReducer, state);
     expect(state.screen).toMatchObject({ digits: '123456' });
     expect(state.screenSeq).toBe(keypad.screenSeq);
     state = kioskReducer(state, { type: 'code-key', key: 'back', atMs: T0 });
     expect(state.screen).toMatchObject({ digits: '12345' });
     const empty = kioskReducer(keypad, { type: 'code-key', key: 'back', atMs: T0 });
     expect(empty).toBe(keypad);
+  });
+
+  it('"Lost your code?": shown again while the door is open, otherwise a plain refusal', () => {
+    const codeStep = ready({ type: 'collect' }, ...keys('8'), { type: 'code-next' });
+    const back = kioskReducer(codeStep, { type: 'code-recovered', outcome: { kind: 'code', sessionId: 50, lockerNumber: 8, pickupCode: '042917', maxMinutes: 240 } });
+    expect(back.screen).toEqual({
+      name: 'pickup-code',
+      opened: { sessionId: 50, lockerNumber: 8, holder: 'guest', maxMinutes: 240, skippedFaulty: [] },
+      pickupCode: '042917',
+      startedAtMs: null,
+    });
+    const refused = kioskReducer(codeStep, { type: 'code-recovered', outcome: { kind: 'not-open' } });
+    expect(refused.screen).toEqual({ name: 'code-entry', step: 'code', lockerNumber: 8, digits: '', problem: { kind: 'not-open' } });
+    expect(kioskReducer(refused, { type: 'code-key', key: '1', atMs: T0 }).screen).toMatchObject({ digits: '1', problem: null });
   });
 
   it('opened → retrieve → session-ended → thanks', () => {
@@ -334,20 +415,24 @@ describe('guest retrieve by code', () => {
   });
 
   it('wrong-code clears the digits and shows attempts left until the next try', () => {
-    let state = kioskReducer(ready({ type: 'collect' }, ...keys('111111')), {
+    let state = kioskReducer(ready({ type: 'collect' }, ...keys('8'), { type: 'code-next' }, ...keys('111111')), {
       type: 'retrieved', outcome: { kind: 'wrong-code', attemptsLeft: 2 }, atMs: T0,
     });
-    expect(state.screen).toEqual({ name: 'code-entry', digits: '', problem: { kind: 'wrong-code', attemptsLeft: 2 } });
+    expect(state.screen).toEqual({ name: 'code-entry', step: 'code', lockerNumber: 8, digits: '', problem: { kind: 'wrong-code', attemptsLeft: 2 } });
     state = kioskReducer(state, { type: 'code-key', key: '4', atMs: T0 });
-    expect(state.screen).toEqual({ name: 'code-entry', digits: '4', problem: { kind: 'wrong-code', attemptsLeft: 2 } });
+    expect(state.screen).toEqual({ name: 'code-entry', step: 'code', lockerNumber: 8, digits: '4', problem: { kind: 'wrong-code', attemptsLeft: 2 } });
   });
 
-  it('locked-out refuses keys until the time is up, then clears', () => {
-    const locked = kioskReducer(keypad, { type: 'retrieved', outcome: { kind: 'locked-out', retryAfterSeconds: 30 }, atMs: T0 });
-    expect(locked.screen).toEqual({ name: 'code-entry', digits: '', problem: { kind: 'locked-out', untilMs: T0 + 30_000 } });
+  it("locked-out refuses that locker's keys until the time is up, then clears; another locker can be entered meanwhile", () => {
+    const codeStep = ready({ type: 'collect' }, ...keys('8'), { type: 'code-next' });
+    const locked = kioskReducer(codeStep, { type: 'retrieved', outcome: { kind: 'locked-out', retryAfterSeconds: 30 }, atMs: T0 });
+    expect(locked.screen).toEqual({ name: 'code-entry', step: 'code', lockerNumber: 8, digits: '', problem: { kind: 'locked-out', untilMs: T0 + 30_000 } });
     expect(kioskReducer(locked, { type: 'code-key', key: '1', atMs: T0 + 29_999 })).toBe(locked);
     expect(kioskReducer(locked, { type: 'code-key', key: '1', atMs: T0 + 30_000 }).screen)
-      .toEqual({ name: 'code-entry', digits: '1', problem: null });
+      .toEqual({ name: 'code-entry', step: 'code', lockerNumber: 8, digits: '1', problem: null });
+    const other = [{ type: 'code-change-locker' } as KioskEvent, { type: 'code-key', key: 'back', atMs: T0 } as KioskEvent, ...keys('9'), { type: 'code-next' } as KioskEvent]
+      .reduce(kioskReducer, locked);
+    expect(other.screen).toEqual({ name: 'code-entry', step: 'code', lockerNumber: 9, digits: '', problem: null });
   });
 
   it('lock-failed says which locker; unavailable and other errors have messages', () => {

@@ -12,6 +12,7 @@ import type {
   HeldLocker,
   LockerAvailability,
   LockerEvent,
+  RecoverPickupCodeOutcome,
   RetrieveOutcome,
 } from '../../common/lockers';
 import { missingCase } from '../../common/result';
@@ -22,6 +23,8 @@ export type Claimant = MethodInput<'claimLocker'>['claimant'];
 
 /** Pickup codes are exactly this many digits (see `pickupCodeSchema`). */
 export const PICKUP_CODE_LENGTH = 6;
+/** Locker numbers have at most this many digits (1–999, see `lockerNumberSchema`). */
+export const LOCKER_NUMBER_LENGTH = 3;
 
 /** What a member's check-in brought for the lockers. */
 export interface MemberLockers {
@@ -58,11 +61,13 @@ export type LockerProblem =
   /** Anything else: try again or ask staff. */
   | 'failed';
 
-/** Shown on the keypad after a refused code. */
+/** Shown on the keypad after a refused code; each is about the locker number entered. */
 export type CodeProblem =
   | { readonly kind: 'wrong-code'; readonly attemptsLeft: number }
-  /** No code is accepted before `untilMs` (epoch ms). */
-  | { readonly kind: 'locked-out'; readonly untilMs: number };
+  /** No code is accepted for this locker before `untilMs` (epoch ms); other lockers are not affected. */
+  | { readonly kind: 'locked-out'; readonly untilMs: number }
+  /** "I lost my code" refused: the code is shown again only while the locker's door is still open. */
+  | { readonly kind: 'not-open' };
 
 export type CodeKey = '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | 'back';
 
@@ -93,7 +98,15 @@ export type LockerScreen =
       readonly dueAtMs: number;
     }
   | { readonly name: 'locker-held'; readonly locker: HeldLocker; readonly cardPass: string | null }
-  | { readonly name: 'code-entry'; readonly digits: string; readonly problem: CodeProblem | null }
+  | {
+      readonly name: 'code-entry';
+      /** First the locker number, then its pickup code. */
+      readonly step: 'locker' | 'code';
+      /** Entered in the first step; null until then. */
+      readonly lockerNumber: number | null;
+      readonly digits: string;
+      readonly problem: CodeProblem | null;
+    }
   | { readonly name: 'locker-retrieve'; readonly sessionId: number; readonly lockerNumber: number }
   | { readonly name: 'locker-ended'; readonly lockerNumber: number }
   | { readonly name: 'locker-message'; readonly problem: LockerProblem; readonly lockerNumber: number | null };
@@ -112,6 +125,12 @@ export type LockerKioskEvent =
   /** "Collect my phone" on the attract screen. */
   | { readonly type: 'collect' }
   | { readonly type: 'code-key'; readonly key: CodeKey; readonly atMs: number }
+  /** "Next" after typing the locker number on the keypad. */
+  | { readonly type: 'code-next' }
+  /** "Change locker": from the code back to the locker number. */
+  | { readonly type: 'code-change-locker' }
+  /** `recoverPickupCode` answered for the locker entered. */
+  | { readonly type: 'code-recovered'; readonly outcome: RecoverPickupCodeOutcome }
   | { readonly type: 'retrieved'; readonly outcome: RetrieveOutcome; readonly atMs: number }
   /** A pushed `locker` event. */
   | { readonly type: 'locker'; readonly event: LockerEvent; readonly atMs: number };
@@ -122,7 +141,9 @@ export function lockerTransition(state: KioskState, event: LockerKioskEvent): Ki
   const { screen } = state;
   switch (event.type) {
     case 'locker-availability':
-      return { ...state, lockers: event.availability ?? 'failed' };
+      return event.availability === null
+        ? { ...state, lockers: 'failed' }
+        : { ...state, lockers: event.availability, doorsLeftOpen: event.availability.doorsLeftOpen };
     case 'charge': {
       if (!canCharge(state)) return state;
       const claimant = claimantOf(screen);
@@ -136,9 +157,15 @@ export function lockerTransition(state: KioskState, event: LockerKioskEvent): Ki
     case 'pickup-code-noted':
       return screen.name === 'pickup-code' ? { ...state, screen: afterPickupCode(screen) } : state;
     case 'collect':
-      return { ...state, screen: { name: 'code-entry', digits: '', problem: null } };
+      return { ...state, screen: { name: 'code-entry', step: 'locker', lockerNumber: null, digits: '', problem: null } };
     case 'code-key':
       return screen.name === 'code-entry' ? withScreen(state, typeKey(screen, event.key, event.atMs)) : state;
+    case 'code-next':
+      return screen.name === 'code-entry' ? withScreen(state, lockerEntered(screen)) : state;
+    case 'code-change-locker':
+      return screen.name === 'code-entry' ? withScreen(state, backToLocker(screen)) : state;
+    case 'code-recovered':
+      return screen.name === 'code-entry' && screen.step === 'code' ? { ...state, screen: screenForRecovered(screen, event.outcome) } : state;
     case 'retrieved':
       return awaitsLockerCall(screen) && screen.name !== 'locker-cable'
         ? { ...state, screen: screenForRetrieve(screen, event.outcome, event.atMs) }
@@ -178,10 +205,9 @@ export function sessionOnScreen(screen: Screen): number | null {
   return lockerOnScreen(screen)?.sessionId ?? null;
 }
 
-/** The locker number for the door alarm banner, while one is raised for the screen's locker. */
-export function doorAlarmLocker(state: KioskState): number | null {
-  const locker = lockerOnScreen(state.screen);
-  return locker !== null && state.doorAlarm === locker.sessionId ? locker.lockerNumber : null;
+/** Whether the keypad's entry is a locker number that may exist (1–999). */
+export function isLockerNumberText(digits: string): boolean {
+  return /^[0-9]{1,3}$/.test(digits) && Number(digits) >= 1;
 }
 
 /**
@@ -292,11 +318,11 @@ function screenForRetrieve(screen: Screen, outcome: RetrieveOutcome, atMs: numbe
       return { name: 'locker-message', problem: 'no-locker', lockerNumber: null };
     case 'wrong-code':
       return onKeypad
-        ? { name: 'code-entry', digits: '', problem: { kind: 'wrong-code', attemptsLeft: outcome.attemptsLeft } }
+        ? { ...screen, digits: '', problem: { kind: 'wrong-code', attemptsLeft: outcome.attemptsLeft } }
         : { name: 'locker-message', problem: 'failed', lockerNumber: null };
     case 'locked-out':
       return onKeypad
-        ? { name: 'code-entry', digits: '', problem: { kind: 'locked-out', untilMs: atMs + outcome.retryAfterSeconds * 1000 } }
+        ? { ...screen, digits: '', problem: { kind: 'locked-out', untilMs: atMs + outcome.retryAfterSeconds * 1000 } }
         : { name: 'locker-message', problem: 'failed', lockerNumber: null };
     case 'lock-failed':
       return { name: 'locker-message', problem: 'lock-failed', lockerNumber: outcome.lockerNumber };
@@ -326,30 +352,63 @@ function afterPickupCode(screen: Extract<Screen, { name: 'pickup-code' }>): Scre
       };
 }
 
-function typeKey(screen: Extract<Screen, { name: 'code-entry' }>, key: CodeKey, atMs: number): Screen {
+type CodeEntry = Extract<Screen, { name: 'code-entry' }>;
+
+function typeKey(screen: CodeEntry, key: CodeKey, atMs: number): Screen {
   const { problem } = screen;
+  // "Delete" on an empty code goes back to the locker number, even during that locker's lockout.
+  if (key === 'back' && screen.step === 'code' && screen.digits === '') return backToLocker(screen);
   if (problem?.kind === 'locked-out' && atMs < problem.untilMs) return screen;
   // An expired lockout goes away with the first key; "attempts left" stays until the next try.
-  const kept = problem?.kind === 'locked-out' ? null : problem;
+  const kept = problem?.kind === 'locked-out' || problem?.kind === 'not-open' ? null : problem;
   if (key === 'back') {
     return screen.digits === '' && kept === problem ? screen : { ...screen, digits: screen.digits.slice(0, -1), problem: kept };
   }
-  if (screen.digits.length >= PICKUP_CODE_LENGTH) return screen;
+  if (screen.digits.length >= (screen.step === 'locker' ? LOCKER_NUMBER_LENGTH : PICKUP_CODE_LENGTH)) return screen;
   return { ...screen, digits: screen.digits + key, problem: kept };
+}
+
+function backToLocker(screen: CodeEntry): Screen {
+  if (screen.step === 'locker') return screen;
+  return { ...screen, step: 'locker', digits: String(screen.lockerNumber ?? ''), lockerNumber: null, problem: null };
+}
+
+function lockerEntered(screen: CodeEntry): Screen {
+  if (screen.step !== 'locker' || !isLockerNumberText(screen.digits)) return screen;
+  return { ...screen, step: 'code', lockerNumber: Number(screen.digits), digits: '', problem: null };
+}
+
+function screenForRecovered(screen: CodeEntry, outcome: RecoverPickupCodeOutcome): Screen {
+  switch (outcome.kind) {
+    case 'code':
+      return {
+        name: 'pickup-code',
+        opened: { sessionId: outcome.sessionId, lockerNumber: outcome.lockerNumber, holder: 'guest', maxMinutes: outcome.maxMinutes, skippedFaulty: [] },
+        pickupCode: outcome.pickupCode,
+        startedAtMs: null,
+      };
+    case 'not-open':
+      return { ...screen, digits: '', problem: { kind: 'not-open' } };
+    default:
+      return missingCase(outcome);
+  }
 }
 
 function onLockerEvent(state: KioskState, event: LockerEvent, atMs: number): KioskState {
   const { screen } = state;
+  // The alarm is for everyone at the station, whatever screen is up; availability pushes take it down.
+  if (event.kind === 'door-left-open' && !state.doorsLeftOpen.includes(event.lockerNumber)) {
+    state = { ...state, doorsLeftOpen: [...state.doorsLeftOpen, event.lockerNumber].sort((a, b) => a - b) };
+  }
   if (sessionOnScreen(screen) !== event.sessionId) return state;
   switch (event.kind) {
     case 'door-left-open':
-      return { ...state, doorAlarm: event.sessionId };
+      return state;
     case 'session-started': {
-      const calm = { ...state, doorAlarm: null };
       if (screen.name === 'locker-open') {
         const { opened } = screen;
         return {
-          ...calm,
+          ...state,
           screen: {
             name: 'locker-charging',
             sessionId: opened.sessionId,
@@ -359,15 +418,18 @@ function onLockerEvent(state: KioskState, event: LockerEvent, atMs: number): Kio
           },
         };
       }
-      // The code stays on screen until "I have it"; the door being shut is remembered.
-      if (screen.name === 'pickup-code' && screen.startedAtMs === null) return { ...calm, screen: { ...screen, startedAtMs: atMs } };
-      return calm;
+      // The code stays until "I have it", or the personal countdown the shut door starts.
+      if (screen.name === 'pickup-code' && screen.startedAtMs === null) return { ...state, screen: { ...screen, startedAtMs: atMs } };
+      return state;
     }
     case 'session-ended':
       if (screen.name === 'locker-retrieve' || screen.name === 'locker-open' || screen.name === 'pickup-code') {
-        return { ...state, doorAlarm: null, screen: { name: 'locker-ended', lockerNumber: event.lockerNumber } };
+        return { ...state, screen: { name: 'locker-ended', lockerNumber: event.lockerNumber } };
       }
-      return { ...state, doorAlarm: null };
+      return state;
+    case 'claim-released':
+      // The claim is over without a phone: nothing left to show about it.
+      return { ...state, screen: { name: 'attract' } };
     default:
       return missingCase(event.kind);
   }

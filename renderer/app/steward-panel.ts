@@ -13,7 +13,7 @@ import type { CodeKey } from './locker-flow';
 /** What a steward can do to one locker (see `stewardLockerActionSchema`). */
 export type StewardAction = MethodInput<'stewardLockerAction'>['action'];
 
-export const STEWARD_ACTIONS: readonly StewardAction[] = ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session'];
+export const STEWARD_ACTIONS: readonly StewardAction[] = ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout'];
 
 /**
  * The actions that make sense for a locker as it is now, in `STEWARD_ACTIONS` order: a

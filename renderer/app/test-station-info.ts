@@ -8,6 +8,7 @@ export const TEST_STATION_INFO: StationInfo = {
   todayOffers: [],
   joinUrl: 'https://example.org/join',
   idleTimeoutSeconds: 60,
+  personalScreenSeconds: 15,
   defaultLocale: 'zh-CN',
   tapOutEnabled: true,
   readerPosition: 'below',

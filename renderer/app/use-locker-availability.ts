@@ -1,6 +1,9 @@
 /**
- * Asks which lockers are free whenever a screen that offers charging or collecting opens, so
- * "Charge my phone" and the cable counts reflect the lockers now, not at some earlier tap.
+ * Keeps "Charge my phone", the cable counts and the door alarms in step with the lockers: asks
+ * afresh whenever a screen that offers charging or collecting opens, and passes on every
+ * pushed change (a board lost or back, a locker taken or freed, a door left open or shut) at
+ * once, whatever the screen. An answer to a question asked before the latest push is older
+ * than what the screen already shows, so it is dropped.
  */
 import { useEffect, useRef } from 'react';
 import type { StationClient } from '../../common/contract';
@@ -20,12 +23,25 @@ export function useLockerAvailability(
   useEffect(() => {
     dispatchRef.current = dispatch;
   }, [dispatch]);
+  const pushes = useRef(0);
+
+  useEffect(
+    () =>
+      client.on('lockerAvailability', (availability) => {
+        pushes.current += 1;
+        dispatchRef.current({ type: 'locker-availability', availability });
+      }),
+    [client],
+  );
+
   useEffect(() => {
     if (!wanted) return undefined;
     // An answer for a screen already left could be older than the next screen's.
     let current = true;
+    const pushesBefore = pushes.current;
     void client.getLockerAvailability().then((result) => {
-      if (current) dispatchRef.current({ type: 'locker-availability', availability: result.ok ? result.value : null });
+      if (!current || pushes.current !== pushesBefore) return;
+      dispatchRef.current({ type: 'locker-availability', availability: result.ok ? result.value : null });
     });
     return () => {
       current = false;

@@ -33,7 +33,7 @@ export function useStationSync(
     const send = (event: KioskEvent): void => dispatchRef.current(event);
     const offs = [
       client.on('checkIn', ({ outcome }) => send({ type: 'check-in', outcome })),
-      client.on('cardError', () => send({ type: 'card-error' })),
+      client.on('cardError', ({ reason }) => send({ type: 'card-error', reason })),
       client.on('deviceStatus', ({ devices }) => send({ type: 'devices', devices })),
       // Stamped on arrival: the charging screen's "collect by" counts from the door shutting.
       client.on('locker', (event) => send({ type: 'locker', event, atMs: Date.now() })),

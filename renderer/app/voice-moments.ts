@@ -4,11 +4,11 @@
  * prompt again after a bad read. Pure, so each rule is a unit test.
  */
 import type { KioskState } from './kiosk-state';
-import { doorAlarmLocker } from './locker-flow';
 import type { VoicePrompt } from './voice-clips';
 
 export function voiceForChange(before: KioskState, after: KioskState): VoicePrompt | null {
-  if (doorAlarmLocker(after) !== null && doorAlarmLocker(before) === null) return { kind: 'shut-door' };
+  // A door newly left open, whatever the screen (the alarm is for everyone at the station).
+  if (after.doorsLeftOpen.some((n) => !before.doorsLeftOpen.includes(n))) return { kind: 'shut-door' };
   if (after.screenSeq === before.screenSeq) return null;
   const { screen } = after;
   switch (screen.name) {

@@ -42,7 +42,7 @@ describe('which moments are spoken', () => {
   it('greets a tap, names the opened locker, asks to shut a door left open, and says tap again after a bad read', () => {
     const tap = step(ready, { type: 'check-in', outcome: { kind: 'welcome', visitId: 1, visitNumber: 2, needsCategory: false, category: null, cardPass: PASS, locker: null } });
     expect(tap.voice).toEqual({ kind: 'welcome' });
-    const lockers = step(tap.next, { type: 'locker-availability', availability: { state: 'ready', free: [{ cable: 'usb-c', count: 1 }], maxMinutes: 240 } });
+    const lockers = step(tap.next, { type: 'locker-availability', availability: { state: 'ready', free: [{ cable: 'usb-c', count: 1 }], maxMinutes: 240, doorsLeftOpen: [] } });
     expect(lockers.voice).toBeNull();
     const picker = step(lockers.next, { type: 'charge' });
     expect(picker.voice).toBeNull();

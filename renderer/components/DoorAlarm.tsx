@@ -1,6 +1,7 @@
 /**
- * "Please shut the door of locker N": a banner that cannot be missed, with a two-tone alarm
- * repeated while it shows. A door left open is a phone anyone can take.
+ * "Please shut the door of locker N": a banner that cannot be missed, on every screen (the
+ * attract screen too), with a two-tone alarm repeated while it shows. It stays until every
+ * listed door is shut, whatever is pressed. A door left open is a phone anyone can take.
  */
 import { useEffect, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +11,7 @@ import { Icon } from './icons';
 /** Gap between alarm bursts: insistent without drowning out speech at the counter. */
 export const DOOR_ALARM_REPEAT_MS = 2500;
 
-export function DoorAlarm({ lockerNumber }: { readonly lockerNumber: number }): ReactElement {
+export function DoorAlarm({ lockerNumbers }: { readonly lockerNumbers: readonly number[] }): ReactElement {
   const { t } = useTranslation();
   useEffect(() => {
     playSound('alarm');
@@ -18,9 +19,9 @@ export function DoorAlarm({ lockerNumber }: { readonly lockerNumber: number }): 
     return () => clearInterval(timer);
   }, []);
   return (
-    <div className="door-alarm" data-testid="door-alarm" role="alert">
+    <div className="door-alarm" data-testid="door-alarm" data-lockers={lockerNumbers.join(' ')} role="alert">
       <Icon name="bell" className="door-alarm-icon" />
-      <span>{t('locker.doorAlarm', { number: lockerNumber })}</span>
+      <span>{t('locker.doorAlarm', { number: lockerNumbers.join(t('locker.listSeparator')) })}</span>
     </div>
   );
 }

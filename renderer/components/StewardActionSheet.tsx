@@ -15,6 +15,7 @@ const ACTION_KEYS = {
   'mark-faulty': 'steward.action.markFaulty',
   'mark-repaired': 'steward.action.markRepaired',
   'end-session': 'steward.action.endSession',
+  'clear-lockout': 'steward.action.clearLockout',
 } as const satisfies Record<StewardAction, string>;
 
 /** Preset reasons per action, in the order shown (`steward-reason-0`, `-1`, …). */
@@ -23,6 +24,7 @@ export const STEWARD_REASON_KEYS = {
   'mark-faulty': ['steward.reason.markFaulty.noOpen', 'steward.reason.markFaulty.noCharge', 'steward.reason.markFaulty.damaged'],
   'mark-repaired': ['steward.reason.markRepaired.fixed', 'steward.reason.markRepaired.tested', 'steward.reason.markRepaired.falseAlarm'],
   'end-session': ['steward.reason.endSession.collected', 'steward.reason.endSession.overdue', 'steward.reason.endSession.empty'],
+  'clear-lockout': ['steward.reason.clearLockout.verified', 'steward.reason.clearLockout.mistyped', 'steward.reason.clearLockout.checked'],
 } as const satisfies Record<StewardAction, readonly string[]>;
 
 export interface StewardActionSheetProps {

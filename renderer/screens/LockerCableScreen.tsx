@@ -1,6 +1,7 @@
 /**
  * Which cable does the phone use? Three big choices with a drawing of each plug and how many
  * lockers with it are free; a cable with none free cannot be chosen. Choosing claims a locker.
+ * When the lockers cannot be reached, it says so (not "none free") and nothing can be chosen.
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,6 +33,7 @@ export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerC
   const locale = toLocale(i18n.resolvedLanguage);
   // One claim at a time: a gloved double tap must not open two doors.
   const [busy, setBusy] = useState(false);
+  const offline = lockers === 'failed' || (typeof lockers === 'object' && lockers.state === 'offline');
   const pick = (cable: CableType): void => {
     if (busy) return;
     playSound('tap');
@@ -44,7 +46,12 @@ export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerC
         <h1>{t('locker.cableTitle')}</h1>
         <p>{t('locker.cableHint')}</p>
       </header>
-      {noneFree && <NoneFree cable={noneFree} lockers={lockers} />}
+      {offline && (
+        <p className="action-error" data-testid="locker-unavailable" data-reason="offline" role="alert">
+          {t('locker.offline')}
+        </p>
+      )}
+      {noneFree && !offline && <NoneFree cable={noneFree} lockers={lockers} />}
       <div className="cable-grid">
         {CABLE_TYPES.map((cable) => {
           const free = freeCount(lockers, cable);
@@ -58,14 +65,16 @@ export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerC
               className={suggested ? 'big-button cable-button is-suggested' : 'big-button cable-button'}
               data-testid={`cable-${cable}`}
               data-free={free ?? undefined}
-              disabled={busy || free === 0}
+              disabled={busy || offline || free === 0}
               onClick={() => pick(cable)}
             >
               <Icon name={cable} className="cable-icon" />
               <span className="cable-title">{t(CABLE_TEXT[cable].title)}</span>
               <span className="cable-hint">{t(CABLE_TEXT[cable].hint)}</span>
-              {free !== null && (
-                <span className={free === 0 ? 'cable-free is-none' : 'cable-free'}>{t('locker.freeCount', { count: free })}</span>
+              {offline ? (
+                <span className="cable-free is-none">{t('locker.offlineCable')}</span>
+              ) : (
+                free !== null && <span className={free === 0 ? 'cable-free is-none' : 'cable-free'}>{t('locker.freeCount', { count: free })}</span>
               )}
               {dueAt !== null && (
                 <span className="cable-due" data-testid={`cable-due-${cable}`}>

@@ -1,7 +1,8 @@
 /**
- * A guest's pickup code, shown this once in very large type with the locker number. It stays
- * while the service reconnects, until the guest presses "I have it" or walks away (the idle
- * timeout, so the next person cannot read it).
+ * A guest's pickup code in very large type with the locker number. It cannot be lost: it
+ * stays while the door is open (no idle timeout, the next worker's tap does not wipe it, nor
+ * does a service reconnect) until the guest presses "I have it"; once the door is shut, a
+ * personal countdown takes it away so the next person cannot read it.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -83,7 +83,19 @@ describe('LockerCableScreen', () => {
     state: 'ready',
     free: [{ cable: 'usb-c', count: 2 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 1 }],
     maxMinutes: 240,
+    doorsLeftOpen: [],
   };
+
+  it('lockers offline: says "unavailable", never "none free", and no cable can be chosen', () => {
+    const offline: LockerAvailability = { ...lockers, state: 'offline', free: lockers.free.map((f) => ({ ...f, count: 0 })) };
+    for (const offer of [offline, 'failed'] as const) {
+      const markup = html(<LockerCableScreen lockers={offer} noneFree={null} onPick={async () => undefined} onBack={noop} />);
+      expect(tagOf(markup, 'locker-unavailable')).toContain('data-reason="offline"');
+      expect(markup).not.toContain('None free');
+      for (const cable of ['usb-c', 'lightning', 'micro-usb']) expect(isDisabled(markup, `cable-${cable}`)).toBe(true);
+      expect(html(<LockerCableScreen lockers={offer} noneFree={null} onPick={async () => undefined} onBack={noop} />, 'zh-CN')).not.toContain('已满');
+    }
+  });
 
   it('offers every cable with its free count; one with none free is disabled', () => {
     const markup = html(<LockerCableScreen lockers={lockers} noneFree={null} onPick={async () => undefined} onBack={noop} />);
@@ -110,6 +122,7 @@ describe('none free: a way on', () => {
     state: 'ready',
     free: [{ cable: 'usb-c', count: 2 }, { cable: 'lightning', count: 0, nextDueAtMs: due }, { cable: 'micro-usb', count: 0 }],
     maxMinutes: 240,
+    doorsLeftOpen: [],
   };
 
   it('names the cable, points to the cables that are free, and says when one is due back', () => {
@@ -126,7 +139,7 @@ describe('none free: a way on', () => {
   });
 
   it('with nothing free and nothing due, says to try later', () => {
-    const none: LockerAvailability = { state: 'full', free: [{ cable: 'usb-c', count: 0 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240 };
+    const none: LockerAvailability = { state: 'full', free: [{ cable: 'usb-c', count: 0 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240, doorsLeftOpen: [] };
     const markup = html(<LockerCableScreen lockers={none} noneFree="usb-c" onPick={async () => undefined} onBack={noop} />);
     expect(markup).toContain('Please try again later or ask a steward');
     expect(markup).not.toContain('locker-other-cables');
@@ -142,7 +155,7 @@ describe('today\'s offers follow the lockers', () => {
       </LockerOfferContext.Provider>,
     );
   it('"Phone charging" says full or not working instead of "All day"', () => {
-    const ready: LockerAvailability = { state: 'ready', free: [{ cable: 'usb-c', count: 1 }], maxMinutes: 240 };
+    const ready: LockerAvailability = { state: 'ready', free: [{ cable: 'usb-c', count: 1 }], maxMinutes: 240, doorsLeftOpen: [] };
     expect(tagOf(list(ready), 'offer-phone-charging')).toContain('data-status="as-configured"');
     expect(list({ ...ready, state: 'full' })).toMatch(/data-testid="offer-phone-charging"[^>]*data-status="full".*?Full right now/);
     expect(list({ ...ready, state: 'offline' })).toMatch(/data-testid="offer-phone-charging"[^>]*data-status="unavailable".*?Not working right now/);
@@ -169,36 +182,64 @@ describe('door and code screens', () => {
     expect(markup).not.toContain('done-button');
   });
 
+  const entry = (props: Partial<Parameters<typeof CodeEntryScreen>[0]>) => (
+    <CodeEntryScreen
+      step="code"
+      lockerNumber={8}
+      digits=""
+      problem={null}
+      onKey={noop}
+      onNext={noop}
+      onChangeLocker={noop}
+      onSubmit={asyncNoop}
+      onLostCode={asyncNoop}
+      onBack={noop}
+      {...props}
+    />
+  );
+
+  it('keypad, first step: the locker number, up to three digits, "Next" once it is 1–999', () => {
+    const empty = html(entry({ step: 'locker', lockerNumber: null }));
+    expect(empty).toContain('Which locker is your phone in?');
+    expect(isDisabled(empty, 'keypad-next')).toBe(true);
+    expect(empty).not.toContain('data-testid="keypad-submit"');
+    expect(empty).not.toContain('data-testid="lost-code"');
+    expect(isDisabled(html(entry({ step: 'locker', lockerNumber: null, digits: '000' })), 'keypad-next')).toBe(true);
+    const typed = html(entry({ step: 'locker', lockerNumber: null, digits: '12' }));
+    expect(isDisabled(typed, 'keypad-next')).toBe(false);
+    expect(tagOf(typed, 'code-digits')).toContain('data-length="2"');
+    expect(html(entry({ step: 'locker', lockerNumber: null }), 'zh-CN')).toContain('您的手机在几号柜？');
+  });
+
+  it('keypad, second step: names the locker, offers "Change locker" and "Lost your code?"', () => {
+    const markup = html(entry({}));
+    expect(markup).toContain('The 6 digits you got for locker 8');
+    expect(markup).toContain('data-testid="change-locker"');
+    expect(markup).toContain('data-testid="lost-code"');
+    const refused = html(entry({ problem: { kind: 'not-open' } }));
+    expect(refused).toContain('shown again only while the locker door is still open');
+  });
+
   it('keypad: ten digits, backspace and submit; submit only with six digits', () => {
-    const partial = html(<CodeEntryScreen digits="123" problem={null} onKey={noop} onSubmit={asyncNoop} onBack={noop} />);
+    const partial = html(entry({ digits: '123' }));
     for (let d = 0; d <= 9; d++) expect(isDisabled(partial, `keypad-${d}`)).toBe(false);
     expect(isDisabled(partial, 'keypad-back')).toBe(false);
     expect(isDisabled(partial, 'keypad-submit')).toBe(true);
     expect(tagOf(partial, 'code-digits')).toContain('data-value="123"');
-    const full = html(<CodeEntryScreen digits="123456" problem={null} onKey={noop} onSubmit={asyncNoop} onBack={noop} />);
+    const full = html(entry({ digits: '123456' }));
     expect(isDisabled(full, 'keypad-submit')).toBe(false);
   });
 
   it('wrong code shows attempts left; a lockout disables every key and counts down', () => {
-    const wrong = html(
-      <CodeEntryScreen digits="" problem={{ kind: 'wrong-code', attemptsLeft: 1 }} onKey={noop} onSubmit={asyncNoop} onBack={noop} />,
-    );
+    const wrong = html(entry({ problem: { kind: 'wrong-code', attemptsLeft: 1 } }));
     expect(tagOf(wrong, 'wrong-code')).toContain('data-attempts-left="1"');
     expect(wrong).toContain('Wrong code. 1 try left');
-    const locked = html(
-      <CodeEntryScreen
-        digits=""
-        problem={{ kind: 'locked-out', untilMs: Date.now() + 90_000 }}
-        onKey={noop}
-        onSubmit={asyncNoop}
-        onBack={noop}
-      />,
-    );
+    const locked = html(entry({ problem: { kind: 'locked-out', untilMs: Date.now() + 90_000 } }));
     expect(tagOf(locked, 'locked-out')).toMatch(/data-seconds="(90|89)"/);
+    expect(tagOf(locked, 'locked-out')).toContain('data-locker="8"');
+    expect(locked).toMatch(/Too many wrong codes for locker 8\. Try again in 1:(30|29)/);
     for (let d = 0; d <= 9; d++) expect(isDisabled(locked, `keypad-${d}`)).toBe(true);
-    const expired = html(
-      <CodeEntryScreen digits="" problem={{ kind: 'locked-out', untilMs: Date.now() - 1 }} onKey={noop} onSubmit={asyncNoop} onBack={noop} />,
-    );
+    const expired = html(entry({ problem: { kind: 'locked-out', untilMs: Date.now() - 1 } }));
     expect(expired).not.toContain('data-testid="locked-out"');
     expect(isDisabled(expired, 'keypad-1')).toBe(false);
   });
@@ -207,9 +248,17 @@ describe('door and code screens', () => {
     expect([0, 9, 60, 90, 600].map(formatCountdown)).toEqual(['0:00', '0:09', '1:00', '1:30', '10:00']);
   });
 
-  it('door alarm names the locker', () => {
-    expect(html(<DoorAlarm lockerNumber={9} />)).toContain('Please shut the door of locker 9');
-    expect(html(<DoorAlarm lockerNumber={9} />, 'zh-CN')).toContain('请关好 9 号柜门');
+  it('door alarm names the lockers', () => {
+    expect(html(<DoorAlarm lockerNumbers={[9]} />)).toContain('Please shut the door of locker 9');
+    expect(html(<DoorAlarm lockerNumbers={[9]} />, 'zh-CN')).toContain('请关好 9 号柜门');
+    expect(html(<DoorAlarm lockerNumbers={[2, 9]} />)).toContain('Please shut the door of locker 2, 9');
+  });
+
+  it('pickup code: no advice to photograph the code, in either language', () => {
+    for (const lang of ['en', 'zh-CN'] as const) {
+      const markup = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} />, lang);
+      expect(markup).not.toMatch(/photo|拍照|照片/i);
+    }
   });
 });
 

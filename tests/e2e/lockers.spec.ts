@@ -45,6 +45,10 @@ test('a guest claims with a pickup code shown once, and collects with it on the 
 
   await page.getByTestId('collect-button').click();
   await expect(page.getByTestId('screen-code-entry')).toBeVisible();
+  // The locker number first, then its code.
+  await page.getByTestId('keypad-7').click();
+  await page.getByTestId('keypad-next').click();
+  await expect(page.getByTestId('code-entry-hint')).toContainText('7');
   // A wrong code first: refused, with attempts left.
   const wrong = code === '000000' ? '111111' : '000000';
   for (const digit of wrong) await page.getByTestId(`keypad-${digit}`).click();

@@ -90,7 +90,9 @@ test('hundreds of card numbers through the screen socket: refused after the burs
   let batchDone = (): void => undefined;
   ws.on('message', (data) => {
     const message = JSON.parse(String(data)) as { type: string; id: number; result: { ok: boolean; code?: string } };
-    if (message.type === 'result') answers.set(message.id, message.result);
+    // Only answers count: an event pushed meanwhile (devices, locker availability) must not end a batch early.
+    if (message.type !== 'result') return;
+    answers.set(message.id, message.result);
     if (answers.size % 50 === 0) batchDone();
   });
   // In batches of 50, inside the host's cap on calls in flight.

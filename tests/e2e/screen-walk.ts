@@ -62,6 +62,10 @@ export async function walkEveryScreen(
   // Collecting with a code: a wrong one first.
   await page.getByTestId('collect-button').click();
   await screen('screen-code-entry');
+  await at('code-entry-locker');
+  await press(page, '7');
+  await page.getByTestId('keypad-next').click();
+  await expect(page.getByTestId('lost-code')).toBeVisible();
   await at('code-entry');
   await press(page, '000000');
   await page.getByTestId('keypad-submit').click();

@@ -14,7 +14,8 @@ import type { StationService } from '../../service-contract';
 import { contentSecurityPolicy } from '../content-security-policy';
 import { createBootToken, tokensEqual } from './boot-token';
 import { isAllowedHost, isAllowedOrigin, loopbackNames, type LoopbackNames } from './loopback-origin';
-import { attachSocketSession, sendMessage } from './socket-session';
+import { DEFAULT_CONNECTION_LIMITS, guardConnections, SERVER_OPTIONS, type ConnectionLimits } from './connection-guard';
+import { attachSocketSession, DEFAULT_BACKLOG_LIMITS, sendMessage, type BacklogLimits } from './socket-session';
 import { createStaticSite, sendText, type StaticSite } from './static-files';
 
 export interface BrowserHostOptions {
@@ -30,6 +31,19 @@ export interface BrowserHostOptions {
   readonly token?: string;
   /** One line per refused socket handshake (wrong token, foreign Origin). Default silent. */
   readonly onRefused?: (line: string) => void;
+  /** Connection counts and timeouts. Default {@link DEFAULT_CONNECTION_LIMITS}. */
+  readonly connectionLimits?: ConnectionLimits;
+  /** Unread output a page may leave. Default {@link DEFAULT_BACKLOG_LIMITS}. */
+  readonly backlogLimits?: BacklogLimits;
+}
+
+/** What the host holds right now. */
+export interface BrowserHostStats {
+  /** Open TCP connections, page sockets included. */
+  readonly connections: number;
+  readonly pageSockets: number;
+  /** Output queued for page sockets and not yet taken by the kernel, bytes. */
+  readonly bufferedBytes: number;
 }
 
 /**
@@ -45,6 +59,7 @@ export interface BrowserHost {
   readonly token: string;
   /** `http://127.0.0.1:PORT/#token=…`: the private address of the station's own screen. */
   readonly screenUrl: string;
+  stats(): BrowserHostStats;
   close(): Promise<void>;
 }
 
@@ -57,12 +72,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let headers: Record<string, string> = {};
   let site: StaticSite | null = null;
 
-  const server = createServer((req, res) => {
+  const server = createServer(SERVER_OPTIONS, (req, res) => {
     void handleRequest(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error', headers);
       else res.destroy();
     });
   });
+
+  const guard = guardConnections(server, options.connectionLimits ?? DEFAULT_CONNECTION_LIMITS);
 
   async function handleRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(names, req.headers.host)) return sendText(res, 403, 'Forbidden', headers);
@@ -88,7 +105,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       onRefused('Refused a socket without the screen token');
       return refuse(socket, 401, 'Unauthorized');
     }
-    wss.handleUpgrade(req, socket, head, (ws: WebSocket) => attachSocketSession(ws, options.service.api));
+    if (!guard.admitSession(socket)) return refuse(socket, 503, 'Service Unavailable');
+    wss.handleUpgrade(req, socket, head, (ws: WebSocket) =>
+      attachSocketSession(ws, options.service.api, options.backlogLimits ?? DEFAULT_BACKLOG_LIMITS),
+    );
   });
 
   const unsubscribe = EVENT_NAMES.map((event) =>
@@ -119,6 +139,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port,
     token,
     screenUrl: screenUrlOf(port, token),
+    stats: () => ({
+      connections: guard.connections,
+      pageSockets: wss.clients.size,
+      bufferedBytes: [...wss.clients].reduce((sum, ws) => sum + ws.bufferedAmount, 0),
+    }),
     close: () => (closing ??= closeAll(server, wss, unsubscribe)),
   };
 }

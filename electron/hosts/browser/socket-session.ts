@@ -12,8 +12,30 @@ import { clientMessageSchema, type ServerMessage } from '../../../common/socket-
 /** Calls one page may have in flight; more are refused so one page cannot flood the service. */
 export const MAX_CALLS_IN_FLIGHT = 64;
 
-export function attachSocketSession(ws: WebSocket, api: StationApi): void {
+/**
+ * How much output a page may leave unread. A page that stops reading (a hung tab, a hostile
+ * client) would otherwise make every answer and event pile up in this process's memory.
+ */
+export interface BacklogLimits {
+  /** Queued output (bytes, `ws.bufferedAmount`) past which the page's calls stop being read. Default 256 KiB. */
+  readonly pauseBytes: number;
+  /** Queued output past which the page is closed at once. Default 1 MiB. */
+  readonly closeBytes: number;
+  /** Longest a page may stay behind (calls not read) before it is closed, ms. Default 5000. */
+  readonly behindMs: number;
+}
+
+export const DEFAULT_BACKLOG_LIMITS: BacklogLimits = { pauseBytes: 256 * 1024, closeBytes: 1024 * 1024, behindMs: 5000 };
+
+/** How often a paused page is looked at again, ms. */
+const BACKLOG_POLL_MS = 50;
+
+/** Checks a page's backlog after something was queued for it. */
+const backlogChecks = new WeakMap<WebSocket, () => void>();
+
+export function attachSocketSession(ws: WebSocket, api: StationApi, limits: BacklogLimits = DEFAULT_BACKLOG_LIMITS): void {
   let inFlight = 0;
+  backlogChecks.set(ws, watchBacklog(ws, limits));
 
   // ws emits 'error' for protocol violations (e.g. over-size frames) and then closes the
   // socket itself; without a listener the error would crash the host.
@@ -59,6 +81,38 @@ export function sendMessage(ws: WebSocket, message: ServerMessage): void {
     text = JSON.stringify({ ...message, result: err('internal', 'answer could not be encoded') });
   }
   ws.send(text);
+  backlogChecks.get(ws)?.();
+}
+
+/**
+ * Pauses reading a page's calls while its output backs up, resumes once it has read half of
+ * that, and closes it when the backlog passes `closeBytes` or lasts `behindMs`. Closing
+ * destroys the socket, which frees everything queued for it.
+ */
+function watchBacklog(ws: WebSocket, limits: BacklogLimits): () => void {
+  let behindSince: number | null = null;
+  let poll: ReturnType<typeof setInterval> | undefined;
+  const stopPolling = () => {
+    clearInterval(poll);
+    poll = undefined;
+  };
+  ws.once('close', stopPolling);
+  const check = () => {
+    const queued = ws.bufferedAmount;
+    if (queued > limits.closeBytes || (behindSince !== null && performance.now() - behindSince > limits.behindMs)) {
+      stopPolling();
+      ws.terminate();
+    } else if (behindSince === null && queued > limits.pauseBytes) {
+      behindSince = performance.now();
+      ws.pause();
+      poll = setInterval(check, BACKLOG_POLL_MS);
+    } else if (behindSince !== null && queued <= limits.pauseBytes / 2) {
+      behindSince = null;
+      stopPolling();
+      ws.resume();
+    }
+  };
+  return check;
 }
 
 function answer(ws: WebSocket, id: number, result: Result<unknown>): void {

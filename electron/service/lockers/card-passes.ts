@@ -16,6 +16,8 @@ export interface CardPasses {
   resolve(pass: string): number | null;
   /** Spends a pass: it opens no door again. */
   spend(pass: string): void;
+  /** Voids every pass: another card was tapped, so whoever held them has left the screen. */
+  revokeAll(): void;
   /** Passes currently held (expired ones may linger until the next issue). */
   readonly size: number;
 }
@@ -53,6 +55,9 @@ export function createCardPasses(options: { now: () => number; lifetimeMs: numbe
     },
     spend(pass) {
       passes.delete(pass);
+    },
+    revokeAll() {
+      passes.clear();
     },
     get size() {
       return passes.size;

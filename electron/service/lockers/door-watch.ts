@@ -5,7 +5,8 @@
  *   retrieving --door shut, phone inside-->    charging again (an `item-left-inside` row)
  * and a door open longer than the alarm limit, on any locker, raises one `door-left-open`
  * (an event row, plus a `locker` event when a session holds the locker). Bus state changes
- * become event rows and a device-status update.
+ * become event rows and a device-status update. Anything that may change what the public
+ * screen shows (doors, alarms, boards, buses) calls `onChange`.
  */
 import type { LockerEvent } from '../../../common/lockers';
 import type { Clock } from '../../../hardware/drivers/clock';
@@ -23,6 +24,8 @@ export interface DoorWatchDeps {
   readonly maxMs: number;
   readonly emit: (event: LockerEvent) => void;
   readonly onDeviceChange: () => void;
+  /** A door, alarm, board or bus changed: availability may differ (the caller sends it if so). */
+  readonly onChange: () => void;
   /** Failures with no caller to answer (storage errors while handling a reading). */
   readonly onError: (message: string) => void;
 }
@@ -30,6 +33,8 @@ export interface DoorWatchDeps {
 export interface DoorWatch {
   /** Starts the alarm for a door just opened by command (a reading may follow, or not). */
   doorOpened(lockerNumber: number): void;
+  /** Lockers whose alarm has fired and whose door is not yet shut, lowest first. */
+  leftOpen(): number[];
   /** Unsubscribes from the buses and clears every timer. Idempotent. */
   detach(): void;
 }
@@ -49,6 +54,7 @@ export function watchDoors(deps: DoorWatchDeps): DoorWatch {
       clock.setTimeout(() => {
         alarms.set(n, null);
         guarded(`door alarm of locker ${n}`, () => raiseAlarm(n));
+        deps.onChange();
       }, deps.alarmMs),
     );
   };
@@ -124,9 +130,18 @@ export function watchDoors(deps: DoorWatchDeps): DoorWatch {
   }
 
   for (const bus of fleet.buses) {
-    const door = (reading: DoorReading) => guarded(`door reading of ${bus.id}`, () => onDoor(bus, reading));
-    const state = (s: LockerBusState) => guarded(`state of ${bus.id}`, () => onState(bus, s));
-    const board = (b: { busId: string; board: number; online: boolean }) => fleet.setBoardOnline(b.busId, b.board, b.online);
+    const door = (reading: DoorReading) => {
+      guarded(`door reading of ${bus.id}`, () => onDoor(bus, reading));
+      deps.onChange();
+    };
+    const state = (s: LockerBusState) => {
+      guarded(`state of ${bus.id}`, () => onState(bus, s));
+      deps.onChange();
+    };
+    const board = (b: { busId: string; board: number; online: boolean }) => {
+      fleet.setBoardOnline(b.busId, b.board, b.online);
+      deps.onChange();
+    };
     bus.on('door', door);
     bus.on('state', state);
     bus.on('board', board);
@@ -142,6 +157,7 @@ export function watchDoors(deps: DoorWatchDeps): DoorWatch {
 
   return {
     doorOpened: startAlarm,
+    leftOpen: () => [...alarms].filter(([, timer]) => timer === null).map(([n]) => n).sort((a, b) => a - b),
     detach() {
       detached = true;
       for (const d of detachers.splice(0)) d();

@@ -72,7 +72,7 @@ describe('locker faults', () => {
     ]);
     expect(await s.service.api.getLockerAvailability()).toEqual({
       ok: true,
-      value: { state: 'offline', free: [{ cable: 'usb-c', count: 0 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240 },
+      value: { state: 'offline', free: [{ cable: 'usb-c', count: 0 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240, doorsLeftOpen: [] },
     });
     expect(await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'usb-c' })).toEqual({
       ok: false,
@@ -107,7 +107,7 @@ describe('locker faults', () => {
 
 describe('door left open', () => {
   it('one door-left-open event and row after 60 s, however long the door stays open; closing resets it', async () => {
-    const s = await start({ layout: STANDARD_LAYOUT });
+    const s = await start({ layout: STANDARD_LAYOUT, settings: { claimReleaseMinutes: 60 } });
     await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'usb-c' });
     vi.advanceTimersByTime(59_999);
     expect(s.lockerEvents()).toEqual([]);

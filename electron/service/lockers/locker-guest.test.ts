@@ -25,12 +25,12 @@ describe('guest pickup codes', () => {
     expect(claim.pickupCode).toMatch(/^[0-9]{6}$/);
     const code = claim.pickupCode ?? '';
     s.bus.closeDoor(1, 1);
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
     // Entered again while the door is still open: the same locker, nothing new.
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
     s.bus.closeDoor(1, 1);
     expect(s.rows('SELECT holder, card_id, state, end_reason FROM locker_sessions')).toEqual([{ holder: 'guest', card_id: null, state: 'ended', end_reason: 'retrieved' }]);
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 4 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 4 } });
     expect(s.bus.opens).toHaveLength(3);
   });
 
@@ -53,7 +53,7 @@ describe('guest pickup codes', () => {
     const code = (await guestClaim(s)).pickupCode ?? '';
     s.bus.closeDoor(1, 1);
     const answers = [];
-    for (let i = 1; i <= 5; i += 1) answers.push(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: other(code, i) }));
+    for (let i = 1; i <= 5; i += 1) answers.push(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: other(code, i) }));
     expect(answers).toEqual([
       { ok: true, value: { kind: 'wrong-code', attemptsLeft: 4 } },
       { ok: true, value: { kind: 'wrong-code', attemptsLeft: 3 } },
@@ -62,11 +62,11 @@ describe('guest pickup codes', () => {
       { ok: true, value: { kind: 'locked-out', retryAfterSeconds: 300 } },
     ]);
     vi.advanceTimersByTime(100_500);
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 200 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 200 } });
     vi.advanceTimersByTime(199_499);
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: other(code) })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 1 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: other(code) })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 1 } });
     vi.advanceTimersByTime(1);
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
     expect(s.bus.opens.map((o) => o.lock)).toEqual([1, 1]);
   });
 
@@ -74,30 +74,30 @@ describe('guest pickup codes', () => {
     const s = await start({ layout: STANDARD_LAYOUT, settings: { pickupCodeAttempts: 2, pickupLockoutSeconds: 60 } });
     const code = (await guestClaim(s)).pickupCode ?? '';
     s.bus.closeDoor(1, 1);
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: other(code) })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 1 } });
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toMatchObject({ ok: true, value: { kind: 'opened' } });
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: other(code) })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 1 } });
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: other(code, 2) })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 60 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: other(code) })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 1 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toMatchObject({ ok: true, value: { kind: 'opened' } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: other(code) })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 1 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: other(code, 2) })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 60 } });
   });
 
   it('malformed codes are invalid arguments and do not count', async () => {
     const s = await start({ layout: STANDARD_LAYOUT });
     for (const pickupCode of ['', '12345', '1234567', '12345a', ' 123456', '１２３４５６', '12 456']) {
-      expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode }), pickupCode).toMatchObject({ ok: false, code: 'invalid-argument' });
+      expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode }), pickupCode).toMatchObject({ ok: false, code: 'invalid-argument' });
     }
-    expect(await s.service.api.openMyLocker({ kind: 'guest', pickupCode: '000000' })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 4 } });
+    expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: '000000' })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 4 } });
   });
 
   it('a phone left inside at pickup keeps the session (charging again, with an event row); the code opens it again', async () => {
     const s = await start({ layout: STANDARD_LAYOUT, bus: { itemSensor: true } });
     const code = (await guestClaim(s)).pickupCode ?? '';
     s.bus.closeDoor(1, 1, true);
-    await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code });
+    await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code });
     s.bus.closeDoor(1, 1, true);
     expect(s.rows('SELECT state FROM locker_sessions')).toEqual([{ state: 'charging' }]);
     expect(s.rows("SELECT kind, locker_number, session_id FROM locker_events WHERE kind = 'item-left-inside'")).toEqual([{ kind: 'item-left-inside', locker_number: 1, session_id: 1 }]);
     expect(s.lockerEvents()).toEqual([{ kind: 'session-started', sessionId: 1, lockerNumber: 1 }]);
-    await s.service.api.openMyLocker({ kind: 'guest', pickupCode: code });
+    await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code });
     s.bus.setItemPresent(1, 1, false);
     s.bus.closeDoor(1, 1, false);
     expect(s.rows('SELECT state, end_reason FROM locker_sessions')).toEqual([{ state: 'ended', end_reason: 'retrieved' }]);

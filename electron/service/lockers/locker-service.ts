@@ -11,32 +11,44 @@
 import type { Database } from 'better-sqlite3';
 import type { StationEventBus } from '../../service-contract';
 import type { DeviceStatus } from '../../../common/domain';
-import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RetrieveOutcome } from '../../../common/lockers';
+import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RecoverPickupCodeOutcome, RetrieveOutcome } from '../../../common/lockers';
 import { stationMethods, type MethodInput, type MethodOutput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
 import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
+import { timingSafeEqual } from 'node:crypto';
 import { createAttemptLimiter } from './attempt-limiter';
+import { createAttemptRecords, STEWARD_PIN_TARGET } from './attempt-store';
 import { createCardPasses } from './card-passes';
+import { createClaimRelease } from './claim-release';
 import { watchDoors } from './door-watch';
 import { createLockerFleet } from './locker-fleet';
 import type { LoadedLockerLayout } from './locker-layout';
 import { createLockerStore, type LockerRecord, type SessionRecord } from './locker-store';
 import { availability, heldLocker, isFree, lockerView } from './locker-views';
 import { hashPickupCode, uniquePickupCode } from './pickup-codes';
+import { retryWhileBusy } from '../storage/busy-retry';
 import { createStewardGuard } from './steward-guard';
 import { memoryStewardPinStore, type StewardPinStore } from './steward-pin-store';
 
-/** Wrong steward PINs in a row before the lockout, and its length. */
+/** Wrong steward PINs in a row before a lockout, and the first lockout's length (later ones escalate). */
 export const STEWARD_PIN_ATTEMPTS = 5;
 export const STEWARD_LOCKOUT_MS = 5 * 60_000;
+/**
+ * A card pass outlives its personal screen by this much, ms: the screen counts from when the
+ * tap reached it, and the last touch before it clears still has to travel to the service.
+ */
+export const CARD_PASS_GRACE_MS = 2000;
 
 /** The station settings lockers use (station.json; see station-config.ts for ranges). */
 export interface LockerSettings {
   readonly lockerMaxMinutes: number;
   readonly doorOpenAlarmSeconds: number;
   readonly lockersPerPerson: number;
-  readonly cardPassSeconds: number;
+  /** The personal screen's life after a tap; the card pass lives as long (plus the grace). */
+  readonly personalScreenSeconds: number;
+  /** A claim whose door is never shut is released after this many minutes. */
+  readonly claimReleaseMinutes: number;
   readonly pickupCodeAttempts: number;
   readonly pickupLockoutSeconds: number;
   readonly stewardPin: string | null;
@@ -77,13 +89,16 @@ export interface LockerService {
   availability(): LockerAvailability;
   claim(input: MethodInput<'claimLocker'>): Promise<Result<ClaimOutcome>>;
   retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>>;
+  recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome>;
   list(input: MethodInput<'listLockers'>): Result<LockerView[]>;
   stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>>;
   /** Whether the first steward PIN is still to be set with the setup code. */
   stewardSetup(): Result<MethodOutput<'getStewardSetup'>>;
   setUpSteward(input: MethodInput<'setUpSteward'>): Result<Record<string, never>>;
-  /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. */
+  /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. Earlier passes are void. */
   forCard(cardId: number): CardLockerInfo;
+  /** A card was tapped: every earlier pass is void (the person who held it has left the screen). */
+  revokePasses(): void;
   /** Whether the card holds a live session (tap-out waits until it is over). */
   holdsLocker(cardId: number): boolean;
   busStatus(): DeviceStatus[];
@@ -101,12 +116,37 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   const fleet = createLockerFleet(deps.buses, deps.layout.lockers, deps.layout.unreachable);
   const maxMs = settings.lockerMaxMinutes * 60_000;
   const now = () => clock.now();
-  const passes = createCardPasses({ now, lifetimeMs: settings.cardPassSeconds * 1000 });
-  const codeLimiter = createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000 });
+  const passes = createCardPasses({ now, lifetimeMs: settings.personalScreenSeconds * 1000 + CARD_PASS_GRACE_MS });
+  const attempts = createAttemptRecords(deps.db);
+  // Per locker: wrong codes typed for locker 3 never lock out the guest of locker 5.
+  const codeLimiter = (lockerNumber: number) =>
+    createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000, state: attempts.of('pickup-code', lockerNumber) });
+  /**
+   * Pickup codes in plain text, by locker, only while the claim's door has not been shut:
+   * the one route back to a lost code is standing at that open door. Memory only.
+   */
+  const openDoorCodes = new Map<number, { sessionId: number; code: string }>();
+  let lastAvailability = '';
+  // The door watch reports the buses' current doors while it is being built: nothing to send then.
+  let started = false;
+  let closed = false;
+  /** Sends availability to the screens when it differs from what they were last sent. */
+  const pushAvailability = () => {
+    if (!started || closed) return;
+    try {
+      const value = currentAvailability();
+      const text = JSON.stringify(value);
+      if (text === lastAvailability) return;
+      lastAvailability = text;
+      deps.events.emit('lockerAvailability', value);
+    } catch (error) {
+      deps.onError(`lockers: availability update failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
   const guard = createStewardGuard({
     configuredPin: settings.stewardPin,
     store: deps.stewardPins ?? memoryStewardPinStore(),
-    limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS }),
+    limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS, state: attempts.of('steward-pin', STEWARD_PIN_TARGET) }),
     onLockout: () => store.insertAudit('pin-lockout', null, `${STEWARD_PIN_ATTEMPTS} wrong PINs in a row`, 'locked out', now()),
     onSetupCode: deps.onStewardSetupCode ?? (() => undefined),
     onSetUp: deps.onStewardSetUp ?? (() => undefined),
@@ -117,17 +157,34 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     clock,
     alarmMs: settings.doorOpenAlarmSeconds * 1000,
     maxMs,
-    emit: (event) => deps.events.emit('locker', event),
+    emit: (event) => {
+      if (event.kind !== 'door-left-open') openDoorCodes.delete(event.lockerNumber);
+      deps.events.emit('locker', event);
+    },
     onDeviceChange: deps.onDeviceChange,
+    onChange: () => pushAvailability(),
     onError: deps.onError,
   });
+  const releases = createClaimRelease({
+    store,
+    clock,
+    releaseMs: settings.claimReleaseMinutes * 60_000,
+    onReleased: (session) => {
+      openDoorCodes.delete(session.lockerNumber);
+      deps.events.emit('locker', { kind: 'claim-released', sessionId: session.id, lockerNumber: session.lockerNumber });
+      pushAvailability();
+    },
+    onError: deps.onError,
+  });
+  for (const session of store.liveSessions()) if (session.state === 'claimed') releases.watch(session);
   const claimingCards = new Set<number>();
-  let closed = false;
 
   const liveByLocker = () => new Map(store.liveSessions().map((s) => [s.lockerNumber, s]));
-  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes);
+  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes, watch.leftOpen());
   const lockerRecord = (n: number) => store.lockers().find((l) => l.number === n);
   const shutDown = () => err('unavailable', 'The station service has shut down.');
+  started = true;
+  lastAvailability = JSON.stringify(currentAvailability());
 
   /** Sends the open command, reserving the locker meanwhile; records a failure as a fault. */
   async function openLocker(locker: LockerRecord, purpose: 'claim' | 'retrieve' | 'steward', sessionId: number | null): Promise<OpenOutcome | null> {
@@ -141,13 +198,14 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     }
     if (closed) return null;
     const atMs = now();
+    // A door has moved: what it did must be written even if another connection holds the lock for a moment.
     if (outcome.ok) {
-      store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { purpose, attempts: outcome.attempts, elapsedMs: outcome.elapsedMs } }, atMs);
+      await retryWhileBusy(() => store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { purpose, attempts: outcome.attempts, elapsedMs: outcome.elapsedMs } }, atMs));
       watch.doorOpened(locker.number);
       return outcome;
     }
     const detail = { purpose, reason: outcome.reason, attempts: outcome.attempts, detail: outcome.detail.slice(0, 200) };
-    store.transaction(() => {
+    await retryWhileBusy(() => store.transaction(() => {
       store.insertEvent({ kind: 'open-failed', lockerNumber: locker.number, sessionId, detail }, atMs);
       // An offline bus says nothing about the lock itself.
       if (outcome.reason !== 'bus-offline' && !locker.faulty) {
@@ -155,7 +213,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
         store.markFaulty(locker.number, reason, atMs);
         store.insertEvent({ kind: 'marked-faulty', lockerNumber: locker.number, sessionId, detail: { reason } }, atMs);
       }
-    });
+    }));
     return outcome;
   }
 
@@ -194,7 +252,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       const outcome = await openLocker(next, 'claim', null);
       if (closed) return shutDown();
       if (outcome === null) continue; // taken by a claim running alongside: pick again
-      if (outcome.ok) return ok(startSession(next, cardId, pass, skippedFaulty));
+      if (outcome.ok) return ok(await retryWhileBusy(() => startSession(next, cardId, pass, skippedFaulty)));
       if (outcome.reason === 'bus-offline') return err('unavailable', OFFLINE);
       skippedFaulty.push(next.number);
       // A board that did not answer will not answer for its other locks either.
@@ -206,6 +264,8 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   function startSession(locker: LockerRecord, cardId: number | null, pass: string | null, skippedFaulty: number[]): ClaimOutcome {
     const atMs = now();
     const code = cardId === null ? uniquePickupCode(deps.key, (hash) => store.liveSessionByCodeHash(hash) !== undefined) : null;
+    // A new code: wrong guesses at the previous one say nothing about it.
+    if (cardId === null) attempts.clear('pickup-code', locker.number);
     const session = store.insertSession({
       lockerNumber: locker.number,
       holder: cardId === null ? 'guest' : 'member',
@@ -215,6 +275,8 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       dueMs: atMs + maxMs,
     });
     if (pass !== null) passes.spend(pass);
+    if (code) openDoorCodes.set(locker.number, { sessionId: session.id, code: code.code });
+    releases.watch(session);
     return {
       kind: 'opened',
       sessionId: session.id,
@@ -227,7 +289,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
 
   async function retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>> {
     const parsed = stationMethods.openMyLocker.input.safeParse(input);
-    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex) or a 6-digit pickup code is required');
+    if (!parsed.success) return err('invalid-argument', 'openMyLocker: a member card pass (32 hex), or a locker number (1–999) and its 6-digit pickup code, is required');
     if (store.lockers().length === 0) return err('unavailable', NO_LOCKERS);
     const claimant = parsed.data;
     let session: SessionRecord | undefined;
@@ -237,14 +299,21 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       session = store.liveSessionsOfCard(cardId)[0];
       if (!session) return ok({ kind: 'no-locker' });
     } else {
-      const gate = codeLimiter.check();
+      const limiter = codeLimiter(claimant.lockerNumber);
+      const gate = limiter.check();
       if (gate.kind === 'locked-out') return ok(gate);
-      session = store.liveSessionByCodeHash(hashPickupCode(deps.key, claimant.pickupCode));
+      const live = store.liveSessionOfLocker(claimant.lockerNumber);
+      session = live && sameHash(live.codeHash, hashPickupCode(deps.key, claimant.pickupCode)) ? live : undefined;
       if (!session) {
-        const verdict = codeLimiter.fail();
-        return ok(verdict.kind === 'wrong' ? { kind: 'wrong-code', attemptsLeft: verdict.attemptsLeft } : { kind: 'locked-out', retryAfterSeconds: verdict.retryAfterSeconds });
+        // The same answer whether the locker has no guest session or another code: it tells nothing.
+        const verdict = limiter.fail();
+        if (verdict.kind === 'wrong') return ok({ kind: 'wrong-code', attemptsLeft: verdict.attemptsLeft });
+        if (verdict.justLocked) {
+          store.insertAudit('code-lockout', claimant.lockerNumber, `${settings.pickupCodeAttempts} wrong pickup codes in a row`, `locked out for ${verdict.retryAfterSeconds} s`, now());
+        }
+        return ok({ kind: 'locked-out', retryAfterSeconds: verdict.retryAfterSeconds });
       }
-      codeLimiter.succeed();
+      limiter.succeed();
     }
     const locker = lockerRecord(session.lockerNumber);
     if (!locker || !fleet.reachable(locker)) return err('unavailable', OFFLINE);
@@ -253,7 +322,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     if (outcome === null) return err('unavailable', `Locker ${locker.number} is being opened already.`);
     if (!outcome.ok) return outcome.reason === 'bus-offline' ? err('unavailable', OFFLINE) : ok({ kind: 'lock-failed', lockerNumber: locker.number });
     const current = store.session(session.id);
-    if (current?.state === 'charging') store.startRetrieving(current.id, now());
+    if (current?.state === 'charging') await retryWhileBusy(() => store.startRetrieving(current.id, now()));
     if (claimant.kind === 'member') passes.spend(claimant.cardPass);
     return ok({ kind: 'opened', sessionId: session.id, lockerNumber: locker.number });
   }
@@ -294,6 +363,12 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
           store.insertAudit(action, lockerNumber, reason, 'done', atMs);
         });
         return ok({});
+      case 'clear-lockout': {
+        const cleared = attempts.lockedOut('pickup-code', lockerNumber, atMs);
+        attempts.clear('pickup-code', lockerNumber);
+        store.insertAudit(action, lockerNumber, reason, cleared ? 'done' : 'not locked out', atMs);
+        return ok({});
+      }
       case 'end-session': {
         if (!session) {
           store.insertAudit(action, lockerNumber, reason, 'no session', atMs);
@@ -310,11 +385,39 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     }
   }
 
+  function recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome> {
+    const parsed = stationMethods.recoverPickupCode.input.safeParse(input);
+    if (!parsed.success) return err('invalid-argument', 'recoverPickupCode: lockerNumber must be a whole number 1–999');
+    const { lockerNumber } = parsed.data;
+    const kept = openDoorCodes.get(lockerNumber);
+    const session = store.liveSessionOfLocker(lockerNumber);
+    if (!kept || session?.id !== kept.sessionId || session.state !== 'claimed') {
+      // The door was shut, or the session is gone: the code is no longer kept in the clear.
+      if (kept) openDoorCodes.delete(lockerNumber);
+      return ok({ kind: 'not-open' });
+    }
+    // Once only, and on the record: whoever stands at the kiosk while that door is open could
+    // ask, so a second request (the guest's or anyone's) is refused and each showing is logged.
+    openDoorCodes.delete(lockerNumber);
+    store.insertEvent({ kind: 'code-reshown', lockerNumber, sessionId: session.id }, now());
+    return ok({ kind: 'code', sessionId: session.id, lockerNumber, pickupCode: kept.code, maxMinutes: settings.lockerMaxMinutes });
+  }
+
+  /** Runs a locker call, then sends availability if the call changed it. */
+  const thenPush = async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
+    try {
+      return await call;
+    } finally {
+      pushAvailability();
+    }
+  };
+
   return {
     configured: deps.layout.lockers.length > 0,
     availability: currentAvailability,
-    claim: (input) => (closed ? Promise.resolve(shutDown()) : claim(input)),
-    retrieve: (input) => (closed ? Promise.resolve(shutDown()) : retrieve(input)),
+    recoverPickupCode: (input) => (closed ? shutDown() : recoverPickupCode(input)),
+    claim: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(claim(input))),
+    retrieve: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(retrieve(input))),
     list(input) {
       if (closed) return shutDown();
       const parsed = stationMethods.listLockers.input.safeParse(input);
@@ -325,7 +428,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       const atMs = now();
       return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
     },
-    stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : stewardAction(input)),
+    stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(stewardAction(input))),
     stewardSetup: () => (closed ? shutDown() : ok({ needsSetup: guard.needsSetup() })),
     setUpSteward(input) {
       if (closed) return shutDown();
@@ -335,13 +438,23 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     },
     forCard(cardId) {
       const held = store.liveSessionsOfCard(cardId)[0];
+      passes.revokeAll();
       return { cardPass: passes.issue(cardId), locker: held ? heldLocker(held) : null };
     },
+    revokePasses: () => passes.revokeAll(),
     holdsLocker: (cardId) => store.liveSessionsOfCard(cardId).length > 0,
     busStatus: () => fleet.busStatus(),
     close() {
       closed = true;
       watch.detach();
+      releases.detach();
+      openDoorCodes.clear();
     },
   };
+}
+
+/** Compares two hex hashes in constant time; a missing one (member session) never matches. */
+function sameHash(stored: string | null, given: string): boolean {
+  if (stored === null || stored.length !== given.length) return false;
+  return timingSafeEqual(Buffer.from(stored, 'hex'), Buffer.from(given, 'hex'));
 }

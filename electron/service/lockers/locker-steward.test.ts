@@ -63,7 +63,7 @@ describe('steward locker actions', () => {
   });
 
   it('listLockers: states, doors, sessions and overdue', async () => {
-    const s = await start({ layout: [...STANDARD_LAYOUT, { number: 5, bus: 'wall', board: 1, lock: 5, cable: 'usb-c', enabled: false }], settings: { stewardPin: PIN } });
+    const s = await start({ layout: [...STANDARD_LAYOUT, { number: 5, bus: 'wall', board: 1, lock: 5, cable: 'usb-c', enabled: false }], settings: { stewardPin: PIN, claimReleaseMinutes: 24 * 60 } });
     await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await s.pass() }, cable: 'usb-c' });
     s.bus.closeDoor(1, 1);
     await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'lightning' });
@@ -127,7 +127,7 @@ describe('steward locker actions', () => {
 
 describe('restart mid-session', () => {
   it('sessions come back from SQLite: a claimed door shut while the station was down starts charging; codes and cards still retrieve', async () => {
-    const first = await start({ layout: STANDARD_LAYOUT });
+    const first = await start({ layout: STANDARD_LAYOUT, settings: { claimReleaseMinutes: 60 } });
     await first.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await first.pass() }, cable: 'usb-c' });
     const guest = await first.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'lightning' });
     const code = guest.ok && guest.value.kind === 'opened' ? guest.value.pickupCode ?? '' : '';
@@ -148,7 +148,7 @@ describe('restart mid-session', () => {
     // Card passes do not survive a restart; a new tap gives one.
     expect(await second.tap()).toMatchObject({ kind: 'already-here', locker: { sessionId: 1, lockerNumber: 1 } });
     expect(await second.service.api.openMyLocker({ kind: 'member', cardPass: await second.pass() })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
-    expect(await second.service.api.openMyLocker({ kind: 'guest', pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 2, lockerNumber: 3 } });
+    expect(await second.service.api.openMyLocker({ kind: 'guest', lockerNumber: 3, pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 2, lockerNumber: 3 } });
   });
 
   it('a claimed session whose door the bus reports shut at start begins charging at once', async () => {

@@ -20,8 +20,10 @@ export type LockerEventKind =
   | 'repaired'
   | 'bus-online'
   | 'bus-offline'
-  | 'bus-degraded';
-export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout';
+  | 'bus-degraded'
+  | 'claim-released'
+  | 'code-reshown';
+export type StewardAuditAction = 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session' | 'pin-lockout' | 'code-lockout' | 'clear-lockout';
 
 export interface LockerRecord {
   readonly number: number;

@@ -16,15 +16,17 @@ export function availability(
   live: ReadonlyMap<number, SessionRecord>,
   fleet: LockerFleet,
   maxMinutes: number,
+  doorsLeftOpen: readonly number[],
 ): LockerAvailability {
   const free = CABLE_TYPES.map((cable) => {
     const count = lockers.filter((l) => l.cable === cable && isFree(l, live, fleet)).length;
     const due = nextDue(lockers.filter((l) => l.cable === cable), live);
     return due === null ? { cable, count } : { cable, count, nextDueAtMs: due };
   });
-  if (lockers.length === 0) return { state: 'none', free, maxMinutes };
-  if (!lockers.some((l) => fleet.reachable(l))) return { state: 'offline', free, maxMinutes };
-  return { state: free.some((f) => f.count > 0) ? 'ready' : 'full', free, maxMinutes };
+  const base = { free, maxMinutes, doorsLeftOpen: [...doorsLeftOpen] };
+  if (lockers.length === 0) return { state: 'none', ...base };
+  if (!lockers.some((l) => fleet.reachable(l))) return { state: 'offline', ...base };
+  return { state: free.some((f) => f.count > 0) ? 'ready' : 'full', ...base };
 }
 
 /** When the soonest charging session in these lockers is due: a worker can be told when to come back. */

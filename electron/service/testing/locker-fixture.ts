@@ -81,7 +81,7 @@ export function useLockerStations(): (options?: LockerStationOptions) => Promise
       ...options.service,
     });
     const seen: { event: EventName; payload: unknown }[] = [];
-    for (const event of ['checkIn', 'deviceStatus', 'locker'] as const) {
+    for (const event of ['checkIn', 'deviceStatus', 'locker', 'lockerAvailability'] as const) {
       service.events.on(event, (payload: EventPayload<typeof event>) => seen.push({ event, payload }));
     }
     const db = new Database(stationDatabasePath(dataDir), { readonly: true });

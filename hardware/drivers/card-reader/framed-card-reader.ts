@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { normaliseCardText } from '../../card-id/normalise';
 import { DEFAULT_GAP_MS, type Framer, type FramerOutput } from '../../codecs/framer';
 import { systemClock, type Clock } from '../clock';
+import { SilenceWatch } from '../silence-watch';
 import type { CardRead, CardReader, CardReadFault, ReaderState } from './card-reader';
 import { ReaderSupervisor, type ReaderSupervisorOptions } from './reader-supervisor';
 
@@ -49,7 +50,9 @@ interface CardReaderEvents {
 /**
  * A card reader made of a supervised transport and a framer: bytes in, `read`/`fault` out.
  * Text that is not a known card format is a fault `unsupported-format`. Bytes held when the
- * device is lost are dropped; a stalled frame is reported `truncated` after the gap.
+ * device is lost are dropped; a stalled frame is reported `truncated` after the gap, counted
+ * in time the process could hear the line (see {@link SilenceWatch}): a stalled event loop
+ * does not cut a frame whose tail arrived in time.
  */
 export class FramedCardReader<F extends { readonly type: 'frame' }> extends EventEmitter<CardReaderEvents> implements CardReader {
   readonly id: string;
@@ -57,7 +60,7 @@ export class FramedCardReader<F extends { readonly type: 'frame' }> extends Even
   readonly simulated: boolean;
   private readonly supervisor: ReaderSupervisor;
   private readonly clock: Clock;
-  private flushTimer: unknown;
+  private readonly silence: SilenceWatch;
 
   constructor(private readonly options: FramedCardReaderOptions<F>) {
     super();
@@ -65,6 +68,14 @@ export class FramedCardReader<F extends { readonly type: 'frame' }> extends Even
     this.name = options.name;
     this.simulated = options.simulated ?? false;
     this.clock = options.clock ?? systemClock;
+    this.silence = new SilenceWatch({
+      clock: this.clock,
+      gapMs: options.gapMs ?? DEFAULT_GAP_MS,
+      onTick: (heardMs) => {
+        this.handle(this.options.framer.flush(heardMs), this.clock.now());
+        this.silence.update(this.options.framer.hasPending);
+      },
+    });
     this.supervisor = new ReaderSupervisor(options);
     this.supervisor.on('state', (state) => this.emit('state', state));
     this.supervisor.on('data', (chunk) => this.onData(chunk));
@@ -89,26 +100,12 @@ export class FramedCardReader<F extends { readonly type: 'frame' }> extends Even
   }
 
   private onData(chunk: Uint8Array): void {
-    const now = this.clock.now();
-    this.handle(this.options.framer.push(chunk, now), now);
-    this.scheduleFlush();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer !== undefined) this.clock.clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
-    if (!this.options.framer.hasPending) return;
-    this.flushTimer = this.clock.setTimeout(() => {
-      this.flushTimer = undefined;
-      const now = this.clock.now();
-      this.handle(this.options.framer.flush(now), now);
-      this.scheduleFlush();
-    }, this.options.gapMs ?? DEFAULT_GAP_MS);
+    this.handle(this.options.framer.push(chunk, this.silence.stamp()), this.clock.now());
+    this.silence.update(this.options.framer.hasPending);
   }
 
   private dropHeldBytes(): void {
-    if (this.flushTimer !== undefined) this.clock.clearTimeout(this.flushTimer);
-    this.flushTimer = undefined;
+    this.silence.stop();
     this.options.framer.reset();
   }
 

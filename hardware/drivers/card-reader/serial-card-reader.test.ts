@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromHex } from '../../codecs/framer';
-import { CardReaderSimulator } from '../../simulators/card-reader-simulator';
+import { CardReaderSimulator, encodeTap } from '../../simulators/card-reader-simulator';
+import { LATE_TOLERANCE_MS } from '../silence-watch';
 import { createTransportPair, type MemoryTransport } from '../../transport/memory-transport';
 import type { CardRead, CardReader, CardReadFault } from './card-reader';
 import { createSerialCardReader, type SerialCodecKind } from './serial-card-reader';
@@ -121,6 +122,43 @@ describe('serial card reader', () => {
     expect(reads).toHaveLength(1);
     // The STX stalls (truncated); each later byte arrives alone after a silence (malformed).
     expect(faults.map((f) => f.reason)).toEqual(['truncated', ...Array(13).fill('malformed')]);
+  });
+
+  it('reads a frame whose tail came in time although the event loop stalled 300 ms between its halves', async () => {
+    await startReader('em4100-ascii');
+    const frame = encodeTap('01026F6C3A', 'em4100');
+    await device.write(frame.subarray(0, 6));
+    await settle();
+    // A stall: 300 ms pass while no timer can run; the tail arrived during it and is read
+    // right after the overdue timers (as libuv orders them).
+    vi.setSystemTime(Date.now() + 300);
+    await vi.advanceTimersByTimeAsync(20);
+    await device.write(frame.subarray(6));
+    await settle();
+    expect(faults).toEqual([]);
+    expect(reads.map((r) => r.raw)).toEqual(['01026F6C3A']);
+  });
+
+  it('after a stall, a frame that really stopped is still truncated, one on-time gap later', async () => {
+    await startReader('em4100-ascii');
+    await device.write(encodeTap('01026F6C3A', 'em4100').subarray(0, 6));
+    await settle();
+    vi.setSystemTime(Date.now() + 300);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(faults).toEqual([]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(faults.map((f) => f.reason)).toEqual(['truncated']);
+    expect(reads).toEqual([]);
+  });
+
+  it('a late timer of a few ms is not a stall: the gap stays 100 ms', async () => {
+    await startReader('binary');
+    await simulator().tap('026F6C3A', 'binary', { kind: 'truncated', bytes: 4 });
+    vi.setSystemTime(Date.now() + LATE_TOLERANCE_MS);
+    await vi.advanceTimersByTimeAsync(80);
+    expect(faults).toEqual([]);
+    await vi.advanceTimersByTimeAsync(20); // 105 ms after the last byte
+    expect(faults.map((f) => f.reason)).toEqual(['truncated']);
   });
 
   it('reports random garbage once, then reads the next tap', async () => {

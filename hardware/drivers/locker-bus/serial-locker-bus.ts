@@ -262,16 +262,29 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   private pollCycle(): void {
     if (!this.link.isOpen || this.pollLeft > 0) return;
     this.pollLeft = this.settings.size;
-    for (const address of this.settings.keys()) {
-      this.enqueue('poll', {
-        run: async () => {
-          const answered = await this.queryBoard(address, 1);
-          this.pollLeft = Math.max(0, this.pollLeft - 1);
-          if (!answered && this.link.isOpen) this.boardMissed(address, 1);
-        },
-        cancel: () => undefined,
-      });
-    }
+    for (const address of this.settings.keys()) this.enqueuePoll(address);
+  }
+
+  /**
+   * A heartbeat query of one board. A board that misses one is asked again at once rather than
+   * at the next heartbeat, so a board that has gone is reported offline about
+   * `missesBeforeOffline × replyTimeoutMs` after its first miss, not that many heartbeats later:
+   * the screens must stop offering lockers within seconds.
+   */
+  private enqueuePoll(address: number): void {
+    this.enqueue('poll', {
+      run: async () => {
+        const answered = await this.queryBoard(address, 1);
+        this.pollLeft = Math.max(0, this.pollLeft - 1);
+        if (answered || !this.link.isOpen) return;
+        this.boardMissed(address, 1);
+        if (this.boardOnline.get(address) !== false) {
+          this.pollLeft += 1;
+          this.enqueuePoll(address);
+        }
+      },
+      cancel: () => undefined,
+    });
   }
 
   private enqueue(kind: 'user' | 'poll', job: Job): void {

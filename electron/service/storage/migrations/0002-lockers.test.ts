@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../testing/temp-dirs';
+import { LATEST_SCHEMA_VERSION } from '.';
 import { openStationDatabase, stationDatabasePath } from '../database';
 import * as m0001 from './0001-initial';
-import { LATEST_SCHEMA_VERSION } from '.';
 
 const temp = useTempDirs('station-0002-');
 const HASH = 'a'.repeat(64);

@@ -1,0 +1,63 @@
+/**
+ * Releases claims whose door was never shut on a phone: after `releaseMs` from the claim, a
+ * session still `claimed` ends as `abandoned` with a `claim-released` event row, and the
+ * locker is free again. Without this, doors opened and walked away from stay "claimed" for
+ * ever and, a few at a time, fill the wall. Timers live in memory; after a restart the
+ * caller watches every live claim again and the time counts from the stored claim time.
+ */
+import type { Clock } from '../../../hardware/drivers/clock';
+import type { LockerStore, SessionRecord } from './locker-store';
+
+export interface ClaimReleaseDeps {
+  readonly store: LockerStore;
+  readonly clock: Clock;
+  /** From the claim to its release, ms. */
+  readonly releaseMs: number;
+  /** After the release is committed: tell the screens. */
+  readonly onReleased: (session: SessionRecord) => void;
+  readonly onError: (message: string) => void;
+}
+
+export interface ClaimRelease {
+  /** Starts the release timer of a claimed session (no-op for one already watched). */
+  watch(session: Pick<SessionRecord, 'id' | 'claimedMs'>): void;
+  /** Clears every timer. Idempotent. */
+  detach(): void;
+}
+
+export function createClaimRelease(deps: ClaimReleaseDeps): ClaimRelease {
+  const { store, clock } = deps;
+  const timers = new Map<number, unknown>();
+
+  const release = (id: number) => {
+    timers.delete(id);
+    try {
+      const session = store.session(id);
+      // Shut (charging), collected or ended by a steward meanwhile: nothing to release.
+      if (session?.state !== 'claimed') return;
+      const atMs = clock.now();
+      store.transaction(() => {
+        store.endSession(id, atMs, 'abandoned');
+        store.insertEvent(
+          { kind: 'claim-released', lockerNumber: session.lockerNumber, sessionId: id, detail: { claimedSeconds: Math.round((atMs - session.claimedMs) / 1000) } },
+          atMs,
+        );
+      });
+      deps.onReleased(session);
+    } catch (error) {
+      deps.onError(`lockers: releasing claim ${id} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  return {
+    watch(session) {
+      if (timers.has(session.id)) return;
+      const delay = Math.max(0, session.claimedMs + deps.releaseMs - clock.now());
+      timers.set(session.id, clock.setTimeout(() => release(session.id), delay));
+    },
+    detach() {
+      for (const timer of timers.values()) clock.clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}
