@@ -1,5 +1,5 @@
 /**
- * Wrong-guess counts in SQLite (`attempt_limits`, migration 0005), one row per scope and
+ * Wrong-guess counts in SQLite (`attempt_limits`, migration 0003), one row per scope and
  * target: the steward PIN is target 0, pickup codes are counted per locker number.
  */
 import type { Database } from 'better-sqlite3';

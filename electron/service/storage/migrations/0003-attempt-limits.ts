@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export const version = 5;
+export const version = 3;
 
 export function up(db: Database): void {
   db.exec(`
