@@ -63,7 +63,8 @@ async function findMissing() {
   }
   if (!hasLibusb()) missing.push({ what: 'libusb-1.0', aptPackage: 'libusb-1.0-0', neededFor: 'USB HID card readers' });
   if (!hasCjkFont()) missing.push({ what: 'CJK fonts', aptPackage: 'fonts-noto-cjk', neededFor: 'Chinese text on screen' });
-  if (!onPath('openssl')) missing.push({ what: 'openssl', aptPackage: 'openssl', neededFor: "the upstream tests' self-signed HTTPS certificate" });
+  // Only the test suite needs it; `npm start` does not.
+  if (!startMode && !onPath('openssl')) missing.push({ what: 'openssl', aptPackage: 'openssl', neededFor: "the upstream tests' self-signed HTTPS certificate" });
   return missing;
 }
 
@@ -106,7 +107,7 @@ async function main() {
   }
   const missing = await findMissing();
   if (missing.length === 0) {
-    console.log('System packages present: socat, Chromium, libusb-1.0, CJK fonts, openssl.');
+    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts${startMode ? '' : ', openssl'}.`);
     return true;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
