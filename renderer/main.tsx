@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { pickStationClient } from './api/station-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { preloadLaterScreens } from './app/later-screens';
 import { initI18n } from './i18n/i18n';
 import './styles/base.css';
 import './styles/layout.css';
@@ -25,4 +26,5 @@ if (root) {
       </ErrorBoundary>
     </StrictMode>,
   );
+  preloadLaterScreens();
 }
