@@ -3,7 +3,7 @@
  * loopback WebSocket of the browser host) are built from these tables, so a method or event
  * is declared exactly once: its name, its argument schema and its result schema.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   checkInOutcomeSchema,
   deviceStatusSchema,
@@ -26,12 +26,12 @@ import {
 import type { Result } from './result';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
-interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+interface MethodSpec<I extends z.ZodMiniType, O extends z.ZodMiniType> {
   readonly input: I;
   readonly output: O;
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+function method<I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O): MethodSpec<I, O> {
   return { input, output };
 }
 
@@ -47,12 +47,12 @@ export const stationMethods = {
    * classifier (Enter stripped). Fails with `unreadable-card` when no card id can be made
    * of it.
    */
-  submitWedgeRead: method(z.object({ text: z.string().min(1).max(64) }), checkInOutcomeSchema),
+  submitWedgeRead: method(z.object({ text: z.string().check(z.minLength(1), z.maxLength(64)) }), checkInOutcomeSchema),
   /** A worker without a card comes in as a guest. */
   guestCheckIn: method(noInput, guestCheckInSchema),
   /** First-visit category for the card of this visit; `null` means skipped. */
   setWorkerCategory: method(
-    z.object({ visitId: z.number().int().positive(), category: workerCategorySchema.nullable() }),
+    z.object({ visitId: z.int().check(z.positive()), category: z.nullable(workerCategorySchema) }),
     empty,
   ),
   /** "I'm interested" on the join-the-union screen. */

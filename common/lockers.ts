@@ -7,7 +7,7 @@
  * `cardPass` from that tap's check-in outcome (opaque, single-card, short-lived); a guest
  * proves it with the 6-digit pickup code shown once when claiming.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Phone cables a locker may have. */
 export const cableTypeSchema = z.enum(['usb-c', 'lightning', 'micro-usb']);
@@ -15,22 +15,22 @@ export type CableType = z.infer<typeof cableTypeSchema>;
 export const CABLE_TYPES: readonly CableType[] = cableTypeSchema.options;
 
 /** Painted locker number, 1–999. */
-export const lockerNumberSchema = z.number().int().min(1).max(999);
+export const lockerNumberSchema = z.int().check(z.gte(1), z.lte(999));
 
 /** Opaque proof of a card tap at this kiosk, valid for a few minutes (see CheckInOutcome). */
-export const cardPassSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export const cardPassSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
 /** A guest's pickup code: exactly 6 digits. */
-export const pickupCodeSchema = z.string().regex(/^[0-9]{6}$/);
+export const pickupCodeSchema = z.string().check(z.regex(/^[0-9]{6}$/));
 
 /** The locker a card currently holds, shown when that card is tapped again. */
 export const heldLockerSchema = z.object({
-  sessionId: z.number().int().positive(),
+  sessionId: z.int().check(z.positive()),
   lockerNumber: lockerNumberSchema,
   /** Epoch ms the door was shut with the phone inside; null while the door is still open. */
-  startedAtMs: z.number().int().nullable(),
+  startedAtMs: z.nullable(z.int()),
   /** Epoch ms after which the session is overdue. */
-  dueAtMs: z.number().int(),
+  dueAtMs: z.int(),
 });
 export type HeldLocker = z.infer<typeof heldLockerSchema>;
 
@@ -42,9 +42,9 @@ export const lockerAvailabilitySchema = z.object({
    */
   state: z.enum(['ready', 'full', 'offline', 'none']),
   /** Free working lockers per cable type (0 where none). */
-  free: z.array(z.object({ cable: cableTypeSchema, count: z.number().int().nonnegative() })),
+  free: z.array(z.object({ cable: cableTypeSchema, count: z.int().check(z.nonnegative()) })),
   /** Longest session before it is overdue, minutes. */
-  maxMinutes: z.number().int().positive(),
+  maxMinutes: z.int().check(z.positive()),
 });
 export type LockerAvailability = z.infer<typeof lockerAvailabilitySchema>;
 
@@ -63,11 +63,11 @@ export const claimLockerInputSchema = z.object({
 export const claimOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('opened'),
-    sessionId: z.number().int().positive(),
+    sessionId: z.int().check(z.positive()),
     lockerNumber: lockerNumberSchema,
     /** Guests only: shown once, in large type; never returned again. */
-    pickupCode: pickupCodeSchema.nullable(),
-    maxMinutes: z.number().int().positive(),
+    pickupCode: z.nullable(pickupCodeSchema),
+    maxMinutes: z.int().check(z.positive()),
     /** Lockers tried first that would not open (now marked faulty), in order. */
     skippedFaulty: z.array(lockerNumberSchema),
   }),
@@ -85,13 +85,13 @@ export const openMyLockerInputSchema = z.discriminatedUnion('kind', [
 
 /** What a retrieve did. The session ends when the door is shut again (and empty, where sensed). */
 export const retrieveOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('opened'), sessionId: z.number().int().positive(), lockerNumber: lockerNumberSchema }),
+  z.object({ kind: z.literal('opened'), sessionId: z.int().check(z.positive()), lockerNumber: lockerNumberSchema }),
   /** The card holds no locker. */
   z.object({ kind: z.literal('no-locker') }),
   /** Not a live pickup code; `attemptsLeft` before the lockout. */
-  z.object({ kind: z.literal('wrong-code'), attemptsLeft: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('wrong-code'), attemptsLeft: z.int().check(z.nonnegative()) }),
   /** Too many wrong codes: try again after this many seconds. */
-  z.object({ kind: z.literal('locked-out'), retryAfterSeconds: z.number().int().positive() }),
+  z.object({ kind: z.literal('locked-out'), retryAfterSeconds: z.int().check(z.positive()) }),
   /** The lock would not open; stewards have been told. */
   z.object({ kind: z.literal('lock-failed'), lockerNumber: lockerNumberSchema }),
 ]);
@@ -107,7 +107,7 @@ export const lockerEventSchema = z.object({
     /** The door was shut again after retrieving: the session is over. */
     'session-ended',
   ]),
-  sessionId: z.number().int().positive(),
+  sessionId: z.int().check(z.positive()),
   lockerNumber: lockerNumberSchema,
 });
 export type LockerEvent = z.infer<typeof lockerEventSchema>;
@@ -117,25 +117,27 @@ export const lockerViewSchema = z.object({
   lockerNumber: lockerNumberSchema,
   cable: cableTypeSchema,
   state: z.enum(['free', 'claimed', 'charging', 'retrieving', 'faulty', 'disabled', 'offline']),
-  doorClosed: z.boolean().nullable(),
-  itemPresent: z.boolean().nullable(),
-  session: z.object({
-    sessionId: z.number().int().positive(),
-    holder: z.enum(['member', 'guest']),
-    startedAtMs: z.number().int().nullable(),
-    dueAtMs: z.number().int(),
-    overdue: z.boolean(),
-  }).nullable(),
+  doorClosed: z.nullable(z.boolean()),
+  itemPresent: z.nullable(z.boolean()),
+  session: z.nullable(
+    z.object({
+      sessionId: z.int().check(z.positive()),
+      holder: z.enum(['member', 'guest']),
+      startedAtMs: z.nullable(z.int()),
+      dueAtMs: z.int(),
+      overdue: z.boolean(),
+    }),
+  ),
 });
 export type LockerView = z.infer<typeof lockerViewSchema>;
 
 /** A steward's PIN (the steward console proper comes later). */
-export const stewardPinSchema = z.string().regex(/^[0-9]{4,8}$/);
+export const stewardPinSchema = z.string().check(z.regex(/^[0-9]{4,8}$/));
 
 export const stewardLockerActionSchema = z.object({
   pin: stewardPinSchema,
   lockerNumber: lockerNumberSchema,
   action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']),
   /** Why, in the steward's words; kept in the audit log. */
-  reason: z.string().trim().min(1).max(200),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
