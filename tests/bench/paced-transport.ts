@@ -34,14 +34,22 @@ export class PacedTransport implements Transport {
     return this.inner.close();
   }
 
+  /**
+   * Each byte is handed to the inner transport at its time on the line without waiting for
+   * the previous write to complete: a UART shifts bytes out on its own clock. (Awaiting each
+   * one-byte write — a thread-pool round trip in serialport — made the line slower than the
+   * baud rate at 19200, where a byte lasts 0.52 ms.) Resolves when the last byte is out.
+   */
   async write(bytes: Uint8Array): Promise<void> {
+    const writes: Promise<void>[] = [];
     for (let i = 0; i < bytes.length; i++) {
       const due = Math.max(this.lineFreeAt, performance.now());
       await until(due);
-      await this.inner.write(bytes.subarray(i, i + 1));
+      writes.push(this.inner.write(bytes.subarray(i, i + 1)));
       this.lineFreeAt = due + this.byteMs;
     }
     await until(this.lineFreeAt);
+    await Promise.all(writes);
   }
 
   on(event: 'data' | 'error' | 'close', listener: Listener): this {
