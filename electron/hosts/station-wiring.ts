@@ -13,6 +13,7 @@ import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers } from '../../hardware/
 import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
 import { createStationService } from '../service/station-service';
+import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
 
 export interface StationWiringOptions {
@@ -55,6 +56,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       dataDir: options.dataDir,
       readers: createCardReaders(loaded.config),
       lockerBuses: createLockerBuses(loaded.config),
+      tapTiming: tapTimingFromEnv(process.env),
     });
     return { service, readers: { kind: 'config', path } };
   }
@@ -72,6 +74,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       readers: [simulated.reader],
       lockerBuses: lockers ? [lockers.bus] : [],
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
+      tapTiming: tapTimingFromEnv(process.env),
     });
   } catch (error) {
     await closeAll();

@@ -18,6 +18,7 @@ import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
 import { attachReaders } from './reader-bridge';
+import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
@@ -47,6 +48,8 @@ export interface StationServiceOptions {
   readonly stationConfigOverride?: Partial<StationConfig>;
   /** Start-up problems that did not stop the station (bad settings, key permissions). Default `console.warn`. */
   readonly onWarning?: (message: string) => void;
+  /** Benchmarks only: stage times of every reader tap (see tap-timing.ts). Default none. */
+  readonly tapTiming?: TapTimingSink | null;
 }
 
 export interface CreatedStationService extends StationService {
@@ -118,6 +121,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     tapCard: (card, deviceId) => tapCard(card, 'reader', deviceId),
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
+    tapTiming: options.tapTiming,
   });
 
   let closed = false;

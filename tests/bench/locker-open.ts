@@ -72,6 +72,7 @@ async function benchOpen(protocol: LockerProtocol, requestBytes: number, replyBy
       `Locker open → confirmed, ${protocol.name} @ ${protocol.defaultBaudRate} baud (${opens} opens, ${requestBytes} B request + ${replyBytes} B reply, paced)`,
       reportLine('  p50', percentile(samples, 50), wire, 'wire'),
       reportLine('  p95', percentile(samples, 95), wire, 'wire'),
+      reportLine('  p95 against 1.5× the wire', percentile(samples, 95), wire * 1.5, 'target'),
     ];
   } finally {
     await close();
@@ -94,6 +95,7 @@ async function benchFullPoll(): Promise<string[]> {
     return [
       `Full status poll, 32 boards × 24 locks, 8a80 @ 9600 baud (paced; ${bus.doors().length} doors read)`,
       reportLine('  start → every board queried', elapsed, wire, 'wire'),
+      reportLine('  against 1.2× the wire', elapsed, wire * 1.2, 'target'),
     ];
   } finally {
     await close();
