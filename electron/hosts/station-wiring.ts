@@ -60,15 +60,26 @@ export async function createWiredStation(options: StationWiringOptions): Promise
     });
     return { service, readers: { kind: 'config', path } };
   }
-  const simulated = await startDefaultSimulatedReader(options.dataDir);
+  // Both simulators at once: each waits on its own socat (tens of ms) before it is ready.
+  const [reader, lockers] = await Promise.all([
+    startDefaultSimulatedReader(options.dataDir).then(
+      (started) => ({ started }),
+      (error: unknown) => ({ error }),
+    ),
+    startSimulatedLockers(options.dataDir),
+  ]);
+  if (!('started' in reader)) {
+    await lockers?.close();
+    throw reader.error;
+  }
+  const simulated = reader.started;
   const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  if (lockers) closers.push(() => lockers.close());
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let service: StationService;
   try {
-    const lockers = await startSimulatedLockers(options.dataDir);
-    if (lockers) closers.push(() => lockers.close());
     service = await createStationService({
       dataDir: options.dataDir,
       readers: [simulated.reader],
