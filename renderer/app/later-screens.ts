@@ -31,9 +31,13 @@ const PRELOAD_DEADLINE_MS = 3000;
  * own load when it is opened (which retries, and on failure reloads the page).
  */
 export function preloadLaterScreens(): void {
-  const run = () => {
+  whenIdle(() => {
     for (const screen of ALL) screen.preload().catch(() => undefined);
-  };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: PRELOAD_DEADLINE_MS });
-  else setTimeout(run, 0);
+  });
+}
+
+/** Runs `fn` when the page is next idle, or after PRELOAD_DEADLINE_MS at the latest. */
+export function whenIdle(fn: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(fn, { timeout: PRELOAD_DEADLINE_MS });
+  else setTimeout(fn, 0);
 }
