@@ -43,9 +43,16 @@ export const stationMethods = {
   /** Station name, opening info, today's offers and UI settings. */
   getStationInfo: method(noInput, stationInfoSchema),
   /**
+   * The page's heartbeat: answers at once, touching no storage or device. `instance` is random
+   * per start of the service, so the page can tell a restarted service (whose card passes
+   * are void) from the one it knew.
+   */
+  ping: method(noInput, z.object({ instance: z.string().check(z.minLength(1), z.maxLength(64)) })),
+  /**
    * A card number typed by a keyboard-wedge reader, as captured by the UI's keystroke
    * classifier (Enter stripped). Fails with `unreadable-card` when no card id can be made
-   * of it.
+   * of it, and with `rate-limited` (nothing logged, no card pass) when reads come faster than
+   * a person at a reader can tap: a short burst, then about one a second.
    */
   submitWedgeRead: method(z.object({ text: z.string().check(z.minLength(1), z.maxLength(64)) }), checkInOutcomeSchema),
   /** A worker without a card comes in as a guest. */
@@ -81,6 +88,12 @@ export const stationEvents = {
   deviceStatus: z.object({ devices: z.array(deviceStatusSchema) }),
   /** A locker session moved on (door shut, left open, session over). */
   locker: lockerEventSchema,
+  /**
+   * Something was refused in the screen's name, so the screen says so: `wedge-reads-refused`
+   * when card reads came faster than a person can tap (`refused` counts this run of refusals).
+   * At most one per second.
+   */
+  screenNotice: z.object({ kind: z.literal('wedge-reads-refused'), refused: z.int().check(z.positive()) }),
 } as const;
 
 export type StationMethods = typeof stationMethods;

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'not-found',
   'unavailable',
   'forbidden',
+  /** Too many requests of this kind in a short time (e.g. wedge reads); try again later. */
+  'rate-limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -7,11 +7,14 @@ import { z } from 'zod/mini';
 /** Largest message either side accepts, in bytes; anything bigger closes the socket. */
 export const MAX_SOCKET_MESSAGE_BYTES = 256 * 1024;
 
-/** Path of the WebSocket endpoint; the per-boot token travels as the `token` query value. */
+/** Path of the WebSocket endpoint; the screen token travels as the `token` query value. */
 export const SOCKET_PATH = '/api';
 
-/** Name of the `<meta>` element through which the host hands the page its token. */
-export const TOKEN_META_NAME = 'station-token';
+/** Key of the screen token in the page's URL fragment: `http://127.0.0.1:PORT/#token=…`. */
+export const TOKEN_FRAGMENT_KEY = 'token';
+
+/** Key under which the page keeps the token in `sessionStorage`, so a reload still connects. */
+export const TOKEN_STORAGE_KEY = 'station-screen-token';
 
 export const clientMessageSchema = z.object({
   type: z.literal('call'),

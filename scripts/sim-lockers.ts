@@ -43,7 +43,8 @@ export async function lockerCommand(args: readonly string[], dataDir: string, ou
   }
   const answer = await sendSimCommand(join(dataDir, SIM_DIR_NAME, SIM_CONTROL_SOCKET), command);
   if (!answer.ok) {
-    out.error(`${answer.message}. Is a station with simulated lockers running ("npm start")?`);
+    const stationMissing = /no station simulator is listening|no answer from|closed the connection/.test(answer.message);
+    out.error(stationMissing ? `${answer.message}. Is a station with simulated lockers running ("npm start")?` : `${answer.message}.`);
     return 1;
   }
   const door = answer.door ? `: door ${answer.door.closed ? 'shut' : 'open'}, ${answer.door.itemPresent ? 'phone inside' : 'empty'}` : '';

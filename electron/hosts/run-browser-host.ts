@@ -8,6 +8,10 @@ import { join, resolve } from 'node:path';
 import { resolveDataDir } from '../service/data-dir';
 import { appPaths } from './app-paths';
 import { startBrowserHost } from './browser/browser-host';
+import { createQuietLog } from './browser/quiet-log';
+import { writeScreenLaunchFile } from './browser/screen-launch';
+import { loadScreenToken } from './browser/screen-token';
+import { startOnStablePort } from './browser/stable-port';
 import { findChromium, hasDisplay, openKioskBrowser } from './chromium-launcher';
 import type { StartArgs } from './start-args';
 import { createWiredStation } from './station-wiring';
@@ -20,18 +24,26 @@ export async function runBrowserHost(args: StartArgs, log: (line: string) => voi
   const { service, readers } = await createWiredStation({ dataDir, configPath: args.configPath });
   let host;
   try {
-    host = await startBrowserHost({ service, staticDir: appPaths().rendererDir, port: args.port ?? 0 });
+    const token = loadScreenToken(dataDir);
+    const onRefused = createQuietLog((line) => console.warn(line));
+    host = await startOnStablePort(dataDir, args.port, (port) =>
+      startBrowserHost({ service, staticDir: appPaths().rendererDir, port, token, onRefused }),
+    );
   } catch (error) {
     await service.close();
     throw error;
   }
   log(`Station ready at ${host.url}`);
+  // The station's own console is one of the two ways the token may reach a screen.
+  log(`Private screen URL: ${host.screenUrl}`);
   log(readers.kind === 'config' ? `Devices from ${readers.path}` : 'Devices: built-in simulators (card reader, locker wall)');
 
   let browser: ChildProcess | null = null;
   const chromium = findChromium();
   if (!args.headless && hasDisplay() && chromium) {
-    browser = openKioskBrowser(chromium, host.url, join(dataDir, 'chromium-kiosk-profile'));
+    // Via the owner-only launch file: Chromium's arguments are visible to every local user.
+    const launch = writeScreenLaunchFile(dataDir, host.screenUrl);
+    browser = openKioskBrowser(chromium, launch, join(dataDir, 'chromium-kiosk-profile'));
   }
 
   let stopping = false;

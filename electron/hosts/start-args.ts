@@ -6,7 +6,7 @@ export interface StartArgs {
   readonly headless: boolean;
   /** A devices.json to use instead of the one in the data directory. */
   readonly configPath?: string;
-  /** Browser host port on 127.0.0.1 (0 = any free port). */
+  /** Browser host port on 127.0.0.1. 0 or absent: the one it used last time (saved in the data dir) when free, else any free one. */
   readonly port?: number;
   readonly dataDir?: string;
 }

@@ -78,7 +78,7 @@ describe('createStationService', () => {
   });
 
   it('hostile or odd wedge text gets a clear error and writes nothing', async () => {
-    const { service, dataDir } = await start();
+    const { service, dataDir, clock } = await start();
     const unreadable = [
       "'; DROP TABLE visits; --",
       '0040856634; DELETE FROM cards',
@@ -94,6 +94,8 @@ describe('createStationService', () => {
     ];
     await closing(service, async () => {
       for (const text of unreadable) {
+        // Unreadable reads count against the wedge limit too; one a second stays inside it.
+        clock.ms += 1000;
         expect(await service.api.submitWedgeRead({ text }), JSON.stringify(text)).toEqual({
           ok: false,
           code: 'unreadable-card',
@@ -109,6 +111,53 @@ describe('createStationService', () => {
     });
     expect(count(dataDir, 'cards')).toBe(0);
     expect(count(dataDir, 'visits')).toBe(0);
+  });
+
+  it('refuses a card-number enumeration after the burst: leaves only the allowed rows, one log line and notice per second', async () => {
+    const refusals: string[] = [];
+    const { service, dataDir, clock } = await start({ onRefusal: (line) => refusals.push(line) });
+    const notices: unknown[] = [];
+    service.events.on('screenNotice', (notice) => notices.push(notice));
+    const answers = await closing(service, async () => {
+      const results = [];
+      for (let i = 0; i < 300; i++) {
+        results.push(await service.api.submitWedgeRead({ text: String(1_000_000_000 + i) }));
+        clock.ms += 5; // 200 reads a second, as a program would send them
+      }
+      return results;
+    });
+    const allowed = answers.filter((r) => r.ok);
+    // The burst (5) plus what 1.5 s at one read a second refills.
+    expect(allowed).toHaveLength(6);
+    expect(answers.slice(0, 5).every((r) => r.ok)).toBe(true);
+    expect(answers[5]).toEqual({ ok: false, code: 'rate-limited', message: 'Card reads are coming too fast; try again in 1 s.' });
+    expect(count(dataDir, 'visits')).toBe(6);
+    expect(count(dataDir, 'cards')).toBe(6);
+    // The first refusal (read 6, at 25 ms), then the first one a second later (read 206, at
+    // 1025 ms), counting the 198 refused in between: 294 refused in all, 95 not yet reported.
+    expect(notices).toEqual([
+      { kind: 'wedge-reads-refused', refused: 1 },
+      { kind: 'wedge-reads-refused', refused: 199 },
+    ]);
+    expect(refusals).toEqual([
+      'Wedge reads refused: 1 since the last notice, faster than a person can tap (limit 5 at once, then 1/s)',
+      'Wedge reads refused: 199 since the last notice, faster than a person can tap (limit 5 at once, then 1/s)',
+    ]);
+  });
+
+  it('answers ping with an instance id of its own start, and unavailable once closed', async () => {
+    const dataDir = temp.make();
+    const first = await start({ dataDir });
+    const a = await first.service.api.ping();
+    expect(a).toEqual({ ok: true, value: { instance: expect.stringMatching(/^[0-9a-f]{16}$/) } });
+    expect(await first.service.api.ping()).toEqual(a);
+    await first.service.close();
+    expect(await first.service.api.ping()).toMatchObject({ ok: false, code: 'unavailable' });
+    const second = await start({ dataDir });
+    await closing(second.service, async () => {
+      const b = await second.service.api.ping();
+      expect(b.ok && a.ok && b.value.instance !== a.value.instance).toBe(true);
+    });
   });
 
   it('uses the injected normaliser for wedge text', async () => {

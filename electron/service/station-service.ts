@@ -3,6 +3,7 @@
  * card readers, behind the typed `StationApi`. Both hosts (Electron and the browser host)
  * build it with {@link createStationService} and serve its `api` and `events`.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { stationMethods, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
@@ -23,6 +24,8 @@ import { loadStationConfig, toStationInfo, type StationConfig } from './station-
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
 import { openStationDatabase } from './storage/database';
+import { createWedgeGate } from './wedge-gate';
+import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
 export const WEDGE_DEVICE_ID = 'wedge';
@@ -50,6 +53,14 @@ export interface StationServiceOptions {
   readonly onWarning?: (message: string) => void;
   /** Benchmarks only: stage times of every reader tap (see tap-timing.ts). Default none. */
   readonly tapTiming?: TapTimingSink | null;
+  /**
+   * How many keyboard-wedge reads the screen may submit: a burst, then a rate. Default
+   * {@link DEFAULT_WEDGE_LIMIT}. `null` (no limit) is for durability tests that tap as fast
+   * as the disk allows; the hosts never pass it.
+   */
+  readonly wedgeLimit?: WedgeLimit | null;
+  /** Requests refused for the station's safety (wedge bursts), one line each time. Default `console.warn`. */
+  readonly onRefusal?: (line: string) => void;
 }
 
 export interface CreatedStationService extends StationService {
@@ -71,6 +82,8 @@ export async function createStationService(options: StationServiceOptions): Prom
   const lockerBuses = options.lockerBuses ?? [];
   const clock: Clock = options.clock ?? { ...systemClock, now };
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
+  const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
+  const instance = randomBytes(8).toString('hex');
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
@@ -82,6 +95,8 @@ export async function createStationService(options: StationServiceOptions): Prom
 
   const db = openStationDatabase({ dataDir: options.dataDir });
   const events = createEventBus();
+  const wedgeGate =
+    options.wedgeLimit === null ? null : createWedgeGate({ now, limit: options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT, events, onRefusal });
   let lockers: LockerService;
   try {
     lockers = createLockerService({
@@ -147,11 +162,16 @@ export async function createStationService(options: StationServiceOptions): Prom
   const api: StationApi = {
     getStationInfo: async () => ok(toStationInfo(config)),
 
+    ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
+
     submitWedgeRead: (arg) =>
       run(() => {
         // Hosts validate already; checked again because in-process callers skip the hosts.
         const input = stationMethods.submitWedgeRead.input.safeParse(arg);
         if (!input.success) return err('invalid-argument', `submitWedgeRead: text ${input.error.issues[0]?.message ?? 'is invalid'}`);
+        // Before anything is read or written: a refused read logs no visit and issues no pass.
+        const refused = wedgeGate?.check();
+        if (refused) return refused;
         const card = normalise(input.data.text, { byteOrder: config.wedgeByteOrder });
         if (!card) {
           return err('unreadable-card', `The reader's text (${input.data.text.length} characters) is not a card number; tap the card again.`);

@@ -32,11 +32,21 @@ export class CardReaderSimulator {
   private readonly random: () => number;
 
   constructor(
-    readonly transport: Transport,
+    private current: Transport,
     options: CardReaderSimulatorOptions = {},
   ) {
     this.clock = options.clock ?? systemClock;
     this.random = options.random ?? Math.random;
+  }
+
+  /** The transport taps are written to. */
+  get transport(): Transport {
+    return this.current;
+  }
+
+  /** Writes to another transport from now on (e.g. a new pty pair after the old one died). */
+  attach(transport: Transport): void {
+    this.current = transport;
   }
 
   /**

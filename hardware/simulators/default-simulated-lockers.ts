@@ -6,7 +6,7 @@ import type { BoardSettings } from '../lockers/locker-protocol';
 import { lockerProtocol } from '../lockers/protocols/index';
 import { SerialTransport } from '../transport/serial-transport';
 import { LockerBoardSimulator } from './locker-board-simulator';
-import { openPtyPair } from './pty-pair';
+import { openRecoveringPtySide } from './recovering-pty-side';
 import { startSimControl } from './sim-control';
 import { SIM_DIR_NAME } from './default-simulated-reader';
 
@@ -44,27 +44,35 @@ export interface DefaultSimulatedLockers {
  * The locker wall `npm start` uses when no hardware is configured: the real locker-bus driver
  * on a socat pty pair under `<dataDir>/sim/`, the board simulator on the other side at
  * 9600 baud, and a control socket so another process can shut doors and put phones in.
+ * When socat dies the wall comes back by itself (`recovering-pty-side.ts`), door states kept.
+ * Control commands that change or read a lock are refused while the driver is offline, so
+ * `npm run sim` never reports a door shut that the station could not hear.
  * Rejects with socat's reason when no pty pair can be made.
  */
-export async function startDefaultSimulatedLockers(dataDir: string, options: { readonly socatPath?: string } = {}): Promise<DefaultSimulatedLockers> {
+export async function startDefaultSimulatedLockers(
+  dataDir: string,
+  options: { readonly socatPath?: string; readonly onRecovered?: (line: string) => void } = {},
+): Promise<DefaultSimulatedLockers> {
   const simDir = join(dataDir, SIM_DIR_NAME);
   mkdirSync(simDir, { recursive: true, mode: 0o700 });
   const hostLink = join(simDir, SIM_LOCKERS_HOST_LINK);
   const deviceLink = join(simDir, SIM_LOCKERS_DEVICE_LINK);
   const protocol = lockerProtocol('8a80');
 
-  const pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
-  const device = new SerialTransport({ path: pair.devicePath, baudRate: protocol.defaultBaudRate });
-  try {
-    await device.open();
-  } catch (error) {
-    await pair.close();
-    throw error;
-  }
-  const simulator = new LockerBoardSimulator(device, { protocol, boards: [...SIM_LOCKER_BOARDS], unsolicitedReports: true });
+  // The simulator exists once the first device side is open; recoveries move it on.
+  const current: { simulator?: LockerBoardSimulator } = {};
+  const side = await openRecoveringPtySide({
+    hostLink,
+    deviceLink,
+    socatPath: options.socatPath,
+    createDevice: (path) => new SerialTransport({ path, baudRate: protocol.defaultBaudRate }),
+    onNewDevice: (device) => current.simulator?.attach(device),
+    onRecovered: options.onRecovered ?? ((line: string) => console.warn(line)),
+    name: 'Simulated locker wall',
+  });
+  const simulator = new LockerBoardSimulator(side.device, { protocol, boards: [...SIM_LOCKER_BOARDS], unsolicitedReports: true });
+  current.simulator = simulator;
   simulator.start();
-  const controlSocket = join(simDir, SIM_CONTROL_SOCKET);
-  const control = await startSimControl(controlSocket, simulator);
   const bus = createLockerBus({
     id: SIM_LOCKER_BUS_ID,
     name: 'Simulated locker wall',
@@ -73,6 +81,10 @@ export async function startDefaultSimulatedLockers(dataDir: string, options: { r
     simulated: true,
     createTransport: () => new SerialTransport({ path: hostLink, baudRate: protocol.defaultBaudRate }),
     livenessPath: hostLink,
+  });
+  const controlSocket = join(simDir, SIM_CONTROL_SOCKET);
+  const control = await startSimControl(controlSocket, simulator, {
+    unheard: () => (bus.state === 'offline' ? `The simulated locker bus is offline (${bus.detail || 'no link'})` : null),
   });
   let closed: Promise<void> | undefined;
   return {
@@ -83,8 +95,7 @@ export async function startDefaultSimulatedLockers(dataDir: string, options: { r
       await bus.stop();
       await control.close();
       simulator.stop();
-      await device.close();
-      await pair.close();
+      await side.close();
     })()),
   };
 }

@@ -6,7 +6,7 @@ import { createSerialCardReader } from '../drivers/card-reader/serial-card-reade
 import { createTransportPair } from '../transport/memory-transport';
 import { SerialTransport } from '../transport/serial-transport';
 import { CardReaderSimulator } from './card-reader-simulator';
-import { openPtyPair } from './pty-pair';
+import { openRecoveringPtySide } from './recovering-pty-side';
 
 export const SIM_DIR_NAME = 'sim';
 export const SIM_HOST_LINK = 'reader-host';
@@ -25,6 +25,8 @@ export interface DefaultSimulatedReader {
 export interface DefaultSimulatedReaderOptions {
   /** socat executable. Default `socat` from PATH. */
   readonly socatPath?: string;
+  /** A line each time the pty pair is remade after socat died. Default `console.warn`. */
+  readonly onRecovered?: (line: string) => void;
 }
 
 /**
@@ -32,8 +34,9 @@ export interface DefaultSimulatedReaderOptions {
  * socat pty pair under `<dataDir>/sim/` (`reader-host` for the driver, `reader-device` for
  * the simulator), described in `<dataDir>/sim/devices.json` so `npm run sim -- tap …` can
  * write to it from another process. The device side stays open here, so other writers can
- * come and go without socat seeing end-of-file. Without socat it falls back to an in-process
- * pipe and says so in the reader's `detail`.
+ * come and go without socat seeing end-of-file; when socat dies a new pair is made on the same
+ * links and the reader comes back online by itself. Without socat it falls back to an
+ * in-process pipe and says so in the reader's `detail`.
  */
 export async function startDefaultSimulatedReader(dataDir: string, options: DefaultSimulatedReaderOptions = {}): Promise<DefaultSimulatedReader> {
   const simDir = join(dataDir, SIM_DIR_NAME);
@@ -43,19 +46,24 @@ export async function startDefaultSimulatedReader(dataDir: string, options: Defa
   const configFile = join(simDir, 'devices.json');
   const name = 'Simulated reader';
 
-  let pair;
+  // The simulator exists once the first device side is open; recoveries move it on.
+  const current: { simulator?: CardReaderSimulator } = {};
+  let side;
   try {
-    pair = await openPtyPair({ hostLink, deviceLink, socatPath: options.socatPath });
+    side = await openRecoveringPtySide({
+      hostLink,
+      deviceLink,
+      socatPath: options.socatPath,
+      createDevice: (path) => new SerialTransport({ path, lock: false }),
+      onNewDevice: (device) => current.simulator?.attach(device),
+      onRecovered: options.onRecovered ?? ((line: string) => console.warn(line)),
+      name,
+    });
   } catch (error) {
     return startInProcess(configFile, name, error instanceof Error ? error.message : String(error));
   }
-  const device = new SerialTransport({ path: pair.devicePath, lock: false });
-  try {
-    await device.open();
-  } catch (error) {
-    await pair.close();
-    return startInProcess(configFile, name, error instanceof Error ? error.message : String(error));
-  }
+  const simulator = new CardReaderSimulator(side.device);
+  current.simulator = simulator;
   const reader = createSerialCardReader({
     id: SIM_READER_ID,
     name,
@@ -69,13 +77,13 @@ export async function startDefaultSimulatedReader(dataDir: string, options: Defa
     readers: [{ id: SIM_READER_ID, name, type: 'serial-em4100', path: hostLink, simulatorPath: deviceLink }],
   });
   let closed: Promise<void> | undefined;
+  const pair = side;
   return {
     reader,
-    simulator: new CardReaderSimulator(device),
+    simulator,
     close: () => (closed ??= (async () => {
       rmSync(configFile, { force: true });
       await reader.stop();
-      await device.close();
       await pair.close();
     })()),
   };

@@ -62,7 +62,7 @@ export class LockerBoardSimulator {
   private running = false;
   private readonly onData = (chunk: Uint8Array): void => this.receive(chunk);
 
-  constructor(private readonly transport: Transport, options: LockerBoardSimulatorOptions) {
+  constructor(private transport: Transport, options: LockerBoardSimulatorOptions) {
     this.protocol = options.protocol;
     this.boards = boardsByAddress(this.protocol, options.boards);
     this.clock = options.clock ?? systemClock;
@@ -98,6 +98,17 @@ export class LockerBoardSimulator {
     for (const timer of this.timers) this.clock.clearTimeout(timer);
     this.timers.clear();
     this.framer.reset();
+  }
+
+  /**
+   * Plays the boards on another transport from now on (e.g. a new pty pair after the old one
+   * died). Door states and faults are kept; replies not yet sent are dropped.
+   */
+  attach(transport: Transport): void {
+    const running = this.running;
+    this.stop();
+    this.transport = transport;
+    if (running) this.start();
   }
 
   /** A copy of one lock's state. Throws `RangeError` for a board or lock not simulated. */

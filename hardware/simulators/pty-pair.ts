@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, unlinkSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readlinkSync, rmSync, unlinkSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { findExecutable, reapRecordedSocat, socatCommand, writePidFile } from './socat-process';
 
 export interface PtyPairOptions {
   /** Symlink path for the side the driver opens, e.g. `<dataDir>/sim/reader-host`. */
@@ -20,26 +21,36 @@ export interface PtyPair {
   readonly pid: number | undefined;
   /** True once socat has exited, for whatever reason. */
   readonly exited: boolean;
+  /**
+   * Resolves when socat exits, for whatever reason; by then both links are gone, so nothing
+   * can reopen a dangling link whose pty number the kernel may give to another program.
+   */
+  readonly whenExited: Promise<void>;
   /** Stops socat (SIGTERM, then SIGKILL after 1 s) and waits for it. Idempotent. */
   close(): Promise<void>;
 }
 
 /**
  * A pseudo-terminal pair from socat: bytes written to one link come out of the other through
- * real ttys, so drivers run the real serialport binding. Stale links left by a killed socat
- * are removed first. Rejects with a plain reason when socat is missing or does not come up.
+ * real ttys, so drivers run the real serialport binding. socat lives and dies with this
+ * process (see `socat-process.ts`); a socat left by a killed station is reaped (after checking
+ * it is ours, by its pid file `<hostLink>.pid`) and its stale links removed first. Rejects
+ * with a plain reason when socat is missing or does not come up.
  */
 export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   const { hostLink, deviceLink } = options;
-  const socat = options.socatPath ?? 'socat';
+  const socatName = options.socatPath ?? 'socat';
   const deadline = Date.now() + (options.readyTimeoutMs ?? 5000);
-  for (const link of [hostLink, deviceLink]) {
-    mkdirSync(dirname(link), { recursive: true });
-    removeStaleLink(link);
-  }
-  const child = spawn(socat, ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${deviceLink}`], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const pidFile = `${hostLink}.pid`;
+  mkdirSync(dirname(hostLink), { recursive: true });
+  mkdirSync(dirname(deviceLink), { recursive: true });
+  reapRecordedSocat(pidFile, hostLink);
+  for (const link of [hostLink, deviceLink]) removeStaleLink(link);
+  const socat = findExecutable(socatName);
+  if (socat === null) throw new Error(`socat not found ("${socatName}"): install it (e.g. apt install socat) to simulate serial devices`);
+  const command = socatCommand(socat, ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${deviceLink}`]);
+  const child = spawn(command.file, command.args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (child.pid !== undefined) writePidFile(pidFile, child.pid);
   // A socat outliving the station would hold the links; kill it when this process exits.
   const killOnExit = (): void => { child.kill('SIGTERM'); };
   process.once('exit', killOnExit);
@@ -49,9 +60,19 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   });
   let exited = false;
   let spawnError: Error | undefined;
+  // The pty each link pointed at once socat made it: a link is removed only while it still
+  // points there, never one a newer socat has made meanwhile.
+  const targets = new Map<string, string>();
+  const onExit = (): void => {
+    exited = true;
+    process.off('exit', killOnExit);
+    rmSync(pidFile, { force: true });
+    // socat removes its links on SIGTERM, not when killed: do it here, at once.
+    for (const link of [hostLink, deviceLink]) removeLinkIfTarget(link, targets.get(link));
+  };
   const exit = new Promise<void>((resolve) => {
-    child.once('exit', () => { exited = true; process.off('exit', killOnExit); resolve(); });
-    child.once('error', (error) => { spawnError = error; exited = true; process.off('exit', killOnExit); resolve(); });
+    child.once('exit', () => { onExit(); resolve(); });
+    child.once('error', (error) => { spawnError = error; onExit(); resolve(); });
   });
 
   const close = async (): Promise<void> => {
@@ -61,9 +82,6 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
       await exit;
       clearTimeout(timer);
     }
-    // socat removes its links on SIGTERM, not on SIGKILL.
-    removeStaleLink(hostLink);
-    removeStaleLink(deviceLink);
   };
 
   while (!(existsSync(hostLink) && existsSync(deviceLink))) {
@@ -79,13 +97,29 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
     // socat makes its links within tens of ms; a coarse poll would add up to its period to start-up.
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
+  for (const link of [hostLink, deviceLink]) targets.set(link, readLink(link) ?? '');
   return {
     hostPath: hostLink,
     devicePath: deviceLink,
     pid: child.pid,
     get exited() { return exited; },
+    whenExited: exit,
     close,
   };
+}
+
+function readLink(path: string): string | null {
+  try {
+    return readlinkSync(path);
+  } catch {
+    return null;
+  }
+}
+
+/** Removes a link left by our socat; `target` undefined (not known yet) removes any symlink. */
+function removeLinkIfTarget(path: string, target: string | undefined): void {
+  if (target !== undefined && readLink(path) !== target) return;
+  removeStaleLink(path);
 }
 
 function removeStaleLink(path: string): void {

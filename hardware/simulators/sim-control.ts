@@ -58,8 +58,19 @@ export function applySimCommand(simulator: LockerBoardSimulator, command: SimCom
   }
 }
 
+/** Options of {@link startSimControl}. */
+export interface SimControlOptions {
+  /**
+   * Why the station cannot hear the simulated boards now (e.g. its bus driver is offline), or
+   * null when it can. While there is a reason, commands on a lock are refused with it rather
+   * than reported done; `board-offline` and `clear-faults` still work. Default always heard.
+   */
+  readonly unheard?: () => string | null;
+}
+
 /** Serves commands for `simulator` on a Unix socket at `socketPath` (a stale file is replaced). */
-export async function startSimControl(socketPath: string, simulator: LockerBoardSimulator): Promise<SimControlServer> {
+export async function startSimControl(socketPath: string, simulator: LockerBoardSimulator, options: SimControlOptions = {}): Promise<SimControlServer> {
+  const unheard = options.unheard ?? (() => null);
   rmSync(socketPath, { force: true });
   const clients = new Set<Socket>();
   const server: Server = createServer((socket) => {
@@ -77,7 +88,7 @@ export async function startSimControl(socketPath: string, simulator: LockerBoard
       while ((newline = buffered.indexOf('\n')) >= 0) {
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
-        socket.write(`${JSON.stringify(answerLine(simulator, line))}\n`);
+        socket.write(`${JSON.stringify(answerLine(simulator, line, unheard))}\n`);
       }
     });
   });
@@ -102,7 +113,7 @@ export async function startSimControl(socketPath: string, simulator: LockerBoard
   };
 }
 
-function answerLine(simulator: LockerBoardSimulator, line: string): SimAnswer {
+function answerLine(simulator: LockerBoardSimulator, line: string, unheard: () => string | null): SimAnswer {
   let json: unknown;
   try {
     json = JSON.parse(line);
@@ -111,6 +122,8 @@ function answerLine(simulator: LockerBoardSimulator, line: string): SimAnswer {
   }
   const command = simCommandSchema.safeParse(json);
   if (!command.success) return { ok: false, message: `not a simulator command: ${command.error.issues[0]?.message ?? 'invalid'}` };
+  const reason = command.data.op === 'board-offline' || command.data.op === 'clear-faults' ? null : unheard();
+  if (reason !== null) return { ok: false, message: `${reason}: nothing was done` };
   return applySimCommand(simulator, command.data);
 }
 

@@ -4,21 +4,32 @@
  */
 import { createStationClient } from '../../common/client';
 import type { StationClient } from '../../common/contract';
+import { takeScreenToken } from './screen-token';
 import { createWebSocketClient, pageSocketUrl } from './ws-client';
 
 export function pickStationClient(): StationClient {
   // Electron host: the preload exposed the contract over IPC.
   if (window.station) return window.station;
-  // Browser host: it served this page with a per-boot token for its loopback socket.
-  const url = pageSocketUrl(document, location);
+  // Browser host: the station opened this page with its screen token in the fragment.
+  const url = pageSocketUrl(location, takeScreenToken(location, sessionStorageOrNull(), history));
   if (url !== null) {
     try {
-      return createWebSocketClient({ url });
+      // Loopback reconnects are cheap: try often, so a restarted service is picked up within a second.
+      return createWebSocketClient({ url, reconnectMaxMs: 1_000 });
     } catch {
       // Fall through: a page that cannot open a socket still shows "starting up".
     }
   }
   return unreachableClient();
+}
+
+/** `sessionStorage`, or null where reading it throws (storage disabled by policy). */
+function sessionStorageOrNull(): Storage | null {
+  try {
+    return window.sessionStorage;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -10,7 +10,6 @@ import { err } from '../../common/result';
 import {
   MAX_SOCKET_MESSAGE_BYTES,
   SOCKET_PATH,
-  TOKEN_META_NAME,
   serverMessageSchema,
   type ClientMessage,
 } from '../../common/socket-protocol';
@@ -206,21 +205,14 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
 }
 
 /**
- * The socket URL for the page the host served: same host, `SOCKET_PATH`, and the per-boot
- * token the host put in `<meta name="station-token">`. `null` when the page has no token
- * (e.g. it was not served by the browser host). Call as `pageSocketUrl(document, location)`.
+ * The socket URL for the page the host served: same host, `SOCKET_PATH`, and the screen token
+ * (see `screen-token.ts`). `null` when there is no token (the page was not opened by the
+ * station). Call as `pageSocketUrl(location, token)`.
  */
-export function pageSocketUrl(doc: PageDocument, location: PageLocation): string | null {
-  const meta = doc.querySelector(`meta[name="${TOKEN_META_NAME}"]`);
-  const token = meta?.getAttribute('content');
+export function pageSocketUrl(location: PageLocation, token: string | null): string | null {
   if (!token) return null;
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}${SOCKET_PATH}?token=${encodeURIComponent(token)}`;
-}
-
-/** The parts of `document` {@link pageSocketUrl} reads (typed here so Node tests compile too). */
-export interface PageDocument {
-  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
 }
 
 /** The parts of `window.location` {@link pageSocketUrl} reads. */

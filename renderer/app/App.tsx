@@ -13,6 +13,7 @@ import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { ScreenNotice } from '../components/ScreenNotice';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
@@ -25,8 +26,10 @@ import {
 import { doorAlarmLocker, wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
+import { useHeartbeat } from './use-heartbeat';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
+import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 
@@ -63,6 +66,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     [i18n],
   );
   useStationSync(client, state.service, dispatch, applyDefaultLocale);
+  useHeartbeat(client, dispatch);
+  const notice = useScreenNotice(client);
   useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
 
   useWedgeCapture(
@@ -162,6 +167,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
         <div className="station-name">{info ? localized(info.stationName, locale) : ''}</div>
         <LanguageSwitch />
       </header>
+      {notice && <ScreenNotice notice={notice} />}
       {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
       {current !== 'connecting' && alarmLocker !== null && <DoorAlarm lockerNumber={alarmLocker} />}
       <main className="stage" key={state.screenSeq}>

@@ -1,7 +1,7 @@
 /** "Open my locker" for a member whose card was just tapped; one request per press. */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAction } from '../app/use-action';
+import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from './ActionError';
 import { Icon } from './icons';
 
@@ -14,7 +14,7 @@ export function OpenMyLockerButton({ onOpen }: { readonly onOpen: () => Promise<
         type="button"
         className="big-button open-mine-button is-primary"
         data-testid="open-my-locker"
-        disabled={state === 'busy'}
+        disabled={actionPending(state)}
         onClick={open}
       >
         <Icon name="locker" />

@@ -5,7 +5,7 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PICKUP_CODE_LENGTH, type CodeKey, type CodeProblem } from '../app/locker-flow';
-import { useAction } from '../app/use-action';
+import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
@@ -34,7 +34,7 @@ export function CodeEntryScreen({ digits, problem, onKey, onSubmit, onBack }: Co
         <Keypad
           digits={digits}
           length={PICKUP_CODE_LENGTH}
-          disabled={lockedSeconds > 0 || submitState === 'busy'}
+          disabled={lockedSeconds > 0 || actionPending(submitState)}
           canSubmit={digits.length === PICKUP_CODE_LENGTH}
           onKey={onKey}
           onSubmit={submit}

@@ -1,7 +1,7 @@
 /** How to join the union: QR code of the sign-up link, three numbered steps, "I'm interested". */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAction } from '../app/use-action';
+import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
@@ -50,7 +50,7 @@ export function JoinScreen({ joinUrl, interestSent, onInterest, onDone }: JoinSc
                 type="button"
                 className="big-button is-primary interest-button"
                 data-testid="interest-button"
-                disabled={interestState === 'busy'}
+                disabled={actionPending(interestState)}
                 onClick={interest}
               >
                 <Icon name="union" />

@@ -1,7 +1,7 @@
 /** No card: come in as a guest, or see how to join the union. Two big choices. */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAction } from '../app/use-action';
+import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
@@ -28,7 +28,7 @@ export function NoCardScreen({ onGuest, onJoin, onBack }: NoCardScreenProps): Re
           type="button"
           className="big-button choice-button is-primary"
           data-testid="guest-button"
-          disabled={guestState === 'busy'}
+          disabled={actionPending(guestState)}
           onClick={guest}
         >
           <Icon name="person" />

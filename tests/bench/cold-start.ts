@@ -29,7 +29,7 @@ export async function benchColdStart(browser: Browser, runs: number): Promise<st
     const station = await startStation();
     const t0 = station.timing.spawnedAt;
     try {
-      await page.goto(station.url, { waitUntil: 'load' });
+      await page.goto(station.screenUrl, { waitUntil: 'load' });
       loaded.push(performance.now() - t0);
       const paintedEpoch = Number(await page.evaluate(ATTRACT_PAINTED));
       attract.push(paintedEpoch - performance.timeOrigin - t0);

@@ -48,7 +48,7 @@ export async function runTaps(browser: Browser, taps: number, firstCard: number)
   await device.open();
   try {
     await page.addInitScript(PAGE_PROBE);
-    await page.goto(station.url);
+    await page.goto(station.screenUrl);
     await page.getByTestId('screen-attract').waitFor();
     const bench: { firstByte: number; wire: number }[] = [];
     const pageMarks: { received: number | null; commit: number | null; painted: number | null; visitId: number | null }[] = [];

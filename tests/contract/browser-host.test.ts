@@ -7,9 +7,9 @@ import { request } from 'node:http';
 import { dirname, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { MAX_SOCKET_MESSAGE_BYTES, TOKEN_META_NAME } from '../../common/socket-protocol';
+import { MAX_SOCKET_MESSAGE_BYTES } from '../../common/socket-protocol';
 import { createWebSocketClient } from '../../renderer/api/ws-client';
-import { socketUrl, startBrowserHarness, webSocketWithOrigin, type BrowserHarness } from './harness';
+import { socketUrl, startBrowserHarness, TEST_INDEX_HTML, webSocketWithOrigin, type BrowserHarness } from './harness';
 
 interface RawResponse {
   readonly status: number;
@@ -68,15 +68,22 @@ describe('browser host', () => {
   it('listens on 127.0.0.1 and reports its URL', () => {
     expect(h.host.url).toBe(`http://127.0.0.1:${h.host.port}/`);
     expect(h.host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(h.host.screenUrl).toBe(`http://127.0.0.1:${h.host.port}/#token=${h.host.token}`);
   });
 
-  it('serves index.html with the token meta, no caching and a CSP that allows its own socket', async () => {
+  it.each(['/', '/index.html', '/steward', '/?token=1'])('never puts the token into the page it serves at %s', async (path) => {
+    const res = await rawGet(h.host.port, path, { host: `127.0.0.1:${h.host.port}` });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe(TEST_INDEX_HTML);
+    expect(res.body).not.toContain(h.host.token);
+    expect(JSON.stringify(res.headers)).not.toContain(h.host.token);
+  });
+
+  it('serves index.html unchanged, with no caching and a CSP that allows its own socket', async () => {
     const res = await rawGet(h.host.port, '/');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.body).toContain(`<meta name="${TOKEN_META_NAME}" content="${h.host.token}">`);
-    expect(res.body.indexOf(TOKEN_META_NAME)).toBeLessThan(res.body.indexOf('<title>'));
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain(`ws://127.0.0.1:${h.host.port}`);
@@ -115,9 +122,11 @@ describe('browser host', () => {
   it.each([
     ['missing', (url: string) => url.replace(/\?token=.*/, '')],
     ['wrong', (url: string) => url.replace(/token=.*/, 'token=not-the-token')],
-  ])('rejects a %s token before upgrading', async (_label, mangle) => {
+    ['old', (url: string) => url.replace(/token=.*/, `token=${'A'.repeat(43)}`)],
+  ])('rejects a %s token before upgrading, and says so', async (_label, mangle) => {
     const result = await handshake(mangle(socketUrl(h.host)), origin);
     expect(result).toEqual({ kind: 'refused', status: 401 });
+    expect(h.refused).toEqual(['Refused a socket without the screen token']);
   });
 
   it.each([['https://evil.example'], ['http://127.0.0.1:1'], [undefined]])('rejects Origin %s with 403', async (bad) => {

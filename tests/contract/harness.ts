@@ -50,12 +50,15 @@ export function socketUrl(host: BrowserHost, token = host.token): string {
 export interface BrowserHarness extends Harness {
   readonly host: BrowserHost;
   readonly staticDir: string;
+  /** Lines the host logged for refused handshakes. */
+  readonly refused: string[];
 }
 
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   const service = createStationServiceDouble();
   const site = makeStaticDir();
-  const host = await startBrowserHost({ service, staticDir: site.dir, port: 0 });
+  const refused: string[] = [];
+  const host = await startBrowserHost({ service, staticDir: site.dir, port: 0, onRefused: (line) => refused.push(line) });
   const client = createWebSocketClient({
     url: socketUrl(host),
     WebSocketImpl: webSocketWithOrigin(`http://127.0.0.1:${host.port}`),
@@ -66,6 +69,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
     service,
     host,
     staticDir: site.dir,
+    refused,
     async close() {
       client.close();
       await host.close();

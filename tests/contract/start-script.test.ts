@@ -3,7 +3,7 @@
  * the real service on the built-in simulator, and the browser host on 127.0.0.1.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,6 +94,11 @@ describe('npm start without Electron', () => {
     expect(run.lines.filter((l) => l.startsWith('Host: '))).toEqual(['Host: browser (Electron runtime not available)']);
     const url = /^Station ready at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(ready)?.[1];
     expect(url).toBeDefined();
+    // The private screen URL follows on its own line; the page served at `url` carries no token.
+    const screen = await run.waitForLine(/^Private screen URL: /);
+    const token = /^Private screen URL: http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]{43})$/.exec(screen)?.[1];
+    expect(screen.startsWith(`Private screen URL: ${url!}#token=`)).toBe(true);
+    expect(JSON.parse(readFileSync(join(dataDir, 'screen-token.json'), 'utf8'))).toMatchObject({ token });
     // 200 once the renderer is built, 503 with a hint before; either way the host answers.
     const res = await status(url!);
     expect([200, 503]).toContain(res.status);

@@ -10,6 +10,7 @@ import type { StationEventBus, StationService } from '../../electron/service-con
 /** A valid argument for every method; the mapped type makes a new method fail to compile here. */
 export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getStationInfo: undefined,
+  ping: undefined,
   submitWedgeRead: { text: '0012345678' },
   guestCheckIn: undefined,
   setWorkerCategory: { visitId: 7, category: 'courier' },
@@ -25,6 +26,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
 /** An argument every method's schema refuses. */
 export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getStationInfo: { unexpected: true },
+  ping: 'are you there',
   submitWedgeRead: { text: '' },
   guestCheckIn: 42,
   setWorkerCategory: { visitId: -1, category: 'astronaut' },
@@ -49,6 +51,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     defaultLocale: 'zh-CN',
     tapOutEnabled: true,
   },
+  ping: { instance: 'a1b2c3d4e5f60718' },
   submitWedgeRead: { kind: 'welcome', visitId: 7, visitNumber: 1, needsCategory: true, category: null },
   guestCheckIn: { visitId: 8, guestVisitsToday: 3 },
   setWorkerCategory: {},

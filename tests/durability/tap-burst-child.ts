@@ -14,7 +14,8 @@ const FIRST_CARD = 1_000_000_000;
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
   if (!dataDir) throw new Error('usage: tap-burst-child.ts <dataDir>');
-  const service = await createStationService({ dataDir, onWarning: (w) => process.stderr.write(`${w}\n`) });
+  // No wedge limit: this child measures what the disk keeps, not what a person can tap.
+  const service = await createStationService({ dataDir, wedgeLimit: null, onWarning: (w) => process.stderr.write(`${w}\n`) });
   for (let i = 0; i < MAX_TAPS; i += 1) {
     const card = String(FIRST_CARD + i);
     const result = await service.api.submitWedgeRead({ text: card });

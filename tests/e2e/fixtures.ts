@@ -30,7 +30,7 @@ export const test = base.extend<{ stationSettings: Record<string, unknown>; stat
     const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
     writeFileSync(join(dataDir, 'station.json'), JSON.stringify(stationSettings));
     const process = await startStation({ dataDir });
-    await page.goto(process.url);
+    await page.goto(process.screenUrl);
     await expect(page.getByTestId('screen-attract')).toBeVisible();
     await use({
       process,

@@ -61,6 +61,7 @@ describe('default simulated reader and npm run sim', () => {
     expect(reads[0]).toMatchObject({ deviceId: 'sim-reader', card: { kind: 'uid32', canonical: 'U026F6C3A' } });
   });
 
+  // Three CLI processes, each loading TypeScript with tsx.
   it('takes taps and garbage from the CLI in another process, twice over', async () => {
     const { reads, faults } = await startSim();
     const first = await simCli('tap', '0040856634');
@@ -79,8 +80,21 @@ describe('default simulated reader and npm run sim', () => {
     expect(garbage.stdout).toMatch(/^Sent 8 random bytes to "Simulated reader": ([89A-F][0-9A-F] ){7}[89A-F][0-9A-F]\n$/);
     await waitUntil(() => faults.length === 1, 'garbage fault');
     expect(faults[0]).toMatchObject({ deviceId: 'sim-reader', reason: 'malformed' });
+  }, 60_000);
+
+  it('comes back online by itself when its socat dies, and taps reach it again', async () => {
+    const { reads } = await startSim();
+    const socat = Number(readFileSync(join(dataDir, 'sim', 'reader-host.pid'), 'utf8').trim());
+    process.kill(socat, 'SIGKILL');
+    await waitUntil(() => sim?.reader.state === 'offline', 'reader offline once its link died', 5000);
+    await waitUntil(() => sim?.reader.state === 'online', 'reader online on the new pair', 10_000);
+    expect(Number(readFileSync(join(dataDir, 'sim', 'reader-host.pid'), 'utf8').trim())).not.toBe(socat);
+    await sim?.simulator.tap('0040856634', 'em4100');
+    expect((await simCli('tap', '3A6C6F02')).code).toBe(0);
+    await waitUntil(() => reads.length === 2, 'both reads after the recovery', 5000);
   });
 
+  // Six CLI processes, each loading TypeScript with tsx: seconds apiece on a loaded machine.
   it('says clearly when no station is running, and rejects bad arguments', async () => {
     const none = await simCli('tap', '0040856634');
     expect(none.code).toBe(1);
@@ -96,7 +110,7 @@ describe('default simulated reader and npm run sim', () => {
     expect(bad.stderr).toMatch(/^"hello" is not a full card UID\.\nUsage: /);
     expect((await simCli('frobnicate')).code).toBe(2);
     expect((await simCli('garbage', '-3')).code).toBe(2);
-  });
+  }, 90_000);
 
   it('falls back to an in-process pipe without socat, and says so', async () => {
     sim = await startDefaultSimulatedReader(dataDir, { socatPath: join(dataDir, 'no-socat') });

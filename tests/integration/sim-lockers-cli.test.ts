@@ -2,7 +2,7 @@
  * `npm run sim -- locker …` against the built-in simulated locker wall, as `npm start` runs
  * it: the real driver on a socat pair, the board simulator, its control socket.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -46,6 +46,37 @@ describe('npm run sim -- locker', () => {
     expect(await lockers.bus.open(1, 2)).toMatchObject({ ok: false, reason: 'jammed' });
     expect(await run('locker', 'clear')).toEqual({ code: 0, out: ['Cleared every simulated fault'] });
     expect(await lockers.bus.open(1, 2)).toMatchObject({ ok: true });
+  });
+
+  it('comes back by itself when its socat dies: new pair, bus online again, doors as they were', async () => {
+    const recovered: string[] = [];
+    lockers = await startDefaultSimulatedLockers(dataDir, { onRecovered: (line) => recovered.push(line) });
+    await lockers.bus.start();
+    await waitUntil(() => lockers?.bus.state === 'online', 'simulated wall online', 5000);
+    expect(await run('locker', 'open', '5')).toEqual({ code: 0, out: ['Locker 5: door open, empty'] });
+
+    const socat = readFileSync(join(dataDir, 'sim', 'lockers-host.pid'), 'utf8').trim();
+    process.kill(Number(socat), 'SIGKILL');
+    await waitUntil(() => lockers?.bus.state === 'offline', 'bus offline once its link died', 5000);
+    // While the station cannot hear the board, sim says so and does nothing.
+    const unheard = await run('locker', 'close', '5');
+    expect(unheard.code).toBe(1);
+    expect(unheard.out[0]).toMatch(/^The simulated locker bus is offline \(.*\): nothing was done\.$/);
+
+    await waitUntil(() => lockers?.bus.state === 'online', 'bus online on the new pair', 10_000);
+    expect(recovered).toEqual(['Simulated locker wall: socat had died; a new pty pair is up and the driver reopens it']);
+    expect(readFileSync(join(dataDir, 'sim', 'lockers-host.pid'), 'utf8').trim()).not.toBe(socat);
+    expect(await run('locker', 'status', '5')).toEqual({ code: 0, out: ['Locker 5: door open, empty'] });
+    expect(await run('locker', 'close', '5')).toEqual({ code: 0, out: ['Locker 5: door shut, empty'] });
+    expect(await lockers.bus.open(1, 5)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a lock command while the bus is down (not started), exiting 1 with the reason', async () => {
+    lockers = await startDefaultSimulatedLockers(dataDir);
+    const result = await run('locker', 'close', '1');
+    expect(result).toEqual({ code: 1, out: ['The simulated locker bus is offline (Not started.): nothing was done.'] });
+    expect(lockers.simulator.door(1, 1).closed).toBe(true);
+    expect(await run('locker', 'clear')).toEqual({ code: 0, out: ['Cleared every simulated fault'] });
   });
 
   it('says when no station runs, and refuses lockers the wall does not have', async () => {

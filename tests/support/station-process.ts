@@ -6,10 +6,14 @@ import { join, resolve } from 'node:path';
 const REPO = resolve(import.meta.dirname, '..', '..');
 /** The service bundle `npm start` runs (scripts/build-station.mjs). */
 const STATION_ENTRY = join(REPO, 'out', 'station', 'start.cjs');
-const READY_LINE = /Station ready at (http:\/\/127\.0\.0\.1:\d+\/)/;
+const READY_LINE = /Station ready at (http:\/\/127\.0\.0\.1:\d+\/)\n/;
+const SCREEN_LINE = /^Private screen URL: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)$/m;
 
 export interface StationProcess {
+  /** `http://127.0.0.1:PORT/`: what anyone may request; the page it serves cannot connect. */
   readonly url: string;
+  /** The private screen URL (token in the fragment) the station printed: open this one. */
+  readonly screenUrl: string;
   readonly dataDir: string;
   readonly child: ChildProcess;
   /** performance.now() when the process was spawned, when it printed its first line, and when it printed its URL (ms). */
@@ -67,16 +71,17 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
   child.stderr.setEncoding('utf8').on('data', onOutput);
   let readyAt = Number.NaN;
 
-  const url = await new Promise<string>((resolveUrl, reject) => {
+  const { url, screenUrl } = await new Promise<{ url: string; screenUrl: string }>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
       reject(new Error(`station did not become ready within ${options.readyTimeoutMs ?? 30_000} ms:\n${output}`));
     }, options.readyTimeoutMs ?? 30_000);
     const onData = () => {
       const match = READY_LINE.exec(output);
-      if (match?.[1]) {
+      const screen = SCREEN_LINE.exec(output);
+      if (match?.[1] && screen?.[1]) {
         readyAt = performance.now();
         clearTimeout(timer);
-        resolveUrl(match[1]);
+        resolveUrl({ url: match[1], screenUrl: screen[1] });
       }
     };
     child.stdout.on('data', onData);
@@ -96,5 +101,5 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
     }
     if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, dataDir, child, timing: { spawnedAt, firstOutputAt, readyAt }, output: () => output, stop };
+  return { url, screenUrl, dataDir, child, timing: { spawnedAt, firstOutputAt, readyAt }, output: () => output, stop };
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** A fresh per-boot token: 32 random bytes, base64url (safe in URLs and HTML attributes). */
+/** A fresh token: 32 random bytes, base64url (safe in URLs and HTML attributes). */
 export function createBootToken(): string {
   return randomBytes(32).toString('base64url');
 }

@@ -1,14 +1,15 @@
 /**
  * The browser host: the station service in a plain Node process, serving the built renderer
- * and the contract over a loopback WebSocket guarded by a per-boot token. Bound to 127.0.0.1
- * only; nothing on the network can reach it.
+ * and the contract over a loopback WebSocket guarded by the screen token. Bound to 127.0.0.1
+ * only; nothing on the network can reach it. The page it serves carries no token: the screen
+ * gets it in the URL fragment of {@link BrowserHost.screenUrl}, which no request ever sends.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EVENT_NAMES } from '../../../common/contract';
-import { MAX_SOCKET_MESSAGE_BYTES, SOCKET_PATH } from '../../../common/socket-protocol';
+import { MAX_SOCKET_MESSAGE_BYTES, SOCKET_PATH, TOKEN_FRAGMENT_KEY } from '../../../common/socket-protocol';
 import type { StationService } from '../../service-contract';
 import { contentSecurityPolicy } from '../content-security-policy';
 import { createBootToken, tokensEqual } from './boot-token';
@@ -22,24 +23,34 @@ export interface BrowserHostOptions {
   readonly staticDir: string;
   /** TCP port on 127.0.0.1; 0 (the default) picks a free one. */
   readonly port?: number;
+  /**
+   * The secret the page must present on the socket (see `screen-token.ts`); the station keeps
+   * it across restarts so an open page resumes. Default a fresh random one.
+   */
+  readonly token?: string;
+  /** One line per refused socket handshake (wrong token, foreign Origin). Default silent. */
+  readonly onRefused?: (line: string) => void;
 }
 
 /**
- * A running browser host. Guarantees: it listens on 127.0.0.1 only; the token is fresh per
- * start; `close()` terminates every socket and the server and resolves once both are gone
- * (idempotent). It does not close the service: the caller owns that.
+ * A running browser host. Guarantees: it listens on 127.0.0.1 only; no answer it gives
+ * contains the token; `close()` terminates every socket and the server and resolves once
+ * both are gone (idempotent). It does not close the service: the caller owns that.
  */
 export interface BrowserHost {
   /** `http://127.0.0.1:PORT/` */
   readonly url: string;
   readonly port: number;
-  /** The per-boot token the page must present on the socket. */
+  /** The token the page must present on the socket. */
   readonly token: string;
+  /** `http://127.0.0.1:PORT/#token=…`: the private address of the station's own screen. */
+  readonly screenUrl: string;
   close(): Promise<void>;
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = createBootToken();
+  const token = options.token ?? createBootToken();
+  const onRefused = options.onRefused ?? (() => undefined);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_SOCKET_MESSAGE_BYTES });
   // Filled in once the port is known; requests cannot arrive before listen() resolves.
   let names: LoopbackNames = loopbackNames(0);
@@ -70,9 +81,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (url.pathname !== SOCKET_PATH) return refuse(socket, 404, 'Not Found');
     if (!isAllowedHost(names, req.headers.host) || !isAllowedOrigin(names, req.headers.origin)) {
+      onRefused(`Refused a socket from Origin ${String(req.headers.origin ?? 'none').slice(0, 100)}`);
       return refuse(socket, 403, 'Forbidden');
     }
-    if (!tokensEqual(token, url.searchParams.get('token'))) return refuse(socket, 401, 'Unauthorized');
+    if (!tokensEqual(token, url.searchParams.get('token'))) {
+      onRefused('Refused a socket without the screen token');
+      return refuse(socket, 401, 'Unauthorized');
+    }
     wss.handleUpgrade(req, socket, head, (ws: WebSocket) => attachSocketSession(ws, options.service.api));
   });
 
@@ -96,15 +111,21 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const port = (server.address() as AddressInfo).port;
   names = loopbackNames(port);
   headers = securityHeaders(contentSecurityPolicy(names.socketOrigins));
-  site = createStaticSite(options.staticDir, token, headers);
+  site = createStaticSite(options.staticDir, headers);
 
   let closing: Promise<void> | null = null;
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
     token,
+    screenUrl: screenUrlOf(port, token),
     close: () => (closing ??= closeAll(server, wss, unsubscribe)),
   };
+}
+
+/** The screen's private address: the token rides in the fragment, which browsers never send. */
+export function screenUrlOf(port: number, token: string): string {
+  return `http://127.0.0.1:${port}/#${TOKEN_FRAGMENT_KEY}=${token}`;
 }
 
 function securityHeaders(csp: string): Record<string, string> {

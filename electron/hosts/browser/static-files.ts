@@ -1,12 +1,11 @@
 /**
- * Serves the built renderer from one directory. `index.html` gets the per-boot token as a
- * `<meta>` element and is never cached; hashed assets are cached for good. Nothing outside
- * the directory is ever read.
+ * Serves the built renderer from one directory, as it is: nothing secret is ever put into a
+ * page (the screen token reaches the screen in its URL fragment). `index.html` is never
+ * cached; hashed assets are cached for good. Nothing outside the directory is ever read.
  */
 import { readFile, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { TOKEN_META_NAME } from '../../../common/socket-protocol';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,15 +36,6 @@ export function contentTypeOf(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
 }
 
-/** Inserts the token meta right after `<head>` (or at the top when there is no head). */
-export function injectToken(html: string, token: string): string {
-  const meta = `<meta name="${TOKEN_META_NAME}" content="${token}">`;
-  const head = /<head[^>]*>/i.exec(html);
-  if (!head) return meta + html;
-  const at = head.index + head[0].length;
-  return html.slice(0, at) + meta + html.slice(at);
-}
-
 /**
  * Maps a request path to a file inside `root`, or `null` when the path is malformed or
  * would leave `root` (`..`, encoded `%2e%2e`, backslashes, NUL).
@@ -72,7 +62,7 @@ export interface StaticSite {
 /**
  * @param headers security headers added to every answer (CSP, nosniff…).
  */
-export function createStaticSite(root: string, token: string, headers: Readonly<Record<string, string>>): StaticSite {
+export function createStaticSite(root: string, headers: Readonly<Record<string, string>>): StaticSite {
   const indexPath = join(resolve(root), 'index.html');
 
   async function sendIndex(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -82,12 +72,12 @@ export function createStaticSite(root: string, token: string, headers: Readonly<
     } catch {
       return sendText(res, 503, 'The station page has not been built (run npm run build).', headers);
     }
-    const body = Buffer.from(injectToken(html, token), 'utf8');
+    const body = Buffer.from(html, 'utf8');
     res.writeHead(200, {
       ...headers,
       'Content-Type': CONTENT_TYPES['.html'],
       'Content-Length': body.length,
-      // The token changes every boot: a cached page would carry a stale one.
+      // A new release must reach the screen on its next load.
       'Cache-Control': 'no-store',
     });
     res.end(req.method === 'HEAD' ? undefined : body);
