@@ -16,7 +16,7 @@
  *   painted   → the frame with it was produced (rAF, then the next task)
  */
 import { join } from 'node:path';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { TAP_TIMING_ENV, parseTapTimingLines } from '../../electron/service/tap-timing';
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
 import { encodeTap } from '../../hardware/simulators/card-reader-simulator';
@@ -57,9 +57,13 @@ export async function runTaps(browser: Browser, taps: number, firstCard: number)
       const frame = encodeTap(String(firstCard + i * 7919).padStart(10, '0'), 'em4100');
       await page.evaluate('window.__armTap()');
       bench.push(await writePaced(device, frame));
-      pageMarks.push(await page.evaluate('window.__tap') as (typeof pageMarks)[number]);
-      await page.getByTestId('done-button').first().click();
-      await page.getByTestId('screen-attract').waitFor();
+      const step = `tap ${i + 1}: welcome screen`;
+      pageMarks.push(await within(page, page.evaluate('window.__tap') as Promise<(typeof pageMarks)[number]>, step).catch((error: unknown) => {
+        const said = station.output().split('\n').filter((l) => l && !l.startsWith('tap-timing ')).slice(-5).join(' | ');
+        throw new Error(`${error instanceof Error ? error.message : String(error)}; the station last said: ${said}`);
+      }));
+      await page.getByTestId('done-button').first().click({ timeout: STEP_TIMEOUT_MS });
+      await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS });
     }
     const service = new Map(parseTapTimingLines(station.output()).map((r) => [r.visitId, r]));
     const run: TapRun = { totals: [], stages: [] };
@@ -98,6 +102,27 @@ export function tapReport(title: string, run: TapRun, targetRatio: number): stri
     `  stage                       p50        p95`,
     ...STAGES.map((stage) => `    ${stage.padEnd(20)} ${formatMs(stages[stage].p50).padStart(10)} ${formatMs(stages[stage].p95).padStart(10)}`),
   ];
+}
+
+/** Longest any one step of a tap may take before the run stops and says where it was. */
+const STEP_TIMEOUT_MS = 15_000;
+
+/** `promise`, or a rejection naming the step and the screens the page shows once STEP_TIMEOUT_MS pass. */
+async function within<T>(page: Page, promise: Promise<T>, step: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      void page
+        .evaluate(`[...document.querySelectorAll('[data-testid^="screen-"]')].map((e) => e.dataset.testid).join(', ')`)
+        .catch(() => 'unknown')
+        .then((screens) => reject(new Error(`${step} not painted within ${STEP_TIMEOUT_MS} ms; the page shows: ${String(screens) || 'no screen'}`)));
+    }, STEP_TIMEOUT_MS);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function deviceSide(dataDir: string): SerialTransport {
