@@ -7,6 +7,9 @@ export default defineConfig({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  // Sound files (the spoken prompts, resources/sounds/voice/…) are copied as they are and
+  // fetched only when first played.
+  publicDir: '../resources/sounds',
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{common,hardware,electron,renderer,tests,scripts}/**/*.test.{ts,tsx}'],
+    include: ['{common,hardware,electron,renderer,tests,scripts,upstream}/**/*.test.{ts,tsx}'],
     exclude: ['node_modules/**', 'tests/e2e/**'],
     environment: 'node',
     testTimeout: 20_000,

@@ -22,7 +22,10 @@ import {
   retrieveOutcomeSchema,
   stewardLockerActionSchema,
   stewardPinSchema,
+  stewardSetupSchema,
+  setUpStewardInputSchema,
 } from './lockers';
+import { syncStatusSchema } from './upstream-sync-status';
 import type { Result } from './result';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
@@ -76,6 +79,15 @@ export const stationMethods = {
   listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
   /** A steward's remote open, fault marking or session end; audited with the reason. */
   stewardLockerAction: method(stewardLockerActionSchema, empty),
+  /** Whether no steward PIN exists yet, so the steward panel asks for the setup code first. */
+  getStewardSetup: method(noInput, stewardSetupSchema),
+  /**
+   * Sets the first steward PIN with the one-time setup code printed on the station console.
+   * `forbidden` for a wrong code (counted towards the PIN lockout) or when a PIN exists.
+   */
+  setUpSteward: method(setUpStewardInputSchema, empty),
+  /** The upstream link: queue length, oldest item, last success and error; `not-configured` without a collector. */
+  getSyncStatus: method(noInput, syncStatusSchema),
 } as const;
 
 /** Events pushed from the service to the UI. */

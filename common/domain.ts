@@ -39,6 +39,13 @@ export const stationOfferSchema = z.object({
 });
 export type StationOffer = z.infer<typeof stationOfferSchema>;
 
+/**
+ * Where the card reader sits, seen by a worker facing the screen: the attract screen's arrow
+ * points there.
+ */
+export const readerPositionSchema = z.enum(['below', 'below-left', 'below-right', 'left', 'right', 'above']);
+export type ReaderPosition = z.infer<typeof readerPositionSchema>;
+
 /** Everything the attract and welcome screens need to know about the station. */
 export const stationInfoSchema = z.object({
   stationId: z.string(),
@@ -52,6 +59,9 @@ export const stationInfoSchema = z.object({
   defaultLocale: localeSchema,
   /** When true, a second tap of the same card (after the minimum stay) records leaving. */
   tapOutEnabled: z.boolean(),
+  readerPosition: readerPositionSchema,
+  /** Spoken prompts for the main moments (tap your card, welcome, locker open, shut the door); false mutes them. */
+  spokenPrompts: z.boolean(),
 });
 export type StationInfo = z.infer<typeof stationInfoSchema>;
 

@@ -42,7 +42,17 @@ export const lockerAvailabilitySchema = z.object({
    */
   state: z.enum(['ready', 'full', 'offline', 'none']),
   /** Free working lockers per cable type (0 where none). */
-  free: z.array(z.object({ cable: cableTypeSchema, count: z.int().check(z.nonnegative()) })),
+  free: z.array(
+    z.object({
+      cable: cableTypeSchema,
+      count: z.int().check(z.nonnegative()),
+      /**
+       * Epoch ms the soonest charging session with this cable is due (so when one is expected
+       * to free up); null or absent when none is charging.
+       */
+      nextDueAtMs: z.optional(z.nullable(z.int())),
+    }),
+  ),
   /** Longest session before it is overdue, minutes. */
   maxMinutes: z.int().check(z.positive()),
 });
@@ -126,6 +136,11 @@ export const lockerViewSchema = z.object({
       startedAtMs: z.nullable(z.int()),
       dueAtMs: z.int(),
       overdue: z.boolean(),
+      /**
+       * Epoch ms the door was opened for this session (claim or collection) while it is still
+       * open, so stewards see how long; absent when the door is shut or not known open.
+       */
+      doorOpenSinceMs: z.optional(z.int()),
     }),
   ),
 });
@@ -133,6 +148,15 @@ export type LockerView = z.infer<typeof lockerViewSchema>;
 
 /** A steward's PIN (the steward console proper comes later). */
 export const stewardPinSchema = z.string().check(z.regex(/^[0-9]{4,8}$/));
+
+/** Whether the station still waits for its first steward PIN (see `setUpSteward`). */
+export const stewardSetupSchema = z.object({ needsSetup: z.boolean() });
+
+/** The one-time setup code from the station console, and the first steward PIN to set. */
+export const setUpStewardInputSchema = z.object({
+  setupCode: z.string().check(z.regex(/^[0-9]{8}$/)),
+  pin: stewardPinSchema,
+});
 
 export const stewardLockerActionSchema = z.object({
   pin: stewardPinSchema,

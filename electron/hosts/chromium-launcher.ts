@@ -25,6 +25,14 @@ export function hasDisplay(env: NodeJS.ProcessEnv = process.env): boolean {
   return Boolean(env.DISPLAY || env.WAYLAND_DISPLAY);
 }
 
+/** Whether a kiosk window opens, and the start-up line that says so (or why not). */
+export function screenChoice(headless: boolean, display: boolean, chromium: string | null): { chromium: string | null; line: string } {
+  if (headless) return { chromium: null, line: 'Screen: none (--headless); open the private screen URL in a browser' };
+  if (!display) return { chromium: null, line: 'Screen: none (no display); open the private screen URL in a browser' };
+  if (!chromium) return { chromium: null, line: 'Screen: none (Chromium not found: sudo apt-get install -y chromium); open the private screen URL in a browser' };
+  return { chromium, line: `Screen: Chromium kiosk window (${chromium})` };
+}
+
 export function chromiumKioskArgs(url: string, userDataDir: string): string[] {
   return [
     `--app=${url}`,

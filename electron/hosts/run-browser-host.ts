@@ -12,7 +12,7 @@ import { createQuietLog } from './browser/quiet-log';
 import { writeScreenLaunchFile } from './browser/screen-launch';
 import { loadScreenToken } from './browser/screen-token';
 import { startOnStablePort } from './browser/stable-port';
-import { findChromium, hasDisplay, openKioskBrowser } from './chromium-launcher';
+import { findChromium, hasDisplay, openKioskBrowser, screenChoice } from './chromium-launcher';
 import type { StartArgs } from './start-args';
 import { createWiredStation } from './station-wiring';
 
@@ -21,7 +21,11 @@ const SHUTDOWN_LIMIT_MS = 10_000;
 
 export async function runBrowserHost(args: StartArgs, log: (line: string) => void = console.log): Promise<void> {
   const dataDir = args.dataDir ? ensureDir(args.dataDir) : resolveDataDir();
-  const { service, readers } = await createWiredStation({ dataDir, configPath: args.configPath });
+  const { service, devices } = await createWiredStation({ dataDir, configPath: args.configPath });
+  for (const line of devices) log(line);
+  const chromium = findChromium();
+  const screen = screenChoice(args.headless, hasDisplay(), chromium);
+  log(screen.line);
   let host;
   try {
     const token = loadScreenToken(dataDir);
@@ -36,14 +40,12 @@ export async function runBrowserHost(args: StartArgs, log: (line: string) => voi
   log(`Station ready at ${host.url}`);
   // The station's own console is one of the two ways the token may reach a screen.
   log(`Private screen URL: ${host.screenUrl}`);
-  log(readers.kind === 'config' ? `Devices from ${readers.path}` : 'Devices: built-in simulators (card reader, locker wall)');
 
   let browser: ChildProcess | null = null;
-  const chromium = findChromium();
-  if (!args.headless && hasDisplay() && chromium) {
+  if (screen.chromium) {
     // Via the owner-only launch file: Chromium's arguments are visible to every local user.
     const launch = writeScreenLaunchFile(dataDir, host.screenUrl);
-    browser = openKioskBrowser(chromium, launch, join(dataDir, 'chromium-kiosk-profile'));
+    browser = openKioskBrowser(screen.chromium, launch, join(dataDir, 'chromium-kiosk-profile'));
   }
 
   let stopping = false;

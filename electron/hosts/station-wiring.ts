@@ -9,12 +9,14 @@ import { join, resolve } from 'node:path';
 import { createCardReaders } from '../../hardware/devices/create-readers';
 import { createLockerBuses } from '../../hardware/devices/create-locker-buses';
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
-import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers } from '../../hardware/simulators/default-simulated-lockers';
+import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers, type DefaultSimulatedLockers } from '../../hardware/simulators/default-simulated-lockers';
 import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
+import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
 import { createStationService } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
+import { configuredDeviceLines, simulatedLockersLine, simulatedReaderLine, type SimulatedLockersOutcome } from './device-report';
 
 export interface StationWiringOptions {
   readonly dataDir: string;
@@ -22,12 +24,13 @@ export interface StationWiringOptions {
   readonly configPath?: string;
 }
 
-/** Where the readers came from, for the start-up log. */
-export type ReaderSource = { kind: 'config'; path: string } | { kind: 'simulator' };
-
 export interface WiredStation {
   readonly service: StationService;
-  readonly readers: ReaderSource;
+  /**
+   * One start-up line per device with its real state, e.g.
+   * `Card reader: simulated on pty /…/sim/reader-host (…)` or `Lockers: none (socat not found: …)`.
+   */
+  readonly devices: readonly string[];
 }
 
 export const DEVICES_FILE_NAME = 'devices.json';
@@ -58,28 +61,19 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       lockerBuses: createLockerBuses(loaded.config),
       tapTiming: tapTimingFromEnv(process.env),
     });
-    return { service, readers: { kind: 'config', path } };
+    return { service, devices: configuredDeviceLines(path, loaded.config) };
   }
-  // Both simulators at once: each waits on its own socat (tens of ms) before it is ready.
-  const [reader, lockers] = await Promise.all([
-    startDefaultSimulatedReader(options.dataDir).then(
-      (started) => ({ started }),
-      (error: unknown) => ({ error }),
-    ),
-    startSimulatedLockers(options.dataDir),
-  ]);
-  if (!('started' in reader)) {
-    await lockers?.close();
-    throw reader.error;
-  }
-  const simulated = reader.started;
+  const simulated = await startDefaultSimulatedReader(options.dataDir);
   const closers: (() => Promise<void>)[] = [() => simulated.close()];
-  if (lockers) closers.push(() => lockers.close());
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let service: StationService;
+  let lockersOutcome: SimulatedLockersOutcome;
   try {
+    const { lockers, outcome } = await startSimulatedLockers(options.dataDir);
+    lockersOutcome = outcome;
+    if (lockers) closers.push(() => lockers.close());
     service = await createStationService({
       dataDir: options.dataDir,
       readers: [simulated.reader],
@@ -95,22 +89,30 @@ export async function createWiredStation(options: StationWiringOptions): Promise
     await service.close();
     await closeAll();
   };
-  return { service: { api: service.api, events: service.events, close }, readers: { kind: 'simulator' } };
+  return {
+    service: { api: service.api, events: service.events, close },
+    devices: [simulatedReaderLine(simulated.link), simulatedLockersLine(lockersOutcome)],
+  };
 }
 
 /**
  * The simulated locker wall and its layout in `<dataDir>/sim/lockers.json`. Without socat there
- * is no wall (lockers show as not configured) and a warning says why; check-in still works.
+ * is no wall (lockers show as not configured) and the outcome says why; check-in still works.
  */
-async function startSimulatedLockers(dataDir: string) {
+async function startSimulatedLockers(dataDir: string): Promise<{ lockers?: DefaultSimulatedLockers; outcome: SimulatedLockersOutcome }> {
+  let lockers: DefaultSimulatedLockers;
   try {
-    const lockers = await startDefaultSimulatedLockers(dataDir);
+    lockers = await startDefaultSimulatedLockers(dataDir);
+  } catch (error) {
+    return { outcome: { kind: 'none', reason: ptyUnavailableReason(error) } };
+  }
+  try {
     const file = join(dataDir, SIM_DIR_NAME, LOCKER_LAYOUT_FILE_NAME);
     writeFileSync(`${file}.tmp`, `${JSON.stringify(SIM_LOCKER_LAYOUT, null, 2)}\n`);
     renameSync(`${file}.tmp`, file);
-    return lockers;
   } catch (error) {
-    console.warn(`Simulated lockers are off: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
+    await lockers.close();
+    return { outcome: { kind: 'none', reason: `cannot write the simulated wall's lockers.json: ${error instanceof Error ? error.message : String(error)}` } };
   }
+  return { lockers, outcome: { kind: 'wall', lockers: SIM_LOCKER_LAYOUT.length, hostPath: lockers.hostPath } };
 }

@@ -52,6 +52,7 @@ async function start(): Promise<void> {
   const isAppPage = createAppPageCheck({ rendererIndexPath: paths.rendererIndex, devServerUrl });
 
   const wired = await createWiredStation({ dataDir, configPath: args.configPath });
+  for (const line of wired.devices) console.log(line);
   service = wired.service;
   registerStationIpc({ ipcMain, api: wired.service.api, isAppPage });
 

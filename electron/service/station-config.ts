@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { localeSchema, localizedTextSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
+import { localeSchema, localizedTextSchema, readerPositionSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
 import defaultStationJson from '../../resources/default-station.json';
+import { upstreamSettingsSchema } from './upstream/upstream-settings';
 
 export const STATION_CONFIG_FILE_NAME = 'station.json';
 
@@ -44,8 +45,14 @@ export const stationConfigSchema = z.strictObject({
   pickupCodeAttempts: z.number().int().min(1).max(20),
   /** How long the pickup-code keypad stays locked out, seconds. */
   pickupLockoutSeconds: z.number().int().min(10).max(86_400),
-  /** PIN for steward locker actions, 4–8 digits; null refuses them all. */
+  /** Where the card reader is, seen from the front of the screen; the attract screen points there. */
+  readerPosition: readerPositionSchema,
+  /** Spoken prompts in the current language; false mutes them (the short tones stay). */
+  spokenPrompts: z.boolean(),
+  /** PIN for steward locker actions, 4–8 digits; null: the PIN set on the kiosk with the setup code. */
   stewardPin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4–8 digits').nullable(),
+  /** The union's collector (URL, key file); null sends nothing upstream. */
+  upstream: upstreamSettingsSchema,
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 type ConfigKey = keyof StationConfig;
@@ -87,6 +94,8 @@ export function toStationInfo(config: StationConfig): StationInfo {
     idleTimeoutSeconds: config.idleTimeoutSeconds,
     defaultLocale: config.defaultLocale,
     tapOutEnabled: config.tapOutEnabled,
+    readerPosition: config.readerPosition,
+    spokenPrompts: config.spokenPrompts,
   };
 }
 

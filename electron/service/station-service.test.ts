@@ -253,6 +253,6 @@ describe('createStationService', () => {
     const raw = new Database(stationDatabasePath(dataDir));
     raw.pragma('user_version = 7');
     raw.close();
-    await expect(start({ dataDir })).rejects.toThrow(/schema version 7, but this station software only knows versions up to 2/);
+    await expect(start({ dataDir })).rejects.toThrow(/schema version 7, but this station software only knows versions up to 4/);
   });
 });

@@ -18,11 +18,13 @@ import { createCheckIn } from './check-in';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
+import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
+import { createUpstreamService } from './upstream/upstream-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -61,6 +63,8 @@ export interface StationServiceOptions {
   readonly wedgeLimit?: WedgeLimit | null;
   /** Requests refused for the station's safety (wedge bursts), one line each time. Default `console.warn`. */
   readonly onRefusal?: (line: string) => void;
+  /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
+  readonly onNotice?: (message: string) => void;
 }
 
 export interface CreatedStationService extends StationService {
@@ -84,6 +88,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
   const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
   const instance = randomBytes(8).toString('hex');
+  const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
@@ -109,6 +114,9 @@ export async function createStationService(options: StationServiceOptions): Prom
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
       onError: (message) => console.error(message),
+      stewardPins: fileStewardPinStore(options.dataDir),
+      onStewardSetupCode: (code) => onNotice(stewardSetupNotice(code)),
+      onStewardSetUp: () => onNotice('Steward PIN set on the kiosk; the setup code is spent.'),
     });
   } catch (error) {
     db.close();
@@ -138,6 +146,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     otherDevices: () => lockers.busStatus(),
     tapTiming: options.tapTiming,
   });
+  const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
 
   let closed = false;
   /** Runs a storage call; a closed service or a failing disk is an answer, not a rejection. */
@@ -206,6 +215,9 @@ export async function createStationService(options: StationServiceOptions): Prom
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
+    getStewardSetup: () => run(() => lockers.stewardSetup()),
+    setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
+    getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
   };
 
   let closing: Promise<void> | undefined;
@@ -214,6 +226,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       closed = true;
       bridge.detach();
       lockers.close();
+      await upstream.close();
       const devices = [...readers, ...lockerBuses];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {
@@ -245,6 +258,11 @@ export async function createStationService(options: StationServiceOptions): Prom
     }
   }
   return { api, events, close, config, warnings };
+}
+
+/** The console line for a station with no steward PIN yet (see README, "First steward"). */
+export function stewardSetupNotice(code: string): string {
+  return `Steward setup code: ${code} (no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN)`;
 }
 
 function storageError(error: unknown) {

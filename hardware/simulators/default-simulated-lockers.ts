@@ -36,6 +36,8 @@ export interface DefaultSimulatedLockers {
   readonly simulator: LockerBoardSimulator;
   /** Unix socket for `npm run sim -- door …` and end-to-end tests. */
   readonly controlSocket: string;
+  /** The pty link the driver opens, `<dataDir>/sim/lockers-host`. */
+  readonly hostPath: string;
   /** Stops the bus, the simulator, the control socket and the pty pair. Idempotent. */
   close(): Promise<void>;
 }
@@ -91,6 +93,7 @@ export async function startDefaultSimulatedLockers(
     bus,
     simulator,
     controlSocket,
+    hostPath: hostLink,
     close: () => (closed ??= (async () => {
       await bus.stop();
       await control.close();

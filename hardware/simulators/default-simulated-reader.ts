@@ -6,6 +6,7 @@ import { createSerialCardReader } from '../drivers/card-reader/serial-card-reade
 import { createTransportPair } from '../transport/memory-transport';
 import { SerialTransport } from '../transport/serial-transport';
 import { CardReaderSimulator } from './card-reader-simulator';
+import { ptyUnavailableReason } from './pty-pair';
 import { openRecoveringPtySide } from './recovering-pty-side';
 
 export const SIM_DIR_NAME = 'sim';
@@ -13,9 +14,18 @@ export const SIM_HOST_LINK = 'reader-host';
 export const SIM_DEVICE_LINK = 'reader-device';
 export const SIM_READER_ID = 'sim-reader';
 
+/**
+ * How the simulated reader is connected: a real pty pair other processes can write to, or,
+ * when none could be made, an in-process pipe only this process can tap.
+ */
+export type SimulatedReaderLink =
+  | { readonly kind: 'pty'; readonly hostPath: string; readonly devicePath: string }
+  | { readonly kind: 'in-process'; readonly reason: string };
+
 export interface DefaultSimulatedReader {
   /** A `serial-em4100` reader (simulated: true), not yet started. */
   readonly reader: CardReader;
+  readonly link: SimulatedReaderLink;
   /** Plays the card reader: `tap(card, 'em4100')`, faults, garbage. */
   readonly simulator: CardReaderSimulator;
   /** Stops the reader, closes the pty pair and removes `sim/devices.json`. Idempotent. */
@@ -60,7 +70,7 @@ export async function startDefaultSimulatedReader(dataDir: string, options: Defa
       name,
     });
   } catch (error) {
-    return startInProcess(configFile, name, error instanceof Error ? error.message : String(error));
+    return startInProcess(configFile, name, ptyUnavailableReason(error));
   }
   const simulator = new CardReaderSimulator(side.device);
   current.simulator = simulator;
@@ -80,6 +90,7 @@ export async function startDefaultSimulatedReader(dataDir: string, options: Defa
   const pair = side;
   return {
     reader,
+    link: { kind: 'pty', hostPath: hostLink, devicePath: deviceLink },
     simulator,
     close: () => (closed ??= (async () => {
       rmSync(configFile, { force: true });
@@ -104,6 +115,7 @@ async function startInProcess(configFile: string, name: string, why: string): Pr
   let closed: Promise<void> | undefined;
   return {
     reader,
+    link: { kind: 'in-process', reason: why },
     simulator: new CardReaderSimulator(device),
     close: () => (closed ??= (async () => {
       rmSync(configFile, { force: true });

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SerialTransport } from '../transport/serial-transport';
 import { waitUntil } from '../testing/wait-until';
-import { openPtyPair, type PtyPair } from './pty-pair';
+import { openPtyPair, ptyUnavailableReason, SocatMissingError, type PtyPair } from './pty-pair';
 import { isOurSocat } from './socat-process';
 
 /** Alive and not a zombie (a container's init may be slow to reap). */
@@ -153,6 +153,10 @@ describe('openPtyPair', () => {
     const dir = tempDir();
     await expect(openPtyPair({ hostLink: join(dir, 'h'), deviceLink: join(dir, 'd'), socatPath: join(dir, 'no-socat') }))
       .rejects.toThrow(/socat not found .*install it/);
+    const error = await openPtyPair({ hostLink: join(dir, 'h'), deviceLink: join(dir, 'd'), socatPath: join(dir, 'no-socat') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SocatMissingError);
+    expect(ptyUnavailableReason(error)).toBe('socat not found: sudo apt-get install -y socat');
+    expect(ptyUnavailableReason(new Error('socat exited'))).toBe('socat exited');
   });
 
   it('reports socat failing to start the pair', async () => {

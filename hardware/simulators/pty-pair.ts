@@ -14,6 +14,22 @@ export interface PtyPairOptions {
   readonly readyTimeoutMs?: number;
 }
 
+/** openPtyPair's rejection when the socat executable does not exist, so callers can say how to get it. */
+export class SocatMissingError extends Error {
+  /** The command that installs it on Debian/Ubuntu. */
+  readonly installCommand = 'sudo apt-get install -y socat';
+  constructor(readonly socatPath: string) {
+    super(`socat not found ("${socatPath}"): install it (e.g. apt install socat) to simulate serial devices`);
+    this.name = 'SocatMissingError';
+  }
+}
+
+/** Why no pty pair could be made, in a few words for a start-up line. */
+export function ptyUnavailableReason(error: unknown): string {
+  if (error instanceof SocatMissingError) return `socat not found: ${error.installCommand}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
 export interface PtyPair {
   readonly hostPath: string;
   readonly devicePath: string;
@@ -47,7 +63,7 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
   reapRecordedSocat(pidFile, hostLink);
   for (const link of [hostLink, deviceLink]) removeStaleLink(link);
   const socat = findExecutable(socatName);
-  if (socat === null) throw new Error(`socat not found ("${socatName}"): install it (e.g. apt install socat) to simulate serial devices`);
+  if (socat === null) throw new SocatMissingError(socatName);
   const command = socatCommand(socat, ['-d', '-d', `pty,raw,echo=0,link=${hostLink}`, `pty,raw,echo=0,link=${deviceLink}`]);
   const child = spawn(command.file, command.args, { stdio: ['ignore', 'ignore', 'pipe'] });
   if (child.pid !== undefined) writePidFile(pidFile, child.pid);
@@ -86,8 +102,8 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
 
   while (!(existsSync(hostLink) && existsSync(deviceLink))) {
     if (spawnError) {
-      const missing = (spawnError as NodeJS.ErrnoException).code === 'ENOENT';
-      throw new Error(missing ? `socat not found ("${socat}"): install it (e.g. apt install socat) to simulate serial devices` : `socat failed to start: ${spawnError.message}`);
+      if ((spawnError as NodeJS.ErrnoException).code === 'ENOENT') throw new SocatMissingError(socat);
+      throw new Error(`socat failed to start: ${spawnError.message}`);
     }
     if (exited) throw new Error(`socat exited before the pty pair was ready: ${stderr.trim() || 'no output'}`);
     if (Date.now() > deadline) {

@@ -3,9 +3,9 @@
  * timers, and one screen drawn from it. The frame (station name, language switch, device
  * banner) is the same on every screen.
  */
-import { useCallback, useReducer, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, StationClient } from '../../common/contract';
+import type { MethodInput, MethodOutput, StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
 import type { CableType, LockerView, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
@@ -24,9 +24,12 @@ import {
   type KioskEvent,
 } from './kiosk-state';
 import { doorAlarmLocker, wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
+import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useHeartbeat } from './use-heartbeat';
+import { speak } from './voice';
+import { voiceForChange } from './voice-moments';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
 import { useScreenNotice } from './use-screen-notice';
@@ -83,6 +86,14 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     ),
   );
 
+  // The main moments are spoken too, unless the station mutes them (station.json spokenPrompts).
+  const before = useRef(state);
+  useEffect(() => {
+    const prompt = voiceForChange(before.current, state);
+    before.current = state;
+    if (prompt && state.info?.spokenPrompts) speak(prompt, toLocale(i18n.resolvedLanguage));
+  }, [state, i18n]);
+
   const goHome = useCallback(() => dispatch({ type: 'home' }), [dispatch]);
   // Walking away resets everything, language included, for the next worker.
   const onIdle = useCallback(() => {
@@ -113,6 +124,10 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 
   const actions = {
     home: goHome,
+    back: useCallback(() => dispatch({ type: 'back' }), [dispatch]),
+    sayTapCard: useCallback(() => {
+      if (info?.spokenPrompts) speak({ kind: 'tap-card' }, toLocale(i18n.resolvedLanguage));
+    }, [info, i18n]),
     noCard: useCallback(() => dispatch({ type: 'no-card' }), [dispatch]),
     openJoin: useCallback((from: 'attract' | 'guest') => dispatch({ type: 'open-join', from }), [dispatch]),
     guest: useCallback(
@@ -157,6 +172,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       (input: MethodInput<'stewardLockerAction'>) => client.stewardLockerAction(input),
       [client],
     ),
+    stewardSetup: useCallback(() => client.getStewardSetup(), [client]),
+    setUpSteward: useCallback((input: MethodInput<'setUpSteward'>) => client.setUpSteward(input), [client]),
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -171,7 +188,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       {current !== 'connecting' && cardReaderOffline(state.devices) && <DeviceBanner />}
       {current !== 'connecting' && alarmLocker !== null && <DoorAlarm lockerNumber={alarmLocker} />}
       <main className="stage" key={state.screenSeq}>
-        <ScreenView state={state} actions={actions} />
+        <LockerOfferContext.Provider value={state.lockers}>
+          <ScreenView state={state} actions={actions} />
+        </LockerOfferContext.Provider>
       </main>
     </div>
   );
@@ -180,6 +199,10 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 /** What the screens can ask the kiosk to do. */
 export type KioskActions = {
   readonly home: () => void;
+  /** To the screen the current one was opened from. */
+  readonly back: () => void;
+  /** Says "tap your card on the reader" aloud (when spoken prompts are on). */
+  readonly sayTapCard: () => void;
   readonly noCard: () => void;
   readonly openJoin: (from: 'attract' | 'guest') => void;
   readonly guest: () => Promise<boolean>;
@@ -203,4 +226,7 @@ export type KioskActions = {
   /** Every locker, for the steward panel; `forbidden` on a wrong PIN. */
   readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
   readonly stewardLockerAction: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
+  readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
+  /** Sets the first steward PIN with the setup code from the station console. */
+  readonly setUpSteward: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
 };

@@ -63,10 +63,19 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
           onSteward={noLockers ? null : actions.steward}
+          onPromptTouch={actions.sayTapCard}
         />
       );
     case 'steward':
-      return <StewardScreen listLockers={actions.listLockers} act={actions.stewardLockerAction} onExit={actions.home} />;
+      return (
+        <StewardScreen
+          listLockers={actions.listLockers}
+          act={actions.stewardLockerAction}
+          onExit={actions.home}
+          stewardSetup={actions.stewardSetup}
+          setUp={actions.setUpSteward}
+        />
+      );
     case 'welcome':
       return (
         <WelcomeScreen
@@ -74,7 +83,8 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           info={info}
           onPickCategory={(category) => actions.pickCategory(screen.visitId, category)}
           onDone={actions.home}
-          lockerPanel={lockerPanel}
+          // One question at a time: the locker offer waits until the category is answered.
+          lockerPanel={screen.category === 'ask' ? null : lockerPanel}
         />
       );
     case 'already-here':
@@ -82,7 +92,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
     case 'goodbye':
       return <GoodbyeScreen dwellMinutes={screen.dwellMinutes} onDone={actions.home} />;
     case 'no-card':
-      return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.home} />;
+      return <NoCardScreen onGuest={actions.guest} onJoin={() => actions.openJoin('attract')} onBack={actions.back} />;
     case 'guest-welcome':
       return (
         <GuestWelcomeScreen
@@ -99,6 +109,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           interestSent={screen.interestSent}
           onInterest={() => actions.interest(screen.from)}
           onDone={actions.home}
+          onBack={actions.back}
         />
       );
     case 'card-error':
@@ -109,7 +120,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           lockers={state.lockers}
           noneFree={screen.noneFree}
           onPick={(cable) => actions.claim(screen.claimant, cable)}
-          onBack={actions.home}
+          onBack={actions.back}
         />
       );
     case 'pickup-code':
@@ -140,7 +151,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           problem={screen.problem}
           onKey={actions.codeKey}
           onSubmit={actions.submitCode}
-          onBack={actions.home}
+          onBack={actions.back}
         />
       );
     case 'locker-retrieve':

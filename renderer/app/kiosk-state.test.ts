@@ -57,10 +57,25 @@ describe('kioskReducer', () => {
     expect(state.screen.name).toBe('no-card');
     state = kioskReducer(state, { type: 'guest-checked-in', guest: { visitId: 3, guestVisitsToday: 12 } });
     expect(state.screen).toEqual({ name: 'guest-welcome', guestVisitsToday: 12 });
+    const guestWelcome = state.screen;
     state = kioskReducer(state, { type: 'open-join', from: 'guest' });
-    expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: false });
+    expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: false, back: guestWelcome });
     state = kioskReducer(state, { type: 'interest-registered' });
-    expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: true });
+    expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: true, back: guestWelcome });
+    // Back returns to the guest's welcome, not to the start.
+    expect(kioskReducer(state, { type: 'back' }).screen).toBe(guestWelcome);
+  });
+
+  it('Back goes to the screen a step was opened from; from screens opened on the attract screen, to it', () => {
+    const noCard = ready({ type: 'no-card' });
+    const join = kioskReducer(noCard, { type: 'open-join', from: 'attract' });
+    const back = kioskReducer(join, { type: 'back' });
+    expect(back.screen).toBe(noCard.screen);
+    expect(back.screenSeq).toBe(join.screenSeq + 1);
+    expect(kioskReducer(noCard, { type: 'back' }).screen).toEqual({ name: 'attract' });
+    expect(kioskReducer(ready({ type: 'collect' }), { type: 'back' }).screen).toEqual({ name: 'attract' });
+    const attract = ready();
+    expect(kioskReducer(attract, { type: 'back' })).toBe(attract);
   });
 
   it('ignores late answers that belong to a screen already left', () => {

@@ -32,7 +32,13 @@ export type Screen =
   | { readonly name: 'goodbye'; readonly dwellMinutes: number }
   | { readonly name: 'no-card' }
   | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
-  | { readonly name: 'join'; readonly from: JoinOrigin; readonly interestSent: boolean }
+  | {
+      readonly name: 'join';
+      readonly from: JoinOrigin;
+      readonly interestSent: boolean;
+      /** Where Back goes: the screen "Join the union" was tapped on. */
+      readonly back: Screen;
+    }
   | { readonly name: 'card-error' }
   /** The steward's locker panel; its PIN and steps live in the panel itself (`steward-panel`). */
   | { readonly name: 'steward' }
@@ -80,6 +86,8 @@ export type KioskEvent =
   | { readonly type: 'category-done' }
   /** Done button, idle timeout, or the card-error message timing out. */
   | { readonly type: 'home' }
+  /** Back: to the screen this one was opened from (see `backFrom`). */
+  | { readonly type: 'back' }
   /** "Steward" on the attract screen. */
   | { readonly type: 'steward' }
   | LockerKioskEvent;
@@ -140,13 +148,15 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
         lockers: 'checking',
       };
     case 'open-join':
-      return { ...state, screen: { name: 'join', from: event.from, interestSent: false } };
+      return { ...state, screen: { name: 'join', from: event.from, interestSent: false, back: state.screen } };
     case 'interest-registered':
       return state.screen.name === 'join' ? { ...state, screen: { ...state.screen, interestSent: true } } : state;
     case 'category-done':
       return state.screen.name === 'welcome' ? { ...state, screen: { ...state.screen, category: 'thanked' } } : state;
     case 'home':
       return state.screen.name === 'attract' ? state : { ...state, screen: ATTRACT };
+    case 'back':
+      return state.screen.name === 'attract' ? state : { ...state, screen: backFrom(state.screen) };
     case 'steward':
       return state.screen.name === 'attract' ? { ...state, screen: { name: 'steward' } } : state;
     case 'locker-availability':
@@ -161,6 +171,20 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       return lockerTransition(state, event);
     default:
       return missingCase(event);
+  }
+}
+
+/**
+ * The screen Back returns to: the one a step was opened from (a member's welcome with its card
+ * pass, so no second tap is needed), or the attract screen for screens opened from there.
+ */
+export function backFrom(screen: Screen): Screen {
+  switch (screen.name) {
+    case 'locker-cable':
+    case 'join':
+      return screen.back;
+    default:
+      return ATTRACT;
   }
 }
 

@@ -92,13 +92,19 @@ describe('charge offer on the welcome screens', () => {
     expect(ready(memberTap(), { type: 'charge' }).screen.name).toBe('welcome');
     const full = ready(memberTap(), { type: 'locker-availability', availability: available('full', 0, 0, 0) }, { type: 'charge' });
     expect(full.screen.name).toBe('welcome');
-    const state = ready(againTap(null), lockersReady, { type: 'charge' });
-    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'member', cardPass: PASS }, noneFree: null });
+    const before = ready(againTap(null), lockersReady);
+    const state = kioskReducer(before, { type: 'charge' });
+    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'member', cardPass: PASS }, noneFree: null, back: before.screen });
+    // Back returns to the member's screen with its card pass: no second tap needed.
+    const back = kioskReducer(state, { type: 'back' });
+    expect(back.screen).toBe(before.screen);
+    expect(chargeOffer(back)).toBe('ready');
   });
 
   it('a guest claims as a guest', () => {
-    const state = ready(guestIn, lockersReady, { type: 'charge' });
-    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'guest' }, noneFree: null });
+    const before = ready(guestIn, lockersReady);
+    const state = kioskReducer(before, { type: 'charge' });
+    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'guest' }, noneFree: null, back: before.screen });
   });
 
   it('counts free lockers per cable; unknown counts are null', () => {
@@ -137,7 +143,7 @@ describe('member claim', () => {
 
   it('none-free stays on the picker, names the cable, and counts as a new screen (fresh counts)', () => {
     const state = kioskReducer(picker, { type: 'claimed', cable: 'lightning', outcome: { kind: 'none-free' } });
-    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'member', cardPass: PASS }, noneFree: 'lightning' });
+    expect(state.screen).toEqual({ name: 'locker-cable', claimant: { kind: 'member', cardPass: PASS }, noneFree: 'lightning', back: picker.screen.name === 'locker-cable' ? picker.screen.back : null });
     expect(state.screenSeq).toBe(picker.screenSeq + 1);
   });
 

@@ -73,6 +73,8 @@ export type LockerScreen =
       readonly claimant: Claimant;
       /** The cable just refused with `none-free`, so the picker can say so. */
       readonly noneFree: CableType | null;
+      /** Where Back goes: the welcome screen "Charge my phone" was tapped on. */
+      readonly back: Screen;
     }
   | {
       readonly name: 'pickup-code';
@@ -124,7 +126,7 @@ export function lockerTransition(state: KioskState, event: LockerKioskEvent): Ki
     case 'charge': {
       if (!canCharge(state)) return state;
       const claimant = claimantOf(screen);
-      return claimant ? { ...state, screen: { name: 'locker-cable', claimant, noneFree: null } } : state;
+      return claimant ? { ...state, screen: { name: 'locker-cable', claimant, noneFree: null, back: screen } } : state;
     }
     case 'claimed':
       return screen.name === 'locker-cable' ? { ...state, screen: screenForClaim(screen, event.cable, event.outcome) } : state;
@@ -209,6 +211,12 @@ export function wantsAvailability(screen: Screen): boolean {
 export function freeCount(offer: LockerOffer, cable: CableType): number | null {
   if (typeof offer === 'string') return null;
   return offer.free.find((f) => f.cable === cable)?.count ?? 0;
+}
+
+/** When a locker with this cable is expected to free up (epoch ms), when known. */
+export function nextDueAt(offer: LockerOffer, cable: CableType): number | null {
+  if (typeof offer === 'string') return null;
+  return offer.free.find((f) => f.cable === cable)?.nextDueAtMs ?? null;
 }
 
 /** Who would claim from this screen: members need a card pass and no locker yet. */

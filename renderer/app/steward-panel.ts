@@ -15,6 +15,32 @@ export type StewardAction = MethodInput<'stewardLockerAction'>['action'];
 
 export const STEWARD_ACTIONS: readonly StewardAction[] = ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session'];
 
+/**
+ * The actions that make sense for a locker as it is now, in `STEWARD_ACTIONS` order: a
+ * session can be ended only where there is one, "repaired" only for a faulty locker, a door
+ * that is already open is not opened again, and an offline locker cannot be reached at all.
+ */
+export function stewardActionsFor(locker: LockerView): readonly StewardAction[] {
+  const canOpen = locker.doorClosed !== false;
+  switch (locker.state) {
+    case 'offline':
+      return [];
+    case 'free':
+      return canOpen ? ['remote-open', 'mark-faulty'] : ['mark-faulty'];
+    case 'claimed':
+    case 'charging':
+    case 'retrieving':
+      return canOpen ? ['remote-open', 'mark-faulty', 'end-session'] : ['mark-faulty', 'end-session'];
+    case 'faulty':
+      return canOpen ? ['remote-open', 'mark-repaired'] : ['mark-repaired'];
+    case 'disabled':
+      // Out of use in lockers.json: only opened, e.g. to take something out.
+      return canOpen ? ['remote-open'] : [];
+    default:
+      return missingCase(locker.state);
+  }
+}
+
 /** Steward PINs are 4–8 digits (see `stewardPinSchema`). */
 export const STEWARD_PIN_MIN = 4;
 export const STEWARD_PIN_MAX = 8;
@@ -52,6 +78,8 @@ export type StewardState =
 export type StewardEvent =
   | { readonly type: 'key'; readonly key: CodeKey }
   | { readonly type: 'pin-submit' }
+  /** The first PIN was just set on this panel: it is checked like a typed one. */
+  | { readonly type: 'pin-set'; readonly pin: string }
   /** `listLockers` answered for this PIN (first check or a refresh). */
   | { readonly type: 'lockers-loaded'; readonly pin: string; readonly lockers: readonly LockerView[] }
   | { readonly type: 'lockers-failed'; readonly pin: string; readonly code: ErrorCode }
@@ -72,6 +100,8 @@ export function stewardReducer(state: StewardState, event: StewardEvent): Stewar
       return state.stage === 'pin' && !state.checking && pinComplete(state.digits)
         ? { ...state, checking: true, problem: null }
         : state;
+    case 'pin-set':
+      return state.stage === 'pin' && !state.checking ? { stage: 'pin', digits: event.pin, problem: null, checking: true } : state;
     case 'lockers-loaded':
       if (state.stage === 'pin') {
         return state.checking && state.digits === event.pin

@@ -10,4 +10,6 @@ export const TEST_STATION_INFO: StationInfo = {
   idleTimeoutSeconds: 60,
   defaultLocale: 'zh-CN',
   tapOutEnabled: true,
+  readerPosition: 'below',
+  spokenPrompts: true,
 };

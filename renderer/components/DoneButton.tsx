@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { playSound } from '../app/sounds';
 import { Icon } from './icons';
 
-export function DoneButton({ onDone, label }: { readonly onDone: () => void; readonly label?: 'done' | 'back' }): ReactElement {
+export function DoneButton({ onDone }: { readonly onDone: () => void }): ReactElement {
   const { t } = useTranslation();
   return (
     <button
@@ -17,7 +17,7 @@ export function DoneButton({ onDone, label }: { readonly onDone: () => void; rea
       }}
     >
       <Icon name="home" />
-      <span>{label === 'back' ? t('common.back') : t('common.done')}</span>
+      <span>{t('common.done')}</span>
     </button>
   );
 }

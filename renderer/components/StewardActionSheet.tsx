@@ -5,7 +5,8 @@
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { STEWARD_ACTIONS, type StewardAction, type StewardStep } from '../app/steward-panel';
+import { stewardActionsFor, type StewardAction, type StewardStep } from '../app/steward-panel';
+import type { LockerView } from '../../common/lockers';
 import { playSound } from '../app/sounds';
 import { Icon } from './icons';
 
@@ -27,14 +28,42 @@ export const STEWARD_REASON_KEYS = {
 export interface StewardActionSheetProps {
   /** Any step but `grid`. */
   readonly step: Exclude<StewardStep, { kind: 'grid' }>;
+  /** The locker the sheet is for, as last listed: which actions it offers. */
+  readonly locker: LockerView | null;
   readonly onChoose: (action: StewardAction) => void;
   /** The reason as the steward read it; sends the action. */
   readonly onReason: (reason: string) => void;
-  readonly onBack: () => void;
 }
 
-export function StewardActionSheet({ step, onChoose, onReason, onBack }: StewardActionSheetProps): ReactElement {
+/**
+ * One step back in the sheet. It sits in the screen's bottom bar beside Exit, never in the
+ * sheet: a tall sheet then cannot push it under (or onto) Exit.
+ */
+export function StewardBackButton({ step, onBack }: {
+  readonly step: Exclude<StewardStep, { kind: 'grid' }>;
+  readonly onBack: () => void;
+}): ReactElement {
   const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      className="big-button done-button steward-back"
+      data-testid="steward-back"
+      disabled={step.kind === 'sending'}
+      onClick={() => {
+        playSound('tap');
+        onBack();
+      }}
+    >
+      <Icon name="back" />
+      <span>{t('steward.back')}</span>
+    </button>
+  );
+}
+
+export function StewardActionSheet({ step, locker, onChoose, onReason }: StewardActionSheetProps): ReactElement {
+  const { t } = useTranslation();
+  const actions = locker ? stewardActionsFor(locker) : [];
   const tap = (then: () => void) => () => {
     playSound('tap');
     then();
@@ -42,9 +71,14 @@ export function StewardActionSheet({ step, onChoose, onReason, onBack }: Steward
   return (
     <aside className="steward-sheet" data-testid="steward-sheet" data-locker={step.lockerNumber}>
       <h2>{t('steward.lockerTitle', { number: step.lockerNumber })}</h2>
-      {step.kind === 'actions' && (
+      {step.kind === 'actions' && actions.length === 0 && (
+        <p className="steward-sheet-status" data-testid="steward-no-actions">
+          {t(locker?.state === 'offline' ? 'steward.noActionsOffline' : 'steward.noActions')}
+        </p>
+      )}
+      {step.kind === 'actions' && actions.length > 0 && (
         <div className="steward-sheet-buttons">
-          {STEWARD_ACTIONS.map((action) => (
+          {actions.map((action) => (
             <button
               key={action}
               type="button"
@@ -94,15 +128,6 @@ export function StewardActionSheet({ step, onChoose, onReason, onBack }: Steward
           {t(ACTION_KEYS[step.action])}: {step.ok ? t('steward.done') : t('steward.failed')}
         </p>
       )}
-      <button
-        type="button"
-        className="big-button steward-back"
-        data-testid="steward-back"
-        disabled={step.kind === 'sending'}
-        onClick={tap(onBack)}
-      >
-        {t('steward.back')}
-      </button>
     </aside>
   );
 }

@@ -109,26 +109,25 @@ const PATHS = {
   broom: <path d="M14 3l-3.5 8.5M7 11.5h7l2.5 9.5h-12zM9 16l-.5 5M12.5 16l.3 5" />,
   dots: <path d="M5.5 12h.01M12 12h.01M18.5 12h.01" />,
   star: <path d="M12 2.5l2.9 5.9 6.5.9-4.7 4.6 1.1 6.5L12 17.3l-5.8 3.1 1.1-6.5-4.7-4.6 6.5-.9z" />,
-  // Cable plugs seen from the side, tip up: the tip's outline is what tells them apart.
+  // Cable plugs drawn by what sets them apart at a glance: USB-C's rounded oval face, the
+  // flat Lightning blade with its contact pads, Micro-USB's trapezoid face.
   'usb-c': (
     <>
-      <rect x="7" y="2.5" width="10" height="5" rx="2.5" />
-      <rect x="8.5" y="7.5" width="7" height="8" rx="1" />
-      <path d="M12 15.5v6" />
+      <rect x="3.5" y="8.5" width="17" height="7" rx="3.5" />
+      <path d="M8 12h8" />
     </>
   ),
   lightning: (
     <>
-      <rect x="10" y="1.5" width="4" height="8" rx="1.2" />
-      <rect x="8.5" y="9.5" width="7" height="6" rx="1" />
-      <path d="M12 15.5v6" />
+      <rect x="8.5" y="1.5" width="7" height="12" rx="2" />
+      <path d="M10.8 4.5h2.4M10.8 7.5h2.4M10.8 10.5h2.4" />
+      <rect x="6.5" y="13.5" width="11" height="8" rx="2" fill="currentColor" />
     </>
   ),
   'micro-usb': (
     <>
-      <path d="M7 3h10l-1.8 4.5H8.8z" />
-      <rect x="8.5" y="7.5" width="7" height="8" rx="1" />
-      <path d="M12 15.5v6" />
+      <path d="M1.5 4.5h21l-5 15h-11z" />
+      <path d="M8 10h8M9.5 14h5" />
     </>
   ),
   locker: (
@@ -143,6 +142,9 @@ const PATHS = {
       <path d="M11 18.5h2" />
     </>
   ),
+  // Points down; turned towards the card reader with CSS.
+  'arrow-down': <path d="M12 2.5v17M5 13l7 7 7-7" />,
+  back: <path d="M10 5l-7 7 7 7M3.5 12H21" />,
   backspace: <path d="M21 5H9l-6 7 6 7h12zM12 9.5l5 5M17 9.5l-5 5" />,
   bell: <path d="M6 17v-6a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21.5h4" />,
 } satisfies Record<string, ReactElement>;

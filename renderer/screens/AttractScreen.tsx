@@ -1,6 +1,7 @@
 /**
- * The idle screen: tap your card (big, animated), or "No card", "Collect my phone" with a
- * pickup code, plus what the station offers and a small "Steward" button for the locker panel.
+ * The idle screen: tap your card, with an arrow to where the reader is (a sign, not a button:
+ * touching it only says the instruction aloud), or "No card", "Collect my phone" with a pickup
+ * code, plus what the station offers and a small "Steward" button for the locker panel.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,22 +18,35 @@ export interface AttractScreenProps {
   readonly onCollect: (() => void) | null;
   /** The small "Steward" button to the locker panel; null where the station has no lockers. */
   readonly onSteward: (() => void) | null;
+  /** A touch on the tap prompt: says it aloud, for workers who read little. */
+  readonly onPromptTouch: () => void;
 }
 
-export function AttractScreen({ info, onNoCard, onCollect, onSteward }: AttractScreenProps): ReactElement {
+export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTouch }: AttractScreenProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const opening = localized(info.openingInfo, locale);
   return (
     <section className="screen screen-attract" data-testid="screen-attract">
       <div className="attract-main">
-        <div className="tap-prompt" aria-live="polite">
+        <div
+          className={`tap-prompt reader-${info.readerPosition}`}
+          data-testid="tap-prompt"
+          data-reader={info.readerPosition}
+          aria-live="polite"
+          onPointerDown={onPromptTouch}
+        >
           <div className="tap-visual" aria-hidden="true">
             <Icon name="card" className="tap-card" />
             <Icon name="contactless" className="tap-waves" />
           </div>
-          <h1 className="tap-title">{t('attract.tapCard')}</h1>
-          <p className="tap-hint">{t('attract.tapCardHint')}</p>
+          <div className="tap-text">
+            <h1 className="tap-title">{t('attract.tapCard')}</h1>
+            <p className="tap-hint">{t(`attract.readerAt.${info.readerPosition}`)}</p>
+          </div>
+          <div className="reader-arrow" aria-hidden="true" data-testid="reader-arrow">
+            <Icon name="arrow-down" />
+          </div>
         </div>
         <button
           type="button"

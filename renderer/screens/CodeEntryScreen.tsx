@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { PICKUP_CODE_LENGTH, type CodeKey, type CodeProblem } from '../app/locker-flow';
 import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
-import { DoneButton } from '../components/DoneButton';
+import { BackButton } from '../components/BackButton';
 import { Icon } from '../components/icons';
 import { Keypad } from '../components/Keypad';
 
@@ -54,7 +54,7 @@ export function CodeEntryScreen({ digits, problem, onKey, onSubmit, onBack }: Co
         </div>
       </div>
       <div className="screen-actions">
-        <DoneButton onDone={onBack} label="back" />
+        <BackButton onBack={onBack} />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
+import { BackButton } from '../components/BackButton';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
 import { QrCode } from '../components/QrCode';
@@ -13,11 +14,13 @@ export interface JoinScreenProps {
   /** Resolves true once the interest was recorded. */
   readonly onInterest: () => Promise<boolean>;
   readonly onDone: () => void;
+  /** To the screen "Join the union" was tapped on. */
+  readonly onBack: () => void;
 }
 
 const STEPS = ['join.step1', 'join.step2', 'join.step3'] as const;
 
-export function JoinScreen({ joinUrl, interestSent, onInterest, onDone }: JoinScreenProps): ReactElement {
+export function JoinScreen({ joinUrl, interestSent, onInterest, onDone, onBack }: JoinScreenProps): ReactElement {
   const { t } = useTranslation();
   const [interest, interestState] = useAction(onInterest);
   return (
@@ -62,6 +65,7 @@ export function JoinScreen({ joinUrl, interestSent, onInterest, onDone }: JoinSc
         </div>
       </div>
       <div className="screen-actions">
+        <BackButton onBack={onBack} />
         <DoneButton onDone={onDone} />
       </div>
     </section>

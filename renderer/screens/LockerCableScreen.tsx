@@ -5,10 +5,12 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CABLE_TYPES, type CableType } from '../../common/lockers';
-import { freeCount, type LockerOffer } from '../app/locker-flow';
+import { freeCount, nextDueAt, type LockerOffer } from '../app/locker-flow';
 import { playSound } from '../app/sounds';
-import { DoneButton } from '../components/DoneButton';
+import { BackButton } from '../components/BackButton';
 import { Icon } from '../components/icons';
+import { formatClock } from '../i18n/clock-time';
+import { toLocale } from '../i18n/i18n';
 
 const CABLE_TEXT = {
   'usb-c': { title: 'locker.cableUsbC', hint: 'locker.cableUsbCHint' },
@@ -26,7 +28,8 @@ export interface LockerCableScreenProps {
 }
 
 export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerCableScreenProps): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const locale = toLocale(i18n.resolvedLanguage);
   // One claim at a time: a gloved double tap must not open two doors.
   const [busy, setBusy] = useState(false);
   const pick = (cable: CableType): void => {
@@ -41,19 +44,18 @@ export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerC
         <h1>{t('locker.cableTitle')}</h1>
         <p>{t('locker.cableHint')}</p>
       </header>
-      {noneFree && (
-        <p className="action-error" data-testid="locker-none-free" data-cable={noneFree} role="alert">
-          {t('locker.noneFree')}
-        </p>
-      )}
+      {noneFree && <NoneFree cable={noneFree} lockers={lockers} />}
       <div className="cable-grid">
         {CABLE_TYPES.map((cable) => {
           const free = freeCount(lockers, cable);
+          const dueAt = free === 0 ? nextDueAt(lockers, cable) : null;
+          // After a "none free", the cables that do have a locker are the way on.
+          const suggested = noneFree !== null && cable !== noneFree && free !== null && free > 0;
           return (
             <button
               key={cable}
               type="button"
-              className="big-button cable-button"
+              className={suggested ? 'big-button cable-button is-suggested' : 'big-button cable-button'}
               data-testid={`cable-${cable}`}
               data-free={free ?? undefined}
               disabled={busy || free === 0}
@@ -65,6 +67,11 @@ export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerC
               {free !== null && (
                 <span className={free === 0 ? 'cable-free is-none' : 'cable-free'}>{t('locker.freeCount', { count: free })}</span>
               )}
+              {dueAt !== null && (
+                <span className="cable-due" data-testid={`cable-due-${cable}`}>
+                  {t('locker.freeBy', { time: formatClock(dueAt, locale) })}
+                </span>
+              )}
             </button>
           );
         })}
@@ -75,8 +82,31 @@ export function LockerCableScreen({ lockers, noneFree, onPick, onBack }: LockerC
         </p>
       )}
       <div className="screen-actions">
-        <DoneButton onDone={onBack} label="back" />
+        <BackButton onBack={onBack} />
       </div>
     </section>
+  );
+}
+
+/**
+ * Why the chosen cable gave no locker, and the way on: the cables that do have one free, and
+ * when a locker with this cable is due to be collected (the earliest charging session's end).
+ */
+function NoneFree({ cable, lockers }: { readonly cable: CableType; readonly lockers: LockerOffer }): ReactElement {
+  const { t, i18n } = useTranslation();
+  const locale = toLocale(i18n.resolvedLanguage);
+  const others = CABLE_TYPES.filter((c) => c !== cable && (freeCount(lockers, c) ?? 0) > 0);
+  const dueAt = nextDueAt(lockers, cable);
+  return (
+    <div className="action-error none-free" data-testid="locker-none-free" data-cable={cable} role="alert">
+      <p className="none-free-title">{t('locker.noneFreeCable', { cable: t(CABLE_TEXT[cable].title) })}</p>
+      {others.length > 0 && (
+        <p data-testid="locker-other-cables">
+          {t('locker.otherCablesFree', { cables: others.map((c) => t(CABLE_TEXT[c].title)).join(t('locker.listSeparator')) })}
+        </p>
+      )}
+      {dueAt !== null && <p data-testid="locker-expected-free">{t('locker.expectedFree', { cable: t(CABLE_TEXT[cable].title), time: formatClock(dueAt, locale) })}</p>}
+      {others.length === 0 && dueAt === null && <p>{t('locker.tryLater')}</p>}
+    </div>
   );
 }

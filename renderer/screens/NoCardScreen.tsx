@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { actionPending, useAction } from '../app/use-action';
 import { ActionError } from '../components/ActionError';
-import { DoneButton } from '../components/DoneButton';
+import { BackButton } from '../components/BackButton';
 import { Icon } from '../components/icons';
 import { playSound } from '../app/sounds';
 
@@ -55,7 +55,7 @@ export function NoCardScreen({ onGuest, onJoin, onBack }: NoCardScreenProps): Re
       </div>
       <ActionError state={guestState} />
       <div className="screen-actions">
-        <DoneButton onDone={onBack} label="back" />
+        <BackButton onBack={onBack} />
       </div>
     </section>
   );

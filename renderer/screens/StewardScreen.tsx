@@ -5,9 +5,9 @@
  * tap). Service calls are made from taps, never from mount effects, so a PIN is sent once per
  * "OK" and cannot be counted twice towards the lockout.
  */
-import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput } from '../../common/contract';
+import type { MethodInput, MethodOutput } from '../../common/contract';
 import type { LockerView } from '../../common/lockers';
 import type { Result } from '../../common/result';
 import {
@@ -21,19 +21,35 @@ import {
 import { playSound } from '../app/sounds';
 import { Icon } from '../components/icons';
 import { Keypad } from '../components/Keypad';
-import { StewardActionSheet } from '../components/StewardActionSheet';
+import { StewardActionSheet, StewardBackButton } from '../components/StewardActionSheet';
 import { StewardLockerTile } from '../components/StewardLockerTile';
+import { StewardSetupPanel } from '../components/StewardSetupPanel';
 
 export interface StewardScreenProps {
   readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
   readonly act: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
   readonly onExit: () => void;
+  /** Whether the station still needs its first steward PIN; asked once when the panel opens. */
+  readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
+  readonly setUp: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
 }
 
-export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps): ReactElement {
+export function StewardScreen({ listLockers, act, onExit, stewardSetup, setUp }: StewardScreenProps): ReactElement {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(stewardReducer, initialStewardState);
   const inFlight = useRef(false);
+  // A fresh station has no PIN to type: the panel asks for the setup code instead (no PIN is sent).
+  const [needsSetup, setNeedsSetup] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void stewardSetup().then(
+      (result) => live && setNeedsSetup(result.ok && result.value.needsSetup),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [stewardSetup]);
 
   const fetchLockers = useCallback(
     (pin: string): Promise<void> =>
@@ -69,6 +85,15 @@ export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps):
       <span>{t('steward.exit')}</span>
     </button>
   );
+
+  if (needsSetup && state.stage === 'pin' && !state.checking) {
+    const onSetUp = (pin: string): void => {
+      setNeedsSetup(false);
+      dispatch({ type: 'pin-set', pin });
+      void fetchLockers(pin);
+    };
+    return <StewardSetupPanel setUp={setUp} onSetUp={onSetUp} exit={exit} />;
+  }
 
   if (state.stage === 'pin') {
     const submitPin = (): void => {
@@ -118,6 +143,8 @@ export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps):
   }
 
   const { step, lockers } = state;
+  // Durations on the tiles count to now; the grid is drawn again with every refresh.
+  const drawnAtMs = Date.now();
   const selected = step.kind === 'grid' ? null : step.lockerNumber;
   const sendReason = (reason: string): void => {
     if (inFlight.current || step.kind !== 'reason') return;
@@ -154,6 +181,7 @@ export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps):
               key={locker.lockerNumber}
               locker={locker}
               selected={locker.lockerNumber === selected}
+              nowMs={drawnAtMs}
               onSelect={(lockerNumber) => dispatch({ type: 'select', lockerNumber })}
             />
           ))}
@@ -161,13 +189,16 @@ export function StewardScreen({ listLockers, act, onExit }: StewardScreenProps):
         {step.kind !== 'grid' && (
           <StewardActionSheet
             step={step}
+            locker={lockers.find((l) => l.lockerNumber === step.lockerNumber) ?? null}
             onChoose={(action) => dispatch({ type: 'choose', action })}
             onReason={sendReason}
-            onBack={() => dispatch({ type: 'back' })}
           />
         )}
       </div>
-      <div className="screen-actions">{exit}</div>
+      <div className="screen-actions">
+        {step.kind !== 'grid' && <StewardBackButton step={step} onBack={() => dispatch({ type: 'back' })} />}
+        {exit}
+      </div>
     </section>
   );
 }

@@ -50,9 +50,12 @@ export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPane
           <OfferList offers={info.todayOffers} />
         </>
       )}
-      <div className="screen-actions">
-        <DoneButton onDone={onDone} />
-      </div>
+      {/* While the category is asked, Skip is the way on: one question, no other choice beside it. */}
+      {screen.category !== 'ask' && (
+        <div className="screen-actions">
+          <DoneButton onDone={onDone} />
+        </div>
+      )}
     </section>
   );
 }

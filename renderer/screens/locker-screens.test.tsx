@@ -14,6 +14,9 @@ import { LockerMessageScreen } from './LockerMessageScreen';
 import { LockerOpenScreen } from './LockerOpenScreen';
 import { PickupCodeScreen } from './PickupCodeScreen';
 import { AttractScreen } from './AttractScreen';
+import { OfferList } from '../components/OfferList';
+import { LockerOfferContext } from '../app/locker-offer-context';
+import type { LockerOffer } from '../app/locker-flow';
 
 let html: RenderToHtml;
 beforeAll(async () => {
@@ -101,6 +104,52 @@ describe('LockerCableScreen', () => {
   });
 });
 
+describe('none free: a way on', () => {
+  const due = new Date(2026, 0, 5, 14, 30).getTime();
+  const lightningFull: LockerAvailability = {
+    state: 'ready',
+    free: [{ cable: 'usb-c', count: 2 }, { cable: 'lightning', count: 0, nextDueAtMs: due }, { cable: 'micro-usb', count: 0 }],
+    maxMinutes: 240,
+  };
+
+  it('names the cable, points to the cables that are free, and says when one is due back', () => {
+    const markup = html(<LockerCableScreen lockers={lightningFull} noneFree="lightning" onPick={async () => undefined} onBack={noop} />);
+    expect(markup).toContain('No Lightning locker is free right now');
+    expect(markup).toContain('Free now with another cable: USB-C');
+    expect(markup).toContain('A Lightning locker should be free by about 14:30');
+    expect(tagOf(markup, 'cable-usb-c')).toContain('is-suggested');
+    expect(tagOf(markup, 'cable-micro-usb')).not.toContain('is-suggested');
+    expect(markup).toMatch(/data-testid="cable-due-lightning"[^>]*>Free by about 14:30</);
+    const zh = html(<LockerCableScreen lockers={lightningFull} noneFree="lightning" onPick={async () => undefined} onBack={noop} />, 'zh-CN');
+    expect(zh).toContain('其他充电线还有空柜：USB-C（Type-C）');
+    expect(zh).toContain('预计 14:30 左右会有 苹果 Lightning 空柜');
+  });
+
+  it('with nothing free and nothing due, says to try later', () => {
+    const none: LockerAvailability = { state: 'full', free: [{ cable: 'usb-c', count: 0 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240 };
+    const markup = html(<LockerCableScreen lockers={none} noneFree="usb-c" onPick={async () => undefined} onBack={noop} />);
+    expect(markup).toContain('Please try again later or ask a steward');
+    expect(markup).not.toContain('locker-other-cables');
+  });
+});
+
+describe('today\'s offers follow the lockers', () => {
+  const offers = TEST_STATION_INFO.todayOffers;
+  const list = (lockers: LockerOffer) =>
+    html(
+      <LockerOfferContext.Provider value={lockers}>
+        <OfferList offers={[...offers, { id: 'phone-charging', title: { 'zh-CN': '手机充电', en: 'Phone charging' }, hours: '', icon: 'charging' }]} />
+      </LockerOfferContext.Provider>,
+    );
+  it('"Phone charging" says full or not working instead of "All day"', () => {
+    const ready: LockerAvailability = { state: 'ready', free: [{ cable: 'usb-c', count: 1 }], maxMinutes: 240 };
+    expect(tagOf(list(ready), 'offer-phone-charging')).toContain('data-status="as-configured"');
+    expect(list({ ...ready, state: 'full' })).toMatch(/data-testid="offer-phone-charging"[^>]*data-status="full".*?Full right now/);
+    expect(list({ ...ready, state: 'offline' })).toMatch(/data-testid="offer-phone-charging"[^>]*data-status="unavailable".*?Not working right now/);
+    expect(list('failed')).toContain('Not working right now');
+  });
+});
+
 describe('door and code screens', () => {
   const opened = { sessionId: 4, lockerNumber: 5, holder: 'guest', maxMinutes: 240, skippedFaulty: [3] } as const;
 
@@ -183,12 +232,21 @@ describe('messages and attract', () => {
 
   it('"Collect my phone" on the attract screen unless the station has no lockers', () => {
     const info = TEST_STATION_INFO;
-    const withLockers = html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} onSteward={noop} />);
+    const withLockers = html(<AttractScreen info={info} onNoCard={noop} onCollect={noop} onSteward={noop} onPromptTouch={noop} />);
     expect(withLockers).toContain('data-testid="collect-button"');
     expect(withLockers).toContain('data-testid="steward-button"');
     expect(withLockers).toContain('>Steward</button>');
-    const without = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} />);
+    const without = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} onPromptTouch={noop} />);
     expect(without).not.toContain('collect-button');
     expect(without).not.toContain('steward-button');
+  });
+
+  it('the tap prompt is a sign pointing at the reader, not a button, in both languages', () => {
+    const info = { ...TEST_STATION_INFO, readerPosition: 'below-left' as const };
+    const markup = html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} onPromptTouch={noop} />);
+    expect(tagOf(markup, 'tap-prompt')).toMatch(/^<div[^>]*class="tap-prompt reader-below-left"/);
+    expect(markup).toContain('data-testid="reader-arrow"');
+    expect(markup).toContain('The card reader is below the screen, on the left');
+    expect(html(<AttractScreen info={info} onNoCard={noop} onCollect={null} onSteward={null} onPromptTouch={noop} />, 'zh-CN')).toContain('读卡器在屏幕左下方');
   });
 });

@@ -9,6 +9,7 @@ import { createHtmlRenderer, type RenderToHtml } from './render-to-html';
 import { Keypad } from '../components/Keypad';
 import { StewardActionSheet } from '../components/StewardActionSheet';
 import { StewardLockerTile } from '../components/StewardLockerTile';
+import { StewardSetupPanel } from '../components/StewardSetupPanel';
 import { StewardScreen } from './StewardScreen';
 
 let html: RenderToHtml;
@@ -17,6 +18,7 @@ beforeAll(async () => {
 });
 const noop = (): void => undefined;
 
+const NOW = 1_700_000_000_000;
 const charging: LockerView = {
   lockerNumber: 12,
   cable: 'lightning',
@@ -28,15 +30,27 @@ const charging: LockerView = {
 
 describe('StewardScreen', () => {
   it('opens on the PIN keypad with exit, and the submit key has its own test id', () => {
-    const markup = html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} />);
+    const markup = html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} stewardSetup={async () => ok({ needsSetup: false })} setUp={async () => ok({})} />);
     expect(markup).toContain('data-testid="screen-steward-pin"');
     expect(markup).toContain('data-testid="steward-pin-submit"');
     expect(markup).not.toContain('data-testid="keypad-submit"');
     for (let d = 0; d <= 9; d++) expect(markup).toContain(`data-testid="keypad-${d}"`);
     expect(markup).toContain('data-testid="steward-exit"');
     expect(markup).toContain('Steward PIN');
-    expect(html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} />, 'zh-CN'))
+    expect(html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} stewardSetup={async () => ok({ needsSetup: false })} setUp={async () => ok({})} />, 'zh-CN'))
       .toContain('管理员密码');
+  });
+});
+
+describe('StewardSetupPanel', () => {
+  it('asks for the 8-digit setup code first, in both languages, with its own submit key', () => {
+    const markup = html(<StewardSetupPanel setUp={async () => ok({})} onSetUp={noop} exit={null} />);
+    expect(markup).toContain('data-testid="screen-steward-setup"');
+    expect(markup).toContain('data-step="code"');
+    expect(markup).toContain('data-testid="steward-setup-submit"');
+    expect((markup.match(/class="code-box"/g) ?? []).length).toBe(8);
+    expect(markup).toContain('First steward: setup code');
+    expect(html(<StewardSetupPanel setUp={async () => ok({})} onSetUp={noop} exit={null} />, 'zh-CN')).toContain('首位管理员：设置码');
   });
 });
 
@@ -64,37 +78,61 @@ describe('Keypad masked for a PIN', () => {
 
 describe('StewardLockerTile', () => {
   it('carries the number, state, flags and the overdue marker', () => {
-    const markup = html(<StewardLockerTile locker={charging} selected={false} onSelect={noop} />);
+    const markup = html(<StewardLockerTile locker={charging} selected={false} onSelect={noop} nowMs={NOW} />);
     expect(markup).toMatch(/data-testid="steward-locker-12"[^>]*data-state="charging"/);
     expect(markup).toContain('data-testid="steward-overdue-12"');
     expect(markup).toContain('Charging');
     expect(markup).toContain('Lightning');
     expect(markup).toContain('Guest');
     expect(markup).toContain('Phone inside');
-    expect(html(<StewardLockerTile locker={charging} selected onSelect={noop} />, 'zh-CN')).toContain('已超时');
+    expect(html(<StewardLockerTile locker={charging} selected onSelect={noop} nowMs={NOW} />, 'zh-CN')).toContain('已超时');
   });
 
   it('no overdue marker for a session in time or a free locker', () => {
     const inTime = { ...charging, session: { ...charging.session!, overdue: false } };
-    expect(html(<StewardLockerTile locker={inTime} selected={false} onSelect={noop} />)).not.toContain('steward-overdue');
+    expect(html(<StewardLockerTile locker={inTime} selected={false} onSelect={noop} nowMs={NOW} />)).not.toContain('steward-overdue');
     const free: LockerView = { ...charging, state: 'free', session: null, doorClosed: false, itemPresent: null };
-    const markup = html(<StewardLockerTile locker={free} selected={false} onSelect={noop} />);
+    const markup = html(<StewardLockerTile locker={free} selected={false} onSelect={noop} nowMs={NOW} />);
     expect(markup).not.toContain('steward-overdue');
     expect(markup).toContain('Door open');
+  });
+
+  it('says how long a door has been open and a phone has been charging', () => {
+    const claimedOpen: LockerView = {
+      ...charging,
+      state: 'claimed',
+      doorClosed: false,
+      session: { ...charging.session!, startedAtMs: null, overdue: false, doorOpenSinceMs: NOW - 7 * 60_000 - 5_000 },
+    };
+    expect(html(<StewardLockerTile locker={claimedOpen} selected={false} onSelect={noop} nowMs={NOW} />)).toMatch(/data-testid="steward-door-open-12"[^>]*>Door open 7 min</);
+    const long = { ...charging, session: { ...charging.session!, startedAtMs: NOW - 83 * 60_000 } };
+    expect(html(<StewardLockerTile locker={long} selected={false} onSelect={noop} nowMs={NOW} />)).toMatch(/data-testid="steward-charging-for-12"[^>]*>Charging 1 h 23 min</);
+    expect(html(<StewardLockerTile locker={long} selected={false} onSelect={noop} nowMs={NOW} />, 'zh-CN')).toContain('已充电 1 小时 23 分');
   });
 });
 
 describe('StewardActionSheet', () => {
   const sheet = (step: Parameters<typeof StewardActionSheet>[0]['step'], lng: 'en' | 'zh-CN' = 'en') =>
-    html(<StewardActionSheet step={step} onChoose={noop} onReason={noop} onBack={noop} />, lng);
+    html(<StewardActionSheet step={step} locker={charging} onChoose={noop} onReason={noop} />, lng);
+  const offered = (locker: LockerView) =>
+    [...html(<StewardActionSheet step={{ kind: 'actions', lockerNumber: locker.lockerNumber }} locker={locker} onChoose={noop} onReason={noop} />)
+      .matchAll(/data-testid="steward-action-([a-z-]+)"/g)].map((m) => m[1]);
 
-  it('lists the four actions for the locker', () => {
+  it('offers only the actions that fit the locker as it is', () => {
     const markup = sheet({ kind: 'actions', lockerNumber: 12 });
-    for (const action of ['remote-open', 'mark-faulty', 'mark-repaired', 'end-session']) {
-      expect(markup).toContain(`data-testid="steward-action-${action}"`);
-    }
     expect(markup).toContain('Locker 12');
-    expect(markup).toContain('data-testid="steward-back"');
+    // Back is in the bottom bar beside Exit, not in the sheet.
+    expect(markup).not.toContain('data-testid="steward-back"');
+    expect(offered(charging)).toEqual(['remote-open', 'mark-faulty', 'end-session']);
+    const free: LockerView = { ...charging, state: 'free', session: null, doorClosed: true };
+    expect(offered(free)).toEqual(['remote-open', 'mark-faulty']);
+    expect(offered({ ...free, doorClosed: false })).toEqual(['mark-faulty']);
+    expect(offered({ ...free, state: 'faulty' })).toEqual(['remote-open', 'mark-repaired']);
+    expect(offered({ ...charging, state: 'claimed', doorClosed: false })).toEqual(['mark-faulty', 'end-session']);
+    expect(offered({ ...free, state: 'disabled' })).toEqual(['remote-open']);
+    const offline = html(<StewardActionSheet step={{ kind: 'actions', lockerNumber: 12 }} locker={{ ...free, state: 'offline' }} onChoose={noop} onReason={noop} />);
+    expect(offline).not.toContain('steward-action-');
+    expect(offline).toContain('data-testid="steward-no-actions"');
   });
 
   it('asks for one of three preset reasons; they are disabled while sending', () => {

@@ -1,119 +1,132 @@
 /**
  * `npm start` as a newcomer runs it on a machine without Electron: the real start script,
- * the real service on the built-in simulator, and the browser host on 127.0.0.1.
+ * the real service on the built-in simulators, and the browser host on 127.0.0.1. What it
+ * prints about each device is what really started.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
+import { spawnSync } from 'node:child_process';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../electron/hosts/app-paths';
+import { httpStatus, npmCliPath, barePathDir, spawnLines, type SpawnedLines } from '../support/spawned-lines';
 
 const TSX = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
-
-interface Started {
-  readonly child: ChildProcess;
-  readonly lines: string[];
-  waitForLine(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  exited: Promise<number | null>;
-}
-
-function startScript(args: string[], env: NodeJS.ProcessEnv): Started {
-  const child = spawn(process.execPath, [TSX, join(REPO_ROOT, 'electron', 'start.ts'), ...args], {
-    cwd: REPO_ROOT,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const lines: string[] = [];
-  const waiters: Array<() => void> = [];
-  const onData = (chunk: Buffer) => {
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    waiters.splice(0).forEach((wake) => wake());
-  };
-  child.stdout?.on('data', onData);
-  child.stderr?.on('data', onData);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const waitForLine = (pattern: RegExp, timeoutMs = 15_000) =>
-    new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no line matching ${pattern} in ${timeoutMs} ms; got:\n${lines.join('\n')}`)), timeoutMs);
-      const check = () => {
-        const line = lines.find((l) => pattern.test(l));
-        if (line) {
-          clearTimeout(timer);
-          resolve(line);
-        } else if (child.exitCode !== null) {
-          clearTimeout(timer);
-          reject(new Error(`exited ${child.exitCode} before ${pattern}; got:\n${lines.join('\n')}`));
-        } else {
-          waiters.push(check);
-        }
-      };
-      void exited.then(() => waiters.splice(0).forEach((wake) => wake()));
-      check();
-    });
-  return { child, lines, waitForLine, exited };
-}
-
-function status(url: string): Promise<{ status: number; csp: unknown }> {
-  return new Promise((resolve, reject) => {
-    request(url, { agent: false }, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode ?? 0, csp: res.headers['content-security-policy'] });
-    })
-      .on('error', reject)
-      .end();
-  });
-}
+const READY = /^Station ready at (http:\/\/127\.0\.0\.1:\d+\/)$/;
+const NOBODY = { uid: 65534, gid: 65534 };
 
 describe('npm start without Electron', () => {
-  const dataDirs: string[] = [];
-  const children: ChildProcess[] = [];
+  const dirs: string[] = [];
+  const runs: SpawnedLines[] = [];
 
-  afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
-    for (const dir of dataDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  afterEach(async () => {
+    for (const run of runs.splice(0)) await run.stop({ graceMs: 2_000 });
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  // No display, so no browser window opens; ELECTRON_* as in CI.
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(dir);
+    return dir;
+  };
+
+  // No display, so no browser window opens.
   const env = (): NodeJS.ProcessEnv => {
-    const e: NodeJS.ProcessEnv = { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+    const e: NodeJS.ProcessEnv = { ...process.env };
     delete e.DISPLAY;
     delete e.WAYLAND_DISPLAY;
     delete e.STATION_HOST;
     return e;
   };
 
-  it('says which host, serves on 127.0.0.1 with the simulator, and exits 0 on SIGTERM', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'station-start-'));
-    dataDirs.push(dataDir);
-    const run = startScript(['--headless', '--port', '0', '--data-dir', dataDir], env());
-    children.push(run.child);
+  const startTs = (args: string[]) => {
+    const run = spawnLines(process.execPath, [TSX, join(REPO_ROOT, 'electron', 'start.ts'), ...args], { cwd: REPO_ROOT, env: env() });
+    runs.push(run);
+    return run;
+  };
+
+  it('says which host and which devices, serves on 127.0.0.1, and exits 0 on SIGTERM', async () => {
+    const dataDir = tempDir('station-start-');
+    const run = startTs(['--headless', '--port', '0', '--data-dir', dataDir]);
 
     const ready = await run.waitForLine(/^Station ready at /);
-    expect(run.lines.filter((l) => l.startsWith('Host: '))).toEqual(['Host: browser (Electron runtime not available)']);
-    const url = /^Station ready at (http:\/\/127\.0\.0\.1:\d+\/)$/.exec(ready)?.[1];
+    const url = READY.exec(ready)?.[1];
     expect(url).toBeDefined();
+    // Everything up to the ready line; a line after it may carry the page's address with its secret.
+    expect(run.lines.slice(0, run.lines.indexOf(ready) + 1)).toEqual([
+      'Host: browser (Electron runtime not available)',
+      `Card reader: simulated on pty ${dataDir}/sim/reader-host (tap a card: npm run sim -- tap 0040856634)`,
+      `Lockers: simulated wall of 12 on pty ${dataDir}/sim/lockers-host (shut a door: npm run sim -- locker close 1)`,
+      'Screen: none (--headless); open the private screen URL in a browser',
+      ready,
+    ]);
     // The private screen URL follows on its own line; the page served at `url` carries no token.
     const screen = await run.waitForLine(/^Private screen URL: /);
     const token = /^Private screen URL: http:\/\/127\.0\.0\.1:\d+\/#token=([A-Za-z0-9_-]{43})$/.exec(screen)?.[1];
     expect(screen.startsWith(`Private screen URL: ${url!}#token=`)).toBe(true);
     expect(JSON.parse(readFileSync(join(dataDir, 'screen-token.json'), 'utf8'))).toMatchObject({ token });
     // 200 once the renderer is built, 503 with a hint before; either way the host answers.
-    const res = await status(url!);
+    const res = await httpStatus(url!);
     expect([200, 503]).toContain(res.status);
-    expect(String(res.csp)).toContain("default-src 'none'");
-    expect(run.lines).toContain('Devices: built-in simulators (card reader, locker wall)');
+    expect(String(res.headers['content-security-policy'])).toContain("default-src 'none'");
 
-    run.child.kill('SIGTERM');
-    expect(await run.exited).toBe(0);
-    await expect(status(url!)).rejects.toThrow(/ECONNREFUSED/);
+    expect(await run.stop()).toBe(0);
+    await expect(httpStatus(url!)).rejects.toThrow(/ECONNREFUSED/);
   }, 30_000);
 
   it('refuses an unknown argument with usage and exit code 2', async () => {
-    const run = startScript(['--bogus'], env());
-    children.push(run.child);
+    const run = startTs(['--bogus']);
     expect(await run.exited).toBe(2);
     expect(run.lines.join('\n')).toMatch(/Unknown argument --bogus\. Usage: npm start/);
+  });
+
+  describe('on a machine without socat, as a user who is not root', () => {
+    beforeAll(() => {
+      // The page is built by whoever may write the checkout; the start below only reads it.
+      const built = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'ensure-built.mjs')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+      expect(built.status, built.stderr).toBe(0);
+    }, 130_000);
+
+    it('says what is missing and how to get it, names each device\'s real state, and still serves the page', async () => {
+      const dataDir = tempDir('station-nosocat-');
+      const pathDir = barePathDir();
+      dirs.push(pathDir);
+      // As root, drop to nobody (who then needs to own the data dir); anyone else already is not root.
+      const asUser = process.getuid?.() === 0 ? NOBODY : undefined;
+      if (asUser) chownSync(dataDir, asUser.uid, asUser.gid);
+      const runEnv: NodeJS.ProcessEnv = {
+        ...env(),
+        PATH: pathDir, // sh, node and npm only: no socat
+        HOME: dataDir,
+        npm_config_cache: join(dataDir, 'npm-cache'),
+        npm_config_update_notifier: 'false',
+      };
+      delete runEnv.npm_execpath;
+      const run = spawnLines(process.execPath, [npmCliPath(), 'start', '--', '--headless', '--port', '0', '--data-dir', dataDir], {
+        cwd: REPO_ROOT,
+        env: runEnv,
+        asUser,
+      });
+      runs.push(run);
+
+      const ready = await run.waitForLine(/^Station ready at /, 60_000);
+      const url = READY.exec(ready)?.[1];
+      const ours = run.lines.filter((l) => !l.startsWith('>') && l.trim() !== '');
+      expect(ours.slice(0, ours.indexOf(ready) + 1)).toEqual([
+        'Missing socat (needed for simulated serial devices): install it with  sudo apt-get install -y socat',
+        'Host: browser (Electron runtime not available)',
+        'Card reader: simulated in-process link, npm run sim cannot reach it (socat not found: sudo apt-get install -y socat)',
+        'Lockers: none (socat not found: sudo apt-get install -y socat)',
+        'Screen: none (--headless); open the private screen URL in a browser',
+        ready,
+      ]);
+      const res = await httpStatus(url!);
+      expect(res.status).toBe(200);
+      // Ctrl-C in the terminal: the whole foreground group gets SIGINT (npm then ends by that
+      // signal itself, so its exit code says nothing about the station's shutdown).
+      await run.stop({ signal: 'SIGINT' });
+      await expect(httpStatus(url!)).rejects.toThrow(/ECONNREFUSED/);
+      expect(run.lines.filter((l) => /failed/i.test(l))).toEqual([]);
+    }, 90_000);
   });
 });

@@ -21,6 +21,9 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   openMyLocker: { kind: 'guest', pickupCode: '042917' },
   listLockers: { pin: '2468' },
   stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
+  getStewardSetup: undefined,
+  setUpSteward: { setupCode: '40918273', pin: '2468' },
+  getSyncStatus: undefined,
 };
 
 /** An argument every method's schema refuses. */
@@ -37,6 +40,9 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   openMyLocker: { kind: 'guest', pickupCode: '12345' },
   listLockers: { pin: '12' },
   stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
+  getStewardSetup: { pin: '2468' },
+  setUpSteward: { setupCode: '1234', pin: '2468' },
+  getSyncStatus: { now: true },
 };
 
 /** The answer each method of the double gives. */
@@ -50,6 +56,8 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     idleTimeoutSeconds: 60,
     defaultLocale: 'zh-CN',
     tapOutEnabled: true,
+    readerPosition: 'below-right',
+    spokenPrompts: true,
   },
   ping: { instance: 'a1b2c3d4e5f60718' },
   submitWedgeRead: { kind: 'welcome', visitId: 7, visitNumber: 1, needsCategory: true, category: null },
@@ -67,6 +75,13 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
   }],
   stewardLockerAction: {},
+  getStewardSetup: { needsSetup: true },
+  setUpSteward: {},
+  getSyncStatus: {
+    state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
+    rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
+    clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
+  },
 };
 
 export interface StationServiceDouble extends StationService {

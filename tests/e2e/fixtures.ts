@@ -24,11 +24,14 @@ async function runSim(dataDir: string, args: string[]): Promise<string> {
 }
 
 /** Station settings a test wants in `station.json` before the station starts. */
-export const test = base.extend<{ stationSettings: Record<string, unknown>; station: StationFixture }>({
+export const test = base.extend<{ stationSettings: Record<string, unknown>; stationFiles: Record<string, unknown>; station: StationFixture }>({
   stationSettings: [{}, { option: true }],
-  station: async ({ stationSettings, page }, use) => {
+  /** Other files for the data dir before start, by name (e.g. `devices.json`), as JSON. */
+  stationFiles: [{}, { option: true }],
+  station: async ({ stationSettings, stationFiles, page }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'station-e2e-'));
     writeFileSync(join(dataDir, 'station.json'), JSON.stringify(stationSettings));
+    for (const [name, content] of Object.entries(stationFiles)) writeFileSync(join(dataDir, name), JSON.stringify(content));
     const process = await startStation({ dataDir });
     await page.goto(process.screenUrl);
     await expect(page.getByTestId('screen-attract')).toBeVisible();

@@ -3,6 +3,8 @@ import { test, expect } from './fixtures';
 test('a member claims a locker with a card, the door is shut, and the same card opens it again', async ({ page, station }) => {
   await station.tap('0040856634');
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
+  // First visit: the category question comes alone, then the locker offer.
+  await page.getByTestId('category-skip').click();
   await page.getByTestId('charge-button').click();
   await page.getByTestId('cable-usb-c').click();
   await expect(page.getByTestId('screen-locker-open')).toBeVisible();
@@ -63,6 +65,7 @@ test('a guest claims with a pickup code shown once, and collects with it on the 
 test('a jammed lock is marked faulty and the next locker is opened instead', async ({ page, station }) => {
   await station.locker('jam', 1);
   await station.tap('1234567890');
+  await page.getByTestId('category-skip').click();
   await page.getByTestId('charge-button').click();
   await page.getByTestId('cable-usb-c').click();
   await expect(page.getByTestId('screen-locker-open')).toBeVisible();

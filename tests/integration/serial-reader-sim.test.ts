@@ -119,6 +119,7 @@ describe('default simulated reader and npm run sim', () => {
     await sim.reader.start();
     await waitUntil(() => sim?.reader.state === 'online', 'fallback reader online');
     expect(sim.reader.detail).toMatch(/^Simulated reader on an in-process pipe, so "npm run sim" cannot reach it \(socat not found/);
+    expect(sim.link).toEqual({ kind: 'in-process', reason: 'socat not found: sudo apt-get install -y socat' });
     await sim.simulator.tap('0040856634', 'em4100');
     await waitUntil(() => reads.length === 1, 'fallback read');
     expect(reads[0]?.card).toMatchObject({ canonical: 'U026F6C3A' });

@@ -125,6 +125,25 @@ describe('member claim and retrieve', () => {
     expect(await s.tap()).toMatchObject({ kind: 'already-here', locker: null });
   });
 
+  it('availability says when a charging locker of each cable is due, so a full cable can name a time', async () => {
+    const s = await start({ layout: STANDARD_LAYOUT });
+    for (const [card, door, waitMs] of [['0040856634', 1, 10_000], ['1234567890', 2, 50_000]] as const) {
+      const pass = await s.pass(card);
+      expect(await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: pass }, cable: 'usb-c' })).toMatchObject({ ok: true, value: { lockerNumber: door } });
+      vi.advanceTimersByTime(waitMs);
+      s.bus.closeDoor(1, door);
+    }
+    expect(await s.service.api.getLockerAvailability()).toEqual({
+      ok: true,
+      value: {
+        state: 'ready',
+        // The soonest of the two: locker 1, shut 10 s after T0.
+        free: [{ cable: 'usb-c', count: 0, nextDueAtMs: T0 + 10_000 + 240 * MIN }, { cable: 'lightning', count: 1 }, { cable: 'micro-usb', count: 1 }],
+        maxMinutes: 240,
+      },
+    });
+  });
+
   it('hostile and stale passes: malformed, unknown, expired, spent, another card\'s', async () => {
     const s = await start({ layout: STANDARD_LAYOUT });
     for (const cardPass of ['', 'x', 'A'.repeat(32), '0'.repeat(31), `${'0'.repeat(32)} `, "'; DROP TABLE lockers; --"]) {

@@ -12,7 +12,7 @@ import type { Database } from 'better-sqlite3';
 import type { StationEventBus } from '../../service-contract';
 import type { DeviceStatus } from '../../../common/domain';
 import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RetrieveOutcome } from '../../../common/lockers';
-import { stationMethods, type MethodInput } from '../../../common/contract';
+import { stationMethods, type MethodInput, type MethodOutput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
 import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
@@ -25,6 +25,7 @@ import { createLockerStore, type LockerRecord, type SessionRecord } from './lock
 import { availability, heldLocker, isFree, lockerView } from './locker-views';
 import { hashPickupCode, uniquePickupCode } from './pickup-codes';
 import { createStewardGuard } from './steward-guard';
+import { memoryStewardPinStore, type StewardPinStore } from './steward-pin-store';
 
 /** Wrong steward PINs in a row before the lockout, and its length. */
 export const STEWARD_PIN_ATTEMPTS = 5;
@@ -56,6 +57,12 @@ export interface LockerServiceDeps {
   /** A bus changed state: send the full device status. */
   readonly onDeviceChange: () => void;
   readonly onError: (message: string) => void;
+  /** Where a steward PIN set on the kiosk is kept. Default in memory (lost at restart). */
+  readonly stewardPins?: StewardPinStore;
+  /** Told the one-time setup code at start when the station has no steward PIN yet. */
+  readonly onStewardSetupCode?: (code: string) => void;
+  /** Told when the first steward PIN was set with that code. */
+  readonly onStewardSetUp?: () => void;
 }
 
 /** What a tap gives the UI for lockers. */
@@ -72,6 +79,9 @@ export interface LockerService {
   retrieve(input: MethodInput<'openMyLocker'>): Promise<Result<RetrieveOutcome>>;
   list(input: MethodInput<'listLockers'>): Result<LockerView[]>;
   stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>>;
+  /** Whether the first steward PIN is still to be set with the setup code. */
+  stewardSetup(): Result<MethodOutput<'getStewardSetup'>>;
+  setUpSteward(input: MethodInput<'setUpSteward'>): Result<Record<string, never>>;
   /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. */
   forCard(cardId: number): CardLockerInfo;
   /** Whether the card holds a live session (tap-out waits until it is over). */
@@ -94,9 +104,12 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   const passes = createCardPasses({ now, lifetimeMs: settings.cardPassSeconds * 1000 });
   const codeLimiter = createAttemptLimiter({ now, attempts: settings.pickupCodeAttempts, lockoutMs: settings.pickupLockoutSeconds * 1000 });
   const guard = createStewardGuard({
-    pin: settings.stewardPin,
+    configuredPin: settings.stewardPin,
+    store: deps.stewardPins ?? memoryStewardPinStore(),
     limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS }),
     onLockout: () => store.insertAudit('pin-lockout', null, `${STEWARD_PIN_ATTEMPTS} wrong PINs in a row`, 'locked out', now()),
+    onSetupCode: deps.onStewardSetupCode ?? (() => undefined),
+    onSetUp: deps.onStewardSetUp ?? (() => undefined),
   });
   const watch = watchDoors({
     store,
@@ -314,6 +327,13 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
     },
     stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : stewardAction(input)),
+    stewardSetup: () => (closed ? shutDown() : ok({ needsSetup: guard.needsSetup() })),
+    setUpSteward(input) {
+      if (closed) return shutDown();
+      const parsed = stationMethods.setUpSteward.input.safeParse(input);
+      if (!parsed.success) return err('invalid-argument', 'setUpSteward: setupCode must be 8 digits and pin 4–8 digits');
+      return guard.setUp(parsed.data.setupCode, parsed.data.pin) ?? ok({});
+    },
     forCard(cardId) {
       const held = store.liveSessionsOfCard(cardId)[0];
       return { cardPass: passes.issue(cardId), locker: held ? heldLocker(held) : null };

@@ -1,17 +1,39 @@
 import { describe, expect, it, vi } from 'vitest';
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { STANDARD_LAYOUT, T0, useLockerStations } from '../testing/locker-fixture';
+import { NOT_SET_UP } from './steward-guard';
+import { STEWARD_PIN_FILE_NAME } from './steward-pin-store';
 
 const start = useLockerStations();
 const PIN = '2468';
 const MIN = 60_000;
 
 describe('steward locker actions', () => {
-  it('without a stewardPin every steward call is refused', async () => {
+  it('without a stewardPin the console shows a setup code; PINs are refused without a lockout until it sets one', async () => {
     const s = await start({ layout: STANDARD_LAYOUT });
-    const refused = { ok: false, code: 'forbidden', message: 'Steward locker actions are off: station.json sets no stewardPin.' };
-    expect(await s.service.api.listLockers({ pin: '0000' })).toEqual(refused);
+    const code = /Steward setup code: ([0-9]{8}) /.exec(s.notices.join('\n'))?.[1] ?? '';
+    expect(code).toMatch(/^[0-9]{8}$/);
+    expect(await s.service.api.getStewardSetup()).toEqual({ ok: true, value: { needsSetup: true } });
+    const refused = { ok: false, code: 'forbidden', message: NOT_SET_UP };
+    for (let i = 0; i < 6; i += 1) expect(await s.service.api.listLockers({ pin: '0000' })).toEqual(refused);
     expect(await s.service.api.stewardLockerAction({ pin: '0000', lockerNumber: 1, action: 'remote-open', reason: 'x' })).toEqual(refused);
     expect(s.bus.opens).toEqual([]);
+    expect(s.rows('SELECT action FROM steward_audit')).toEqual([]);
+
+    expect(await s.service.api.setUpSteward({ setupCode: code, pin: '97531' })).toEqual({ ok: true, value: {} });
+    expect(await s.service.api.getStewardSetup()).toEqual({ ok: true, value: { needsSetup: false } });
+    expect(await s.service.api.listLockers({ pin: '97531' })).toMatchObject({ ok: true });
+    // Stored as a scrypt hash, owner-only; it survives a restart, and then no code is printed.
+    const file = join(s.dataDir, STEWARD_PIN_FILE_NAME);
+    expect(readFileSync(file, 'utf8')).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}\n$/);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    await s.service.close();
+    const again = await start({ dataDir: s.dataDir });
+    expect(again.notices.join('\n')).not.toContain('setup code');
+    expect(await again.service.api.listLockers({ pin: '97531' })).toMatchObject({ ok: true });
+    expect(await again.service.api.setUpSteward({ setupCode: code, pin: '11111' })).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(await again.service.api.setUpSteward({ setupCode: '123', pin: '11111' })).toMatchObject({ ok: false, code: 'invalid-argument' });
   });
 
   it('5 wrong PINs lock the console out for 5 minutes (audited); the right PIN works again afterwards', async () => {
@@ -52,7 +74,8 @@ describe('steward locker actions', () => {
       value: [
         { lockerNumber: 1, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null, session: { sessionId: 1, holder: 'member', startedAtMs: T0, dueAtMs: T0 + 240 * MIN, overdue: true } },
         { lockerNumber: 2, cable: 'usb-c', state: 'free', doorClosed: true, itemPresent: null, session: null },
-        { lockerNumber: 3, cable: 'lightning', state: 'claimed', doorClosed: false, itemPresent: null, session: { sessionId: 2, holder: 'guest', startedAtMs: null, dueAtMs: T0 + 240 * MIN, overdue: false } },
+        // Its door has stood open since the claim: the steward sees for how long.
+        { lockerNumber: 3, cable: 'lightning', state: 'claimed', doorClosed: false, itemPresent: null, session: { sessionId: 2, holder: 'guest', startedAtMs: null, dueAtMs: T0 + 240 * MIN, overdue: false, doorOpenSinceMs: T0 } },
         { lockerNumber: 4, cable: 'micro-usb', state: 'faulty', doorClosed: true, itemPresent: null, session: null },
         { lockerNumber: 5, cable: 'usb-c', state: 'disabled', doorClosed: true, itemPresent: null, session: null },
       ],

@@ -17,13 +17,23 @@ export function availability(
   fleet: LockerFleet,
   maxMinutes: number,
 ): LockerAvailability {
-  const free = CABLE_TYPES.map((cable) => ({
-    cable,
-    count: lockers.filter((l) => l.cable === cable && isFree(l, live, fleet)).length,
-  }));
+  const free = CABLE_TYPES.map((cable) => {
+    const count = lockers.filter((l) => l.cable === cable && isFree(l, live, fleet)).length;
+    const due = nextDue(lockers.filter((l) => l.cable === cable), live);
+    return due === null ? { cable, count } : { cable, count, nextDueAtMs: due };
+  });
   if (lockers.length === 0) return { state: 'none', free, maxMinutes };
   if (!lockers.some((l) => fleet.reachable(l))) return { state: 'offline', free, maxMinutes };
   return { state: free.some((f) => f.count > 0) ? 'ready' : 'full', free, maxMinutes };
+}
+
+/** When the soonest charging session in these lockers is due: a worker can be told when to come back. */
+function nextDue(lockers: readonly LockerRecord[], live: ReadonlyMap<number, SessionRecord>): number | null {
+  const due = lockers.flatMap((l) => {
+    const session = live.get(l.number);
+    return session?.state === 'charging' ? [session.dueMs] : [];
+  });
+  return due.length === 0 ? null : Math.min(...due);
 }
 
 export function lockerView(locker: LockerRecord, session: SessionRecord | undefined, fleet: LockerFleet, nowMs: number): LockerView {
@@ -42,9 +52,17 @@ export function lockerView(locker: LockerRecord, session: SessionRecord | undefi
           startedAtMs: session.startedMs,
           dueAtMs: session.dueMs,
           overdue: session.state === 'charging' && nowMs > session.dueMs,
+          ...doorOpenSince(session, door?.closed),
         }
       : null,
   };
+}
+
+/** When the session's door was opened, while the last reading says it is still open. */
+function doorOpenSince(session: SessionRecord, closed: boolean | undefined): { doorOpenSinceMs?: number } {
+  if (closed !== false) return {};
+  const since = session.state === 'claimed' ? session.claimedMs : session.state === 'retrieving' ? session.retrieveOpenedMs : null;
+  return since === null ? {} : { doorOpenSinceMs: since };
 }
 
 /** A live session shows first (a phone may be inside), then disabled, faulty, offline. */

@@ -33,6 +33,8 @@ export interface LockerStation {
   readonly dataDir: string;
   readonly seen: { event: EventName; payload: unknown }[];
   readonly warnings: string[];
+  /** Start-up lines for the station console (the steward setup code). */
+  readonly notices: string[];
   /** A wedge tap; returns the outcome (throws if the call failed). */
   tap(text?: string): Promise<CheckInOutcome>;
   /** The card pass of a tap. */
@@ -70,10 +72,12 @@ export function useLockerStations(): (options?: LockerStationOptions) => Promise
     const bus = new LockerBusDouble({ id: 'wall', name: 'Locker wall', boards: [{ address: 1, channels: 8 }], ...options.bus });
     options.beforeStart?.(bus);
     const warnings: string[] = [];
+    const notices: string[] = [];
     const service = await createStationService({
       dataDir,
       lockerBuses: options.bus === null ? [] : [bus],
       onWarning: (w) => warnings.push(w),
+      onNotice: (n) => notices.push(n),
       ...options.service,
     });
     const seen: { event: EventName; payload: unknown }[] = [];
@@ -87,6 +91,7 @@ export function useLockerStations(): (options?: LockerStationOptions) => Promise
       dataDir,
       seen,
       warnings,
+      notices,
       async tap(text = CARD_A) {
         const result = await service.api.submitWedgeRead({ text });
         if (!result.ok) throw new Error(`tap failed: ${result.message}`);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../../testing/temp-dirs';
 import { openStationDatabase, stationDatabasePath } from '../database';
 import * as m0001 from './0001-initial';
+import { LATEST_SCHEMA_VERSION } from '.';
 
 const temp = useTempDirs('station-0002-');
 const HASH = 'a'.repeat(64);
@@ -24,7 +25,7 @@ describe('migration 0002 (lockers)', () => {
     v1.close();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(2);
+      expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(db.prepare('SELECT id, card_id, arrived_ms FROM visits').all()).toEqual([{ id: 1, card_id: 1, arrived_ms: 5 }]);
       expect(db.prepare('SELECT count(*) AS n FROM lockers').get()).toEqual({ n: 0 });
     } finally {

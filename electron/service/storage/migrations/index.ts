@@ -1,9 +1,11 @@
 import type { Migration } from './migration';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-lockers';
+import * as m0003 from './0003-reserved';
+import * as m0004 from './0004-upstream';
 
 /** Every migration, in order. Append new files here; never edit a shipped one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];
 
 /** The schema version this build writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

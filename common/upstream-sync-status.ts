@@ -1,0 +1,28 @@
+/**
+ * What the station tells the steward console about its upstream link.
+ */
+import { z } from 'zod/mini';
+
+export const syncStateSchema = z.enum(['not-configured', 'idle', 'sending', 'backing-off', 'stopped']);
+
+export const syncStatusSchema = z.object({
+  /** `not-configured`: station.json names no collector, and nothing is sent. */
+  state: syncStateSchema,
+  /** Collector origin, e.g. `https://collector.example.org`; null when not configured. */
+  collector: z.nullable(z.string()),
+  /** Items waiting to be sent (rejected ones not included). */
+  queueLength: z.int().check(z.gte(0)),
+  /** When the oldest waiting item was made, epoch ms; null when the queue is empty. */
+  oldestItemAtMs: z.nullable(z.int()),
+  /** Items the collector refused as invalid; kept on the station, not resent. */
+  rejectedItems: z.int().check(z.gte(0)),
+  /** Last batch the collector answered, epoch ms (station clock). */
+  lastSuccessAtMs: z.nullable(z.int()),
+  /** Last failure (network, refusal), with the station-clock time it happened. */
+  lastError: z.nullable(z.object({ atMs: z.int(), message: z.string().check(z.maxLength(500)) })),
+  /** Collector clock minus station clock, ms, from the last answer; null before any. */
+  clockSkewMs: z.nullable(z.int()),
+  /** When the next attempt is due while backing off, epoch ms. */
+  nextAttemptAtMs: z.nullable(z.int()),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -1,0 +1,111 @@
+/**
+ * Producers: turn closed periods into outbox items. Each producer keeps a cursor (the end
+ * of the last period it wrote) in the same transaction as the items, so a restart, a power
+ * cut or a station that was off over midnight writes every closed period exactly once.
+ *
+ * To add a kind: give it a wire schema in `common/upstream-wire.ts`, then a producer here
+ * (a period unit and a payload function) or an `enqueue` in the transaction of its fact.
+ */
+import type { DeviceStatus } from '../../../common/domain';
+import type { UpstreamItem } from '../../../common/upstream-wire';
+import type { OutboxStore } from './outbox-store';
+import { periodContaining, slotStart, type PeriodUnit } from './periods';
+import type { Summaries } from './summaries';
+
+/** Periods written per transaction: one fsync per chunk keeps a long catch-up quick. */
+const PERIODS_PER_TRANSACTION = 500;
+
+type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily';
+
+interface PeriodProducer {
+  readonly kind: PeriodKind;
+  readonly unit: PeriodUnit;
+  /** Where a first run starts: the earliest fact this producer summarises. */
+  readonly firstFact: (facts: ReturnType<Summaries['firstFacts']>) => number | null;
+  readonly item: (key: string, startMs: number, producedAtMs: number) => UpstreamItem;
+}
+
+export interface Producers {
+  /** Writes every period closed by `nowMs` that is not yet written. Returns how many items were added. */
+  produceClosedPeriods(nowMs: number): number;
+  /** Writes the heartbeat of the 5-minute slot containing `nowMs` (once per slot). */
+  produceHeartbeat(nowMs: number, health: { uptimeSeconds: number; devices: readonly Pick<DeviceStatus, 'id' | 'kind' | 'state'>[] }): boolean;
+}
+
+export function createProducers(deps: { stationId: string; outbox: OutboxStore; summaries: Summaries }): Producers {
+  const { stationId, outbox, summaries } = deps;
+  const keyOf = (kind: string, label: string) => `${stationId}/${kind}/${label}`;
+
+  const producers: PeriodProducer[] = [
+    {
+      kind: 'visits.hourly',
+      unit: 'hour',
+      firstFact: (f) => f.visitMs,
+      item: (key, startMs, producedAtMs) => ({
+        key, kind: 'visits.hourly', producedAtMs, payload: summaries.visits(periodContaining('hour', startMs)),
+      }),
+    },
+    {
+      kind: 'visits.daily',
+      unit: 'day',
+      firstFact: (f) => f.visitMs,
+      item: (key, startMs, producedAtMs) => {
+        const period = periodContaining('day', startMs);
+        return { key, kind: 'visits.daily', producedAtMs, payload: { ...summaries.visits(period), byHour: summaries.visitsByHour(period) } };
+      },
+    },
+    {
+      kind: 'lockers.daily',
+      unit: 'day',
+      firstFact: (f) => f.lockerMs,
+      item: (key, startMs, producedAtMs) => {
+        const period = periodContaining('day', startMs);
+        return { key, kind: 'lockers.daily', producedAtMs, payload: { period, ...summaries.lockers(period) } };
+      },
+    },
+  ];
+
+  const runOne = (producer: PeriodProducer, nowMs: number): number => {
+    let from = outbox.cursor(producer.kind);
+    if (from === undefined) {
+      // First run: back to the first fact, or the current period when there is none yet.
+      const first = producer.firstFact(summaries.firstFacts()) ?? nowMs;
+      from = periodContaining(producer.unit, Math.min(first, nowMs)).startMs;
+      outbox.setCursor(producer.kind, from);
+    }
+    let added = 0;
+    let cursor = from;
+    while (periodContaining(producer.unit, cursor).endMs <= nowMs) {
+      cursor = outbox.transaction(() => {
+        let at = cursor;
+        for (let i = 0; i < PERIODS_PER_TRANSACTION; i++) {
+          const period = periodContaining(producer.unit, at);
+          if (period.endMs > nowMs) break;
+          if (outbox.enqueue(producer.item(keyOf(producer.kind, period.label), period.startMs, nowMs))) added += 1;
+          at = period.endMs;
+        }
+        outbox.setCursor(producer.kind, at);
+        return at;
+      });
+    }
+    return added;
+  };
+
+  return {
+    produceClosedPeriods: (nowMs) => producers.reduce((sum, producer) => sum + runOne(producer, nowMs), 0),
+    produceHeartbeat: (nowMs, health) => {
+      const slot = slotStart(nowMs);
+      return outbox.enqueue({
+        key: keyOf('device.health', String(slot)),
+        kind: 'device.health',
+        producedAtMs: nowMs,
+        payload: {
+          slotStartMs: slot,
+          uptimeSeconds: health.uptimeSeconds,
+          devices: health.devices.slice(0, 64).map((d) => ({ id: d.id.slice(0, 128), kind: d.kind, state: d.state })),
+          outboxLength: outbox.stats().pending,
+        },
+      });
+    },
+  };
+}
