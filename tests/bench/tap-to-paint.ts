@@ -134,11 +134,15 @@ function deviceSide(dataDir: string): SerialTransport {
 
 const epochNow = () => performance.timeOrigin + performance.now();
 
-/** Writes one byte per byte-time, as a reader on a 9600 baud line would; epoch ms of the first byte and of the last written. */
+/**
+ * Writes one byte per byte-time, as a reader on a 9600 baud line would, each once its stop
+ * bit is out (a receiver has no byte before that); epoch ms when the first byte started and
+ * when the last was written.
+ */
 async function writePaced(device: SerialTransport, frame: Uint8Array): Promise<{ firstByte: number; wire: number }> {
   const start = epochNow();
   for (let i = 0; i < frame.length; i++) {
-    const due = start + i * BYTE_MS;
+    const due = start + (i + 1) * BYTE_MS;
     while (epochNow() < due) await new Promise((r) => setImmediate(r));
     await device.write(frame.subarray(i, i + 1));
   }
