@@ -62,6 +62,9 @@ export async function runTaps(browser: Browser, taps: number, firstCard: number)
         const said = station.output().split('\n').filter((l) => l && !l.startsWith('tap-timing ')).slice(-5).join(' | ');
         throw new Error(`${error instanceof Error ? error.message : String(error)}; the station last said: ${said}`);
       }));
+      // A first visit asks the worker's category before anything else: skip it, then done.
+      const skip = page.getByTestId('category-skip');
+      if ((await skip.count()) > 0) await skip.click({ timeout: STEP_TIMEOUT_MS });
       await page.getByTestId('done-button').first().click({ timeout: STEP_TIMEOUT_MS });
       await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS });
     }
