@@ -3,7 +3,7 @@
  * loopback WebSocket of the browser host) are built from these tables, so a method or event
  * is declared exactly once: its name, its argument schema and its result schema.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import {
   checkInOutcomeSchema,
   deviceStatusSchema,
@@ -31,12 +31,12 @@ import { syncStatusSchema } from './upstream-sync-status';
 import type { Result } from './result';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
-interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+interface MethodSpec<I extends z.ZodMiniType, O extends z.ZodMiniType> {
   readonly input: I;
   readonly output: O;
 }
 
-function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+function method<I extends z.ZodMiniType, O extends z.ZodMiniType>(input: I, output: O): MethodSpec<I, O> {
   return { input, output };
 }
 
@@ -52,19 +52,19 @@ export const stationMethods = {
    * per start of the service, so the page can tell a restarted service (whose card passes
    * are void) from the one it knew.
    */
-  ping: method(noInput, z.object({ instance: z.string().min(1).max(64) })),
+  ping: method(noInput, z.object({ instance: z.string().check(z.minLength(1), z.maxLength(64)) })),
   /**
    * A card number typed by a keyboard-wedge reader, as captured by the UI's keystroke
    * classifier (Enter stripped). Fails with `unreadable-card` when no card id can be made
    * of it, and with `rate-limited` (nothing logged, no card pass) when reads come faster than
    * a person at a reader can tap: a short burst, then about one a second.
    */
-  submitWedgeRead: method(z.object({ text: z.string().min(1).max(64) }), checkInOutcomeSchema),
+  submitWedgeRead: method(z.object({ text: z.string().check(z.minLength(1), z.maxLength(64)) }), checkInOutcomeSchema),
   /** A worker without a card comes in as a guest. */
   guestCheckIn: method(noInput, guestCheckInSchema),
   /** First-visit category for the card of this visit; `null` means skipped. */
   setWorkerCategory: method(
-    z.object({ visitId: z.number().int().positive(), category: workerCategorySchema.nullable() }),
+    z.object({ visitId: z.int().check(z.positive()), category: z.nullable(workerCategorySchema) }),
     empty,
   ),
   /** "I'm interested" on the join-the-union screen. */
@@ -114,7 +114,7 @@ export const stationEvents = {
    * when card reads came faster than a person can tap (`refused` counts this run of refusals).
    * At most one per second.
    */
-  screenNotice: z.object({ kind: z.literal('wedge-reads-refused'), refused: z.number().int().positive() }),
+  screenNotice: z.object({ kind: z.literal('wedge-reads-refused'), refused: z.int().check(z.positive()) }),
 } as const;
 
 export type StationMethods = typeof stationMethods;

@@ -4,6 +4,7 @@
  */
 import { isMethodName, stationMethods, type StationApi } from './contract';
 import { err, type Result } from './result';
+import './zod-messages';
 
 export async function dispatchCall(
   api: StationApi,

@@ -2,7 +2,7 @@
  * Domain schemas shared by the service and the UI. Every value that crosses the boundary is
  * described here once, as a runtime schema; the TypeScript types are inferred from it.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cardPassSchema, heldLockerSchema } from './lockers';
 
 /** UI languages. zh-CN is the default everywhere. */
@@ -23,19 +23,19 @@ export const WORKER_CATEGORIES: readonly WorkerCategory[] = workerCategorySchema
 
 /** Text the station operator configures in both languages. */
 export const localizedTextSchema = z.object({
-  'zh-CN': z.string().max(500),
-  en: z.string().max(500),
+  'zh-CN': z.string().check(z.maxLength(500)),
+  en: z.string().check(z.maxLength(500)),
 });
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
 
 /** One service offered at the station today (haircut, health check, counselling…). */
 export const stationOfferSchema = z.object({
-  id: z.string().min(1).max(64),
+  id: z.string().check(z.minLength(1), z.maxLength(64)),
   title: localizedTextSchema,
   /** Free-form hours as shown, e.g. "14:00–17:00"; empty when all day. */
-  hours: z.string().max(40),
+  hours: z.string().check(z.maxLength(40)),
   /** Icon name from the renderer's icon set; unknown names fall back to a generic icon. */
-  icon: z.string().max(40),
+  icon: z.string().check(z.maxLength(40)),
 });
 export type StationOffer = z.infer<typeof stationOfferSchema>;
 
@@ -53,14 +53,14 @@ export const stationInfoSchema = z.object({
   openingInfo: localizedTextSchema,
   todayOffers: z.array(stationOfferSchema),
   /** Sign-up link encoded in the join-the-union QR code. */
-  joinUrl: z.string().max(2000),
+  joinUrl: z.string().check(z.maxLength(2000)),
   /** Seconds of no touch before any screen returns to the attract screen. */
-  idleTimeoutSeconds: z.number().int().min(5).max(3600),
+  idleTimeoutSeconds: z.int().check(z.gte(5), z.lte(3600)),
   /**
    * Seconds a personal screen (one showing a member's card pass: welcome, locker offers) stays
    * after the tap before it clears itself, with a visible countdown. The card pass dies with it.
    */
-  personalScreenSeconds: z.number().int().min(5).max(120),
+  personalScreenSeconds: z.int().check(z.gte(5), z.lte(120)),
   defaultLocale: localeSchema,
   /** When true, a second tap of the same card (after the minimum stay) records leaving. */
   tapOutEnabled: z.boolean(),
@@ -75,40 +75,40 @@ export const checkInOutcomeSchema = z.discriminatedUnion('kind', [
   /** A new visit was logged. */
   z.object({
     kind: z.literal('welcome'),
-    visitId: z.number().int().positive(),
+    visitId: z.int().check(z.positive()),
     /** 1 on the worker's first visit to this station. */
-    visitNumber: z.number().int().positive(),
+    visitNumber: z.int().check(z.positive()),
     /** The worker has not yet chosen (or skipped) a category. */
     needsCategory: z.boolean(),
-    category: workerCategorySchema.nullable(),
+    category: z.nullable(workerCategorySchema),
     /** Proof of this tap for locker calls (readers and wedge only; absent where lockers are off). */
-    cardPass: cardPassSchema.optional(),
+    cardPass: z.optional(cardPassSchema),
     /** The locker this card holds, if any. */
-    locker: heldLockerSchema.nullable().optional(),
+    locker: z.optional(z.nullable(heldLockerSchema)),
   }),
   /** The same card tapped again inside the duplicate window: still one visit. */
   z.object({
     kind: z.literal('already-here'),
-    visitId: z.number().int().positive(),
-    visitNumber: z.number().int().positive(),
-    category: workerCategorySchema.nullable(),
-    cardPass: cardPassSchema.optional(),
-    locker: heldLockerSchema.nullable().optional(),
+    visitId: z.int().check(z.positive()),
+    visitNumber: z.int().check(z.positive()),
+    category: z.nullable(workerCategorySchema),
+    cardPass: z.optional(cardPassSchema),
+    locker: z.optional(z.nullable(heldLockerSchema)),
   }),
   /** Tap-out recorded: the visit is closed with its dwell time. */
   z.object({
     kind: z.literal('goodbye'),
-    visitId: z.number().int().positive(),
+    visitId: z.int().check(z.positive()),
     /** Whole minutes between arrival and leaving. */
-    dwellMinutes: z.number().int().nonnegative(),
+    dwellMinutes: z.int().check(z.nonnegative()),
   }),
 ]);
 export type CheckInOutcome = z.infer<typeof checkInOutcomeSchema>;
 
 export const guestCheckInSchema = z.object({
-  visitId: z.number().int().positive(),
+  visitId: z.int().check(z.positive()),
   /** Guest visits logged today at this station, this one included. */
-  guestVisitsToday: z.number().int().positive(),
+  guestVisitsToday: z.int().check(z.positive()),
 });
 export type GuestCheckIn = z.infer<typeof guestCheckInSchema>;
 
@@ -124,7 +124,7 @@ export const deviceStatusSchema = z.object({
   simulated: z.boolean(),
   state: deviceStateSchema,
   /** Why it is not online, in plain words for an installer. */
-  detail: z.string().max(500),
+  detail: z.string().check(z.maxLength(500)),
 });
 export type DeviceStatus = z.infer<typeof deviceStatusSchema>;
 

@@ -7,7 +7,7 @@
  * `cardPass` from that tap's check-in outcome (opaque, single-card, seconds-lived); a guest
  * proves it with the locker number and the 6-digit pickup code shown when claiming.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Phone cables a locker may have. */
 export const cableTypeSchema = z.enum(['usb-c', 'lightning', 'micro-usb']);
@@ -15,26 +15,26 @@ export type CableType = z.infer<typeof cableTypeSchema>;
 export const CABLE_TYPES: readonly CableType[] = cableTypeSchema.options;
 
 /** Painted locker number, 1–999. */
-export const lockerNumberSchema = z.number().int().min(1).max(999);
+export const lockerNumberSchema = z.int().check(z.gte(1), z.lte(999));
 
 /**
  * Opaque proof of a card tap at this kiosk (see CheckInOutcome). Valid only about as long as
  * the personal screen that shows it (`personalScreenSeconds`), and void as soon as another
  * card is tapped.
  */
-export const cardPassSchema = z.string().regex(/^[0-9a-f]{32}$/);
+export const cardPassSchema = z.string().check(z.regex(/^[0-9a-f]{32}$/));
 
 /** A guest's pickup code: exactly 6 digits. */
-export const pickupCodeSchema = z.string().regex(/^[0-9]{6}$/);
+export const pickupCodeSchema = z.string().check(z.regex(/^[0-9]{6}$/));
 
 /** The locker a card currently holds, shown when that card is tapped again. */
 export const heldLockerSchema = z.object({
-  sessionId: z.number().int().positive(),
+  sessionId: z.int().check(z.positive()),
   lockerNumber: lockerNumberSchema,
   /** Epoch ms the door was shut with the phone inside; null while the door is still open. */
-  startedAtMs: z.number().int().nullable(),
+  startedAtMs: z.nullable(z.int()),
   /** Epoch ms after which the session is overdue. */
-  dueAtMs: z.number().int(),
+  dueAtMs: z.int(),
 });
 export type HeldLocker = z.infer<typeof heldLockerSchema>;
 
@@ -49,16 +49,16 @@ export const lockerAvailabilitySchema = z.object({
   free: z.array(
     z.object({
       cable: cableTypeSchema,
-      count: z.number().int().nonnegative(),
+      count: z.int().check(z.nonnegative()),
       /**
        * Epoch ms the soonest charging session with this cable is due (so when one is expected
        * to free up); null or absent when none is charging.
        */
-      nextDueAtMs: z.number().int().nullable().optional(),
+      nextDueAtMs: z.optional(z.nullable(z.int())),
     }),
   ),
   /** Longest session before it is overdue, minutes. */
-  maxMinutes: z.number().int().positive(),
+  maxMinutes: z.int().check(z.positive()),
   /**
    * Lockers whose door has been open longer than the alarm limit, lowest first; every screen
    * shows and sounds the alarm until each is shut.
@@ -82,14 +82,14 @@ export const claimLockerInputSchema = z.object({
 export const claimOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('opened'),
-    sessionId: z.number().int().positive(),
+    sessionId: z.int().check(z.positive()),
     lockerNumber: lockerNumberSchema,
     /**
      * Guests only, shown in large type. Returned again only by `recoverPickupCode` while this
      * door is still open for the phone to go in.
      */
-    pickupCode: pickupCodeSchema.nullable(),
-    maxMinutes: z.number().int().positive(),
+    pickupCode: z.nullable(pickupCodeSchema),
+    maxMinutes: z.int().check(z.positive()),
     /** Lockers tried first that would not open (now marked faulty), in order. */
     skippedFaulty: z.array(lockerNumberSchema),
   }),
@@ -116,10 +116,10 @@ export const recoverPickupCodeInputSchema = z.object({ lockerNumber: lockerNumbe
 export const recoverPickupCodeOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('code'),
-    sessionId: z.number().int().positive(),
+    sessionId: z.int().check(z.positive()),
     lockerNumber: lockerNumberSchema,
     pickupCode: pickupCodeSchema,
-    maxMinutes: z.number().int().positive(),
+    maxMinutes: z.int().check(z.positive()),
   }),
   z.object({ kind: z.literal('not-open') }),
 ]);
@@ -127,13 +127,13 @@ export type RecoverPickupCodeOutcome = z.infer<typeof recoverPickupCodeOutcomeSc
 
 /** What a retrieve did. The session ends when the door is shut again (and empty, where sensed). */
 export const retrieveOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('opened'), sessionId: z.number().int().positive(), lockerNumber: lockerNumberSchema }),
+  z.object({ kind: z.literal('opened'), sessionId: z.int().check(z.positive()), lockerNumber: lockerNumberSchema }),
   /** The card holds no locker. */
   z.object({ kind: z.literal('no-locker') }),
   /** Not the live pickup code of that locker; `attemptsLeft` (for that locker) before its lockout. */
-  z.object({ kind: z.literal('wrong-code'), attemptsLeft: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('wrong-code'), attemptsLeft: z.int().check(z.nonnegative()) }),
   /** Too many wrong codes for that locker: try again after this many seconds. Other lockers are not affected. */
-  z.object({ kind: z.literal('locked-out'), retryAfterSeconds: z.number().int().positive() }),
+  z.object({ kind: z.literal('locked-out'), retryAfterSeconds: z.int().check(z.positive()) }),
   /** The lock would not open; stewards have been told. */
   z.object({ kind: z.literal('lock-failed'), lockerNumber: lockerNumberSchema }),
 ]);
@@ -151,7 +151,7 @@ export const lockerEventSchema = z.object({
     /** A claim whose door was never shut was released after `claimReleaseMinutes`: the locker is free again. */
     'claim-released',
   ]),
-  sessionId: z.number().int().positive(),
+  sessionId: z.int().check(z.positive()),
   lockerNumber: lockerNumberSchema,
 });
 export type LockerEvent = z.infer<typeof lockerEventSchema>;
@@ -161,32 +161,34 @@ export const lockerViewSchema = z.object({
   lockerNumber: lockerNumberSchema,
   cable: cableTypeSchema,
   state: z.enum(['free', 'claimed', 'charging', 'retrieving', 'faulty', 'disabled', 'offline']),
-  doorClosed: z.boolean().nullable(),
-  itemPresent: z.boolean().nullable(),
-  session: z.object({
-    sessionId: z.number().int().positive(),
-    holder: z.enum(['member', 'guest']),
-    startedAtMs: z.number().int().nullable(),
-    dueAtMs: z.number().int(),
-    overdue: z.boolean(),
-    /**
-     * Epoch ms the door was opened for this session (claim or collection) while it is still
-     * open, so stewards see how long; absent when the door is shut or not known open.
-     */
-    doorOpenSinceMs: z.number().int().optional(),
-  }).nullable(),
+  doorClosed: z.nullable(z.boolean()),
+  itemPresent: z.nullable(z.boolean()),
+  session: z.nullable(
+    z.object({
+      sessionId: z.int().check(z.positive()),
+      holder: z.enum(['member', 'guest']),
+      startedAtMs: z.nullable(z.int()),
+      dueAtMs: z.int(),
+      overdue: z.boolean(),
+      /**
+       * Epoch ms the door was opened for this session (claim or collection) while it is still
+       * open, so stewards see how long; absent when the door is shut or not known open.
+       */
+      doorOpenSinceMs: z.optional(z.int()),
+    }),
+  ),
 });
 export type LockerView = z.infer<typeof lockerViewSchema>;
 
 /** A steward's PIN (the steward console proper comes later). */
-export const stewardPinSchema = z.string().regex(/^[0-9]{4,8}$/);
+export const stewardPinSchema = z.string().check(z.regex(/^[0-9]{4,8}$/));
 
 /** Whether the station still waits for its first steward PIN (see `setUpSteward`). */
 export const stewardSetupSchema = z.object({ needsSetup: z.boolean() });
 
 /** The one-time setup code from the station console, and the first steward PIN to set. */
 export const setUpStewardInputSchema = z.object({
-  setupCode: z.string().regex(/^[0-9]{8}$/),
+  setupCode: z.string().check(z.regex(/^[0-9]{8}$/)),
   pin: stewardPinSchema,
 });
 
@@ -195,5 +197,5 @@ export const stewardLockerActionSchema = z.object({
   lockerNumber: lockerNumberSchema,
   action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout']),
   /** Why, in the steward's words; kept in the audit log. */
-  reason: z.string().trim().min(1).max(200),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });

@@ -2,7 +2,7 @@
  * Messages of the browser host's loopback WebSocket (`/api?token=…`). The page sends calls;
  * the service answers each by id and pushes events. Every message is one JSON text frame.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** Largest message either side accepts, in bytes; anything bigger closes the socket. */
 export const MAX_SOCKET_MESSAGE_BYTES = 256 * 1024;
@@ -18,14 +18,14 @@ export const TOKEN_STORAGE_KEY = 'station-screen-token';
 
 export const clientMessageSchema = z.object({
   type: z.literal('call'),
-  id: z.number().int().nonnegative(),
-  method: z.string().max(64),
-  arg: z.unknown().optional(),
+  id: z.int().check(z.nonnegative()),
+  method: z.string().check(z.maxLength(64)),
+  arg: z.optional(z.unknown()),
 });
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
 export const serverMessageSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('result'), id: z.number().int().nonnegative(), result: z.unknown() }),
+  z.object({ type: z.literal('result'), id: z.int().check(z.nonnegative()), result: z.unknown() }),
   z.object({ type: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;

@@ -1,7 +1,7 @@
 /**
  * What the station tells the steward console about its upstream link.
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const syncStateSchema = z.enum(['not-configured', 'idle', 'sending', 'backing-off', 'stopped']);
 
@@ -9,20 +9,20 @@ export const syncStatusSchema = z.object({
   /** `not-configured`: station.json names no collector, and nothing is sent. */
   state: syncStateSchema,
   /** Collector origin, e.g. `https://collector.example.org`; null when not configured. */
-  collector: z.string().nullable(),
+  collector: z.nullable(z.string()),
   /** Items waiting to be sent (rejected ones not included). */
-  queueLength: z.number().int().min(0),
+  queueLength: z.int().check(z.gte(0)),
   /** When the oldest waiting item was made, epoch ms; null when the queue is empty. */
-  oldestItemAtMs: z.number().int().nullable(),
+  oldestItemAtMs: z.nullable(z.int()),
   /** Items the collector refused as invalid; kept on the station, not resent. */
-  rejectedItems: z.number().int().min(0),
+  rejectedItems: z.int().check(z.gte(0)),
   /** Last batch the collector answered, epoch ms (station clock). */
-  lastSuccessAtMs: z.number().int().nullable(),
+  lastSuccessAtMs: z.nullable(z.int()),
   /** Last failure (network, refusal), with the station-clock time it happened. */
-  lastError: z.object({ atMs: z.number().int(), message: z.string().max(500) }).nullable(),
+  lastError: z.nullable(z.object({ atMs: z.int(), message: z.string().check(z.maxLength(500)) })),
   /** Collector clock minus station clock, ms, from the last answer; null before any. */
-  clockSkewMs: z.number().int().nullable(),
+  clockSkewMs: z.nullable(z.int()),
   /** When the next attempt is due while backing off, epoch ms. */
-  nextAttemptAtMs: z.number().int().nullable(),
+  nextAttemptAtMs: z.nullable(z.int()),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;

@@ -4,14 +4,15 @@ import { createRoot } from 'react-dom/client';
 import { pickStationClient } from './api/station-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
-import { initI18n } from './i18n/i18n';
+import { preloadLaterScreens, whenIdle } from './app/later-screens';
+import { initI18n, preloadLanguages } from './i18n/i18n';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/screens.css';
 import './styles/lockers.css';
 import './styles/steward.css';
 
-initI18n();
+const i18n = initI18n();
 
 // A long press on a touch screen must not open a context menu over the kiosk.
 window.addEventListener('contextmenu', (event) => event.preventDefault());
@@ -25,4 +26,6 @@ if (root) {
       </ErrorBoundary>
     </StrictMode>,
   );
+  preloadLaterScreens();
+  whenIdle(() => preloadLanguages(i18n));
 }

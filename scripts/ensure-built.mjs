@@ -1,9 +1,13 @@
 #!/usr/bin/env node
 /**
- * Run by `npm start` before the station starts: rebuilds the renderer (`vite build`) only
- * when dist/renderer/index.html is missing or older than its sources, and — where the
- * Electron runtime exists — the Electron main and preload bundles likewise. A fresh build is
- * skipped so a restart at boot is fast.
+ * Run by `npm start` (and by `npm ci` through `prepare`) before the station starts: rebuilds
+ * the renderer (`vite build`) only when dist/renderer/index.html is missing or older than its
+ * sources, the station service bundle (out/station/start.cjs, see build-station.mjs) likewise,
+ * and — where the Electron runtime exists — the Electron main and preload bundles. A fresh
+ * build is skipped so a restart at boot is fast (the check reads only file times).
+ *
+ * `--station` checks the service bundle alone (what `prepare` needs: a fresh clone has no
+ * renderer build yet, and vite build is slower than a clone wants).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -43,7 +47,9 @@ function isStale(outputs, sources) {
 
 function viteBuild(args, what) {
   console.log(`Building ${what}…`);
-  const result = spawnSync(process.execPath, [vite, 'build', ...args], { cwd: root, stdio: 'inherit' });
+  // Always the production build: a caller's NODE_ENV (vitest sets "test") would otherwise
+  // ship React's development build, three times the size and slower.
+  const result = spawnSync(process.execPath, [vite, 'build', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
   if (result.status !== 0) {
     console.error(`Building ${what} failed.`);
     process.exit(result.status ?? 1);
@@ -60,8 +66,25 @@ function electronAvailable() {
 }
 
 const sharedSources = ['common', 'package.json'];
+const stationOnly = process.argv.includes('--station');
 const rendererSources = ['renderer', 'index.html', 'vite.config.ts', 'vite.config.mts', 'vite.config.js', 'resources', ...sharedSources];
-if (isStale(['dist/renderer/index.html'], rendererSources)) viteBuild([], 'the station page');
+if (!stationOnly && isStale(['dist/renderer/index.html'], rendererSources)) viteBuild([], 'the station page');
+
+const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', ...sharedSources];
+if (isStale(['out/station/start.cjs'], stationSources)) {
+  console.log('Building the station service…');
+  // Loaded only when needed: a fresh start never pays for loading esbuild.
+  const built = await import('./build-station.mjs').then(
+    ({ buildStation }) => buildStation().then(() => true),
+    (error) => {
+      // esbuild comes with vite (a dev dependency): an install without dev dependencies has none.
+      console.error(`Cannot build the station service (${error instanceof Error ? error.message : String(error)}); install with dev dependencies and run npm run build.`);
+      return false;
+    },
+  );
+  if (!built) process.exit(1);
+}
+if (stationOnly) process.exit(0);
 
 if (electronAvailable()) {
   const electronSources = ['electron', 'hardware', 'vite.electron.config.ts', ...sharedSources];

@@ -142,7 +142,7 @@ async function scan(common: Common, out: LockersOutput): Promise<number> {
     const found = await scanBus(transport, common.protocol);
     for (const board of found) {
       const doors = board.locks.map((l) => `${l.lock}:${l.closed ? 'shut' : 'OPEN'}${l.itemPresent === undefined ? '' : l.itemPresent ? '+item' : ''}`);
-      out.log(`Board ${board.address}: ${board.channels} channels, answered in ${board.elapsedMs} ms. Doors ${doors.join(' ')}`);
+      out.log(`Board ${board.address}: ${board.channels} channels, answered in ${Math.round(board.elapsedMs)} ms. Doors ${doors.join(' ')}`);
     }
     out.log(found.length === 0
       ? 'No board answered. Check the A/B wiring, board power, the protocol and the baud rate.'
@@ -162,7 +162,7 @@ async function openLock(common: Common, board: BoardSettings, lock: number, out:
     const wallMs = Math.round(performance.now() - startedAt);
     const where = `Board ${board.address} lock ${lock}`;
     if (outcome.ok) {
-      out.log(`${where}: confirmed in ${outcome.elapsedMs} ms (${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}).`);
+      out.log(`${where}: confirmed in ${Math.round(outcome.elapsedMs)} ms (${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}).`);
       return 0;
     }
     const label = { jammed: 'JAMMED', 'no-reply': 'NO REPLY', 'bus-offline': 'PORT NOT OPEN', 'bad-address': 'NO SUCH LOCK' }[outcome.reason];

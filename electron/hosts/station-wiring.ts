@@ -14,6 +14,7 @@ import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simula
 import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
 import { createStationService } from '../service/station-service';
+import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
 import { configuredDeviceLines, simulatedLockersLine, simulatedReaderLine, type SimulatedLockersOutcome } from './device-report';
 
@@ -58,6 +59,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       dataDir: options.dataDir,
       readers: createCardReaders(loaded.config),
       lockerBuses: createLockerBuses(loaded.config),
+      tapTiming: tapTimingFromEnv(process.env),
     });
     return { service, devices: configuredDeviceLines(path, loaded.config) };
   }
@@ -77,6 +79,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       readers: [simulated.reader],
       lockerBuses: lockers ? [lockers.bus] : [],
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
+      tapTiming: tapTimingFromEnv(process.env),
     });
   } catch (error) {
     await closeAll();

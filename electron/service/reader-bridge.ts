@@ -8,6 +8,7 @@ import type { CardErrorReason, CheckInOutcome, DeviceStatus } from '../../common
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
 import type { CardRead, CardReader, CardReadFault, ReaderState } from '../../hardware/drivers/card-reader/card-reader';
 import type { StationEventBus } from '../service-contract';
+import { preciseNowMs, type TapTimingSink } from './tap-timing';
 
 /** At most one `cardError` per device per this many ms: a noisy reader must not flood the screen. */
 export const CARD_ERROR_INTERVAL_MS = 1000;
@@ -23,6 +24,8 @@ export interface ReaderBridgeOptions {
   readonly onError: (message: string) => void;
   /** Devices other than readers (locker buses), listed after the readers in every status. */
   readonly otherDevices?: () => DeviceStatus[];
+  /** Benchmarks only: receives the stage times of every tap. Default none (no timing taken). */
+  readonly tapTiming?: TapTimingSink | null;
 }
 
 export interface ReaderBridge {
@@ -49,6 +52,7 @@ export function faultReason(fault: CardReadFault): CardErrorReason {
 
 export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
   const { readers, events, now } = options;
+  const tapTiming = options.tapTiming ?? null;
   const lastCardError = new Map<string, number>();
   const otherDevices = options.otherDevices ?? (() => []);
   const deviceStatus = () => [...readers.map(readerStatus), ...otherDevices()];
@@ -56,8 +60,16 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
 
   for (const reader of readers) {
     const onRead = (read: CardRead) => {
+      const decodedAtMs = tapTiming ? preciseNowMs() : 0;
       void options.tapCard(read.card, read.deviceId).then(
-        (outcome: CheckInOutcome) => events.emit('checkIn', { deviceId: read.deviceId, outcome }),
+        (outcome: CheckInOutcome) => {
+          const committedAtMs = tapTiming ? preciseNowMs() : 0;
+          events.emit('checkIn', { deviceId: read.deviceId, outcome });
+          if (tapTiming) {
+            const visitId = 'visitId' in outcome ? outcome.visitId : null;
+            tapTiming({ visitId, decodedAtMs, committedAtMs, sentAtMs: preciseNowMs() });
+          }
+        },
         (error: unknown) => {
           options.onError(`check-in from ${read.deviceId} failed: ${error instanceof Error ? error.message : String(error)}`);
           // Not rate-limited: each lost tap is a worker standing there waiting.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
 import { low24, uid32 } from '../../hardware/card-id/normalise';
 import { createStationService } from './station-service';
+import type { TapTimingRecord } from './tap-timing';
 import { CardReaderDouble } from './testing/card-reader-double';
 import { MINUTE } from './testing/check-in-fixture';
 import { useTempDirs } from './testing/temp-dirs';
@@ -38,6 +39,26 @@ describe('station service with card readers', () => {
     await Promise.all([service.close(), service.close()]);
     await service.close();
     expect([door.stopCalls, desk.stopCalls]).toEqual([1, 1]);
+  });
+
+  it('with tap timing on, each read gives one record, stamped in order around the commit and the event', async () => {
+    const door = new CardReaderDouble('door');
+    const records: TapTimingRecord[] = [];
+    let sentSeenAt = 0;
+    const service = await createStationService({ dataDir: temp.make(), readers: [door], tapTiming: (r) => records.push(r) });
+    service.events.on('checkIn', () => (sentSeenAt = performance.timeOrigin + performance.now()));
+    try {
+      door.tap(uid32(0x026f6c3a), '0040856634');
+      expect(records).toHaveLength(1);
+      const [r] = records;
+      expect(r?.visitId).toBe(1);
+      expect(r!.decodedAtMs).toBeLessThanOrEqual(r!.committedAtMs);
+      // "sent" is after every subscriber ran, this one included.
+      expect(r!.committedAtMs).toBeLessThanOrEqual(sentSeenAt);
+      expect(sentSeenAt).toBeLessThanOrEqual(r!.sentAtMs);
+    } finally {
+      await service.close();
+    }
   });
 
   it('a read becomes a check-in and a checkIn event with the exact outcome', async () => {

@@ -20,6 +20,7 @@ import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
 import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
+import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
@@ -54,6 +55,8 @@ export interface StationServiceOptions {
   readonly stationConfigOverride?: Partial<StationConfig>;
   /** Start-up problems that did not stop the station (bad settings, key permissions). Default `console.warn`. */
   readonly onWarning?: (message: string) => void;
+  /** Benchmarks only: stage times of every reader tap (see tap-timing.ts). Default none. */
+  readonly tapTiming?: TapTimingSink | null;
   /**
    * How many keyboard-wedge reads the screen may submit: a burst, then a rate. Default
    * {@link DEFAULT_WEDGE_LIMIT}. `null` (no limit) is for durability tests that tap as fast
@@ -157,6 +160,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
     onError: (message) => console.error(message),
     otherDevices: () => lockers.busStatus(),
+    tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
 

@@ -56,6 +56,14 @@ describe('locker board simulator, 8A/80', () => {
     expect(await ask('80 02 00 33 B1')).toBe('80 02 00 33 B1'); // open-is-set: closed reads 0
   });
 
+  it('with no turnaround answers without waiting for a timer', async () => {
+    await setUp({ replyDelayMs: 0 });
+    await host.write(fromHex('80 01 00 33 B2'));
+    // No fake time passes: only promise callbacks run.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    expect(toHex(heard)).toBe('80 01 FF FF FF 33 4D');
+  });
+
   it('opens a door, which stays open until shut, and says so per polarity', async () => {
     await setUp();
     expect(await ask('8A 01 05 11 9F')).toBe('8A 01 05 00 8E');

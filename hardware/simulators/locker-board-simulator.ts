@@ -226,11 +226,16 @@ export class LockerBoardSimulator {
       bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
     }
     const delay = this.activeFault('slow-reply', board.address)?.fault.delayMs ?? this.replyDelayMs;
-    const timer = this.clock.setTimeout(() => {
-      this.timers.delete(timer);
+    const write = () => {
       if (!this.running || !this.transport.isOpen) return;
       // A write that fails (port closed underneath) is a reply lost on the wire.
       this.transport.write(bytes).catch(() => undefined);
+    };
+    // No turnaround: answer at once, not a timer tick (about 1 ms) later.
+    if (delay === 0) return write();
+    const timer = this.clock.setTimeout(() => {
+      this.timers.delete(timer);
+      write();
     }, delay);
     this.timers.add(timer);
   }

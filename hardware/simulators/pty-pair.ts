@@ -110,7 +110,8 @@ export async function openPtyPair(options: PtyPairOptions): Promise<PtyPair> {
       await close();
       throw new Error(`socat did not create ${hostLink} and ${deviceLink} in time: ${stderr.trim() || 'no output'}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    // socat makes its links within tens of ms; a coarse poll would add up to its period to start-up.
+    await new Promise((resolve) => setTimeout(resolve, 2));
   }
   for (const link of [hostLink, deviceLink]) targets.set(link, readLink(link) ?? '');
   return {

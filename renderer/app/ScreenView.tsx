@@ -1,5 +1,5 @@
 /** Draws the one screen the state calls for. */
-import type { ReactElement } from 'react';
+import { Suspense, type ReactElement } from 'react';
 import { missingCase } from '../../common/result';
 import { AlreadyHereScreen } from '../screens/AlreadyHereScreen';
 import { AttractScreen } from '../screens/AttractScreen';
@@ -7,25 +7,42 @@ import { CardErrorScreen } from '../screens/CardErrorScreen';
 import { ConnectingScreen } from '../screens/ConnectingScreen';
 import { GoodbyeScreen } from '../screens/GoodbyeScreen';
 import { GuestWelcomeScreen } from '../screens/GuestWelcomeScreen';
-import { JoinScreen } from '../screens/JoinScreen';
 import { NoCardScreen } from '../screens/NoCardScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
-import { CodeEntryScreen } from '../screens/CodeEntryScreen';
-import { LockerCableScreen } from '../screens/LockerCableScreen';
-import { LockerChargingScreen } from '../screens/LockerChargingScreen';
-import { LockerEndedScreen } from '../screens/LockerEndedScreen';
-import { LockerHeldScreen } from '../screens/LockerHeldScreen';
-import { LockerMessageScreen } from '../screens/LockerMessageScreen';
-import { LockerOpenScreen } from '../screens/LockerOpenScreen';
-import { LockerRetrieveScreen } from '../screens/LockerRetrieveScreen';
-import { PickupCodeScreen } from '../screens/PickupCodeScreen';
-import { StewardScreen } from '../screens/StewardScreen';
 import { ChargePanel } from '../components/ChargePanel';
 import type { KioskActions } from './App';
+import {
+  CodeEntryScreen,
+  JoinScreen,
+  LockerCableScreen,
+  LockerChargingScreen,
+  LockerEndedScreen,
+  LockerHeldScreen,
+  LockerMessageScreen,
+  LockerOpenScreen,
+  LockerRetrieveScreen,
+  PickupCodeScreen,
+  StewardScreen,
+} from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
 import { chargeOffer, openPassOf } from './locker-flow';
 
-export function ScreenView({ state, actions }: { readonly state: KioskState; readonly actions: KioskActions }): ReactElement {
+interface ScreenViewProps {
+  readonly state: KioskState;
+  readonly actions: KioskActions;
+}
+
+export function ScreenView(props: ScreenViewProps): ReactElement {
+  // Later screens load their chunk when first shown (they are normally preloaded by then);
+  // meanwhile an empty screen keeps the kiosk's background, never a black page.
+  return (
+    <Suspense fallback={<section className="screen" data-testid="screen-loading" />}>
+      <ScreenSwitch {...props} />
+    </Suspense>
+  );
+}
+
+function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
   const { screen, info } = state;
   if (info === null || visibleScreen(state) === 'connecting') return <ConnectingScreen service={state.service} />;
   const openPass = openPassOf(screen);

@@ -7,6 +7,7 @@
  */
 import { useEffect, useRef } from 'react';
 import type { StationClient } from '../../common/contract';
+import { afterPaint } from './after-paint';
 import type { KioskEvent } from './kiosk-state';
 
 /**
@@ -38,13 +39,18 @@ export function useLockerAvailability(
     if (!wanted) return undefined;
     // An answer for a screen already left could be older than the next screen's.
     let current = true;
-    const pushesBefore = pushes.current;
-    void client.getLockerAvailability().then((result) => {
-      if (!current || pushes.current !== pushesBefore) return;
-      dispatchRef.current({ type: 'locker-availability', availability: result.ok ? result.value : null });
+    // Asked once the new screen is on glass: its answer redraws the locker panel, and that
+    // redraw must not hold up the greeting's first frame (it did, by a render, on a tap).
+    const cancel = afterPaint(() => {
+      const pushesBefore = pushes.current;
+      void client.getLockerAvailability().then((result) => {
+        if (!current || pushes.current !== pushesBefore) return;
+        dispatchRef.current({ type: 'locker-availability', availability: result.ok ? result.value : null });
+      });
     });
     return () => {
       current = false;
+      cancel();
     };
   }, [client, wanted, screenSeq]);
 }

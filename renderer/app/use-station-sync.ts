@@ -4,6 +4,7 @@
  * change at midnight and an outage is noticed), and turns pushed events into kiosk events.
  */
 import { useEffect, useRef } from 'react';
+import { flushSync } from 'react-dom';
 import type { StationClient } from '../../common/contract';
 import type { StationInfo } from '../../common/domain';
 import type { KioskEvent, ServiceState } from './kiosk-state';
@@ -32,7 +33,9 @@ export function useStationSync(
   useEffect(() => {
     const send = (event: KioskEvent): void => dispatchRef.current(event);
     const offs = [
-      client.on('checkIn', ({ outcome }) => send({ type: 'check-in', outcome })),
+      // Rendered in the message's own task: a tap's greeting must not wait for React's
+      // scheduler to get a turn behind other queued work (up to a frame on a busy core).
+      client.on('checkIn', ({ outcome }) => flushSync(() => send({ type: 'check-in', outcome }))),
       client.on('cardError', ({ reason }) => send({ type: 'card-error', reason })),
       client.on('deviceStatus', ({ devices }) => send({ type: 'devices', devices })),
       // Stamped on arrival: the charging screen's "collect by" counts from the door shutting.

@@ -1,31 +1,70 @@
-/** Cold start: process spawn → station ready → attract screen painted in a fresh page. */
+/**
+ * Cold start: process spawn → first line → service ready → page loaded → attract screen
+ * painted, in a fresh page. The station starts as `npm start` runs it: the prebuilt service
+ * bundle (out/station/start.cjs) after the freshness check, which is timed on its own (it runs
+ * before the spawn, and npm's own start-up is not ours).
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { startStation } from '../support/station-process';
+import { ensureBuilt, startStation } from '../support/station-process';
 import { percentile, reportLine } from './stats';
 
-const TARGET_MS = 3000;
+const TARGET_MS = 1000;
+const REPO = resolve(import.meta.dirname, '..', '..');
 
 export async function benchColdStart(browser: Browser, runs: number): Promise<string[]> {
+  ensureBuilt();
+  const check0 = performance.now();
+  spawnSync(process.execPath, [join(REPO, 'scripts', 'ensure-built.mjs')], { cwd: REPO });
+  const checkMs = performance.now() - check0;
+
+  const first: number[] = [];
   const ready: number[] = [];
+  const loaded: number[] = [];
   const attract: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const station = await startStation();
-    const t1 = performance.now();
+    // The page exists before the spawn: the browser's own tab start-up is not the station's.
     const page = await browser.newPage();
+    const station = await startStation();
+    const t0 = station.timing.spawnedAt;
     try {
-      await page.goto(station.screenUrl);
-      await page.getByTestId('screen-attract').waitFor();
-      attract.push(performance.now() - t0);
-      ready.push(t1 - t0);
+      await page.goto(station.screenUrl, { waitUntil: 'load' });
+      loaded.push(performance.now() - t0);
+      const paintedEpoch = Number(await page.evaluate(ATTRACT_PAINTED));
+      attract.push(paintedEpoch - performance.timeOrigin - t0);
+      first.push(station.timing.firstOutputAt - t0);
+      ready.push(station.timing.readyAt - t0);
     } finally {
       await page.close();
       await station.stop();
     }
   }
   return [
-    `Cold start (${runs} runs, median; process spawn includes loading TypeScript with tsx)`,
+    `Cold start (${runs} runs, median; node out/station/start.cjs --headless, browser host, fresh page)`,
+    reportLine('  spawn → first line (process start)', percentile(first, 50), TARGET_MS, 'target'),
     reportLine('  spawn → service ready', percentile(ready, 50), TARGET_MS, 'target'),
+    reportLine('  spawn → page loaded', percentile(loaded, 50), TARGET_MS, 'target'),
     reportLine('  spawn → attract screen painted', percentile(attract, 50), TARGET_MS, 'target'),
+    reportLine('  (before spawn) npm start freshness check', checkMs, TARGET_MS, 'target'),
   ];
 }
+
+/**
+ * Runs in the page: resolves with the epoch ms just after the frame that first shows the
+ * attract screen (rAF runs before the frame is produced; the next task runs after it).
+ */
+const ATTRACT_PAINTED = `new Promise((resolve) => {
+  const painted = () => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => resolve(performance.timeOrigin + performance.now());
+    channel.port2.postMessage(0);
+  });
+  if (document.querySelector('[data-testid="screen-attract"]')) return painted();
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('[data-testid="screen-attract"]')) return;
+    observer.disconnect();
+    painted();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+})`;

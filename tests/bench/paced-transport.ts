@@ -34,14 +34,22 @@ export class PacedTransport implements Transport {
     return this.inner.close();
   }
 
+  /**
+   * Each byte is handed to the inner transport when its stop bit has left the line (a
+   * receiver has no byte before that), without waiting for the previous write to complete: a
+   * UART shifts bytes out on its own clock. (Awaiting each one-byte write — a thread-pool
+   * round trip in serialport — made the line slower than the baud rate at 19200, where a byte
+   * lasts 0.52 ms.) Resolves when the last byte is out.
+   */
   async write(bytes: Uint8Array): Promise<void> {
+    const writes: Promise<void>[] = [];
+    const start = Math.max(this.lineFreeAt, performance.now());
     for (let i = 0; i < bytes.length; i++) {
-      const due = Math.max(this.lineFreeAt, performance.now());
-      await until(due);
-      await this.inner.write(bytes.subarray(i, i + 1));
-      this.lineFreeAt = due + this.byteMs;
+      await until(start + (i + 1) * this.byteMs);
+      writes.push(this.inner.write(bytes.subarray(i, i + 1)));
     }
-    await until(this.lineFreeAt);
+    this.lineFreeAt = start + bytes.length * this.byteMs;
+    await Promise.all(writes);
   }
 
   on(event: 'data' | 'error' | 'close', listener: Listener): this {

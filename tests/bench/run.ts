@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
- * Not a test: nothing here passes or fails. Options: --taps N (default 200), --runs N (5), --opens N (200).
+ * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
+ * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -21,7 +22,7 @@ try {
   const sections = [
     benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer')),
     await benchColdStart(browser, option('runs', 5)),
-    await benchTapToPaint(browser, option('taps', 200)),
+    await benchTapToPaint(browser, option('taps', 500)),
     await benchLockers(option('opens', 200)),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));

@@ -1,9 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
+/** The service bundle `npm start` runs (scripts/build-station.mjs). */
+const STATION_ENTRY = join(REPO, 'out', 'station', 'start.cjs');
 const READY_LINE = /Station ready at (http:\/\/127\.0\.0\.1:\d+\/)\n/;
 const SCREEN_LINE = /^Private screen URL: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)$/m;
 
@@ -14,6 +16,8 @@ export interface StationProcess {
   readonly screenUrl: string;
   readonly dataDir: string;
   readonly child: ChildProcess;
+  /** performance.now() when the process was spawned, when it printed its first line, and when it printed its URL (ms). */
+  readonly timing: { readonly spawnedAt: number; readonly firstOutputAt: number; readonly readyAt: number };
   /** Everything the station printed so far (stdout and stderr). */
   output(): string;
   /** SIGTERM, then SIGKILL if it has not exited within 5 s; removes the data dir unless kept. */
@@ -30,20 +34,42 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
+let built = false;
+
 /**
- * Starts the station the way `npm start -- --headless` does (the browser host, since no
- * Electron runtime exists here) in its own process, and resolves once it prints its URL.
+ * What `npm start` runs first: scripts/ensure-built.mjs rebuilds the page and the service
+ * bundle when their sources changed. Once per test process; a build failure is thrown.
+ */
+export function ensureBuilt(): void {
+  if (built) return;
+  const result = spawnSync(process.execPath, [join(REPO, 'scripts', 'ensure-built.mjs')], { cwd: REPO, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`scripts/ensure-built.mjs failed (${result.status}):\n${result.stdout}${result.stderr}`);
+  built = true;
+}
+
+/**
+ * Starts the station the way `npm start -- --headless` does — the prebuilt service bundle
+ * out/station/start.cjs, after the same freshness check — with the browser host (no Electron
+ * runtime exists here), in its own process, and resolves once it prints its URL.
  */
 export async function startStation(options: StartOptions = {}): Promise<StationProcess> {
+  ensureBuilt();
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'station-e2e-'));
+  const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/start.ts', '--headless', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [STATION_ENTRY, '--headless', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     { cwd: REPO, env: { ...process.env, ...options.env, STATION_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stdout.setEncoding('utf8').on('data', (s: string) => (output += s));
-  child.stderr.setEncoding('utf8').on('data', (s: string) => (output += s));
+  let firstOutputAt = Number.NaN;
+  const onOutput = (s: string) => {
+    if (output === '') firstOutputAt = performance.now();
+    output += s;
+  };
+  child.stdout.setEncoding('utf8').on('data', onOutput);
+  child.stderr.setEncoding('utf8').on('data', onOutput);
+  let readyAt = Number.NaN;
 
   const { url, screenUrl } = await new Promise<{ url: string; screenUrl: string }>((resolveUrl, reject) => {
     const timer = setTimeout(() => {
@@ -53,6 +79,7 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
       const match = READY_LINE.exec(output);
       const screen = SCREEN_LINE.exec(output);
       if (match?.[1] && screen?.[1]) {
+        readyAt = performance.now();
         clearTimeout(timer);
         resolveUrl({ url: match[1], screenUrl: screen[1] });
       }
@@ -74,5 +101,5 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
     }
     if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, screenUrl, dataDir, child, output: () => output, stop };
+  return { url, screenUrl, dataDir, child, timing: { spawnedAt, firstOutputAt, readyAt }, output: () => output, stop };
 }

@@ -27,6 +27,7 @@ export function createManualClock(startMs: number): ManualClock {
   };
   return {
     now: () => nowMs,
+    monotonicMs: () => nowMs,
     setTimeout: (fn, ms) => add(fn, ms),
     clearTimeout: clear,
     setInterval: (fn, ms) => add(fn, ms, Math.max(1, ms)),

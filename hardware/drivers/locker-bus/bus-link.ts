@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../clock';
 
 /** How one write-and-wait on the wire ended. */
 export type AttemptResult =
-  /** The board's answer to this request. `atMs` is when it was read. */
+  /** The board's answer to this request. `sentAtMs` / `atMs`: when it was written / read (monotonic ms). */
   | { readonly kind: 'reply'; readonly reply: LockerReply; readonly sentAtMs: number; readonly atMs: number }
   /** Silence for the whole reply timeout. */
   | { readonly kind: 'no-reply'; readonly detail: string }
@@ -86,7 +86,7 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     });
   }
 
-  /** When the last request was written (clock ms); `undefined` before the first. */
+  /** When the last request was written (monotonic ms, `Clock.monotonicMs`); `undefined` before the first. */
   get lastSentAtMs(): number | undefined {
     return this.lastSent;
   }
@@ -118,7 +118,7 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     const board = this.options.boards.get(request.board);
     if (board === undefined) throw new RangeError(`board ${request.board} is not on this bus`);
     if (!this.portOpen) return { kind: 'lost', sent: false, detail: this.detail };
-    const waitMs = this.lastEndMs + this.options.turnaroundMs - this.clock.now();
+    const waitMs = this.lastEndMs + this.options.turnaroundMs - this.clock.monotonicMs();
     if (waitMs > 0) await new Promise<void>((resolve) => this.clock.setTimeout(resolve, waitMs));
     const transport = this.transport;
     if (!this.portOpen || transport === undefined) return { kind: 'lost', sent: false, detail: this.detail };
@@ -127,7 +127,7 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     this.framer.reset();
     this.framer.expect(request);
     return new Promise<AttemptResult>((resolve) => {
-      const pending: Pending = { request, sentAtMs: this.clock.now(), resolve, timer: undefined };
+      const pending: Pending = { request, sentAtMs: this.clock.monotonicMs(), resolve, timer: undefined };
       this.lastSent = pending.sentAtMs;
       this.pending = pending;
       pending.timer = this.clock.setTimeout(() => this.timeout(pending, bytes), this.options.replyTimeoutMs);
@@ -138,11 +138,11 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
   }
 
   private onData(chunk: Uint8Array): void {
-    this.handle(this.framer.push(chunk, this.clock.now()));
+    this.handle(this.framer.push(chunk, this.clock.monotonicMs()));
   }
 
   private handle(outputs: FramerOutput<LockerReply>[]): void {
-    const now = this.clock.now();
+    const now = this.clock.monotonicMs();
     for (const output of outputs) {
       const pending = this.pending;
       if (output.type === 'fault') {
@@ -185,7 +185,7 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     this.pending = undefined;
     this.clock.clearTimeout(pending.timer);
     this.framer.expect(undefined);
-    this.lastEndMs = this.clock.now();
+    this.lastEndMs = this.clock.monotonicMs();
     pending.resolve(result);
   }
 }

@@ -32,7 +32,7 @@ export type OpenFailureReason =
   | 'bad-address';
 
 export type OpenOutcome =
-  | { readonly ok: true; readonly attempts: number; /** Write of the first attempt → confirming reply, ms. */ readonly elapsedMs: number }
+  | { readonly ok: true; readonly attempts: number; /** Write of the first attempt → confirming reply, ms (monotonic clock, sub-millisecond). */ readonly elapsedMs: number }
   | { readonly ok: false; readonly reason: OpenFailureReason; readonly attempts: number; readonly detail: string };
 
 export interface LockerBusEvents {

@@ -47,14 +47,14 @@ async function queryAddress(transport: Transport, protocol: LockerProtocol, addr
   });
   const request = protocol.encodeRequest({ kind: 'query-board', board: address }, layouts[0]?.settings ?? { address, channels: 16, polarity: 'closed-is-set' });
   return new Promise<FoundBoard | undefined>((resolve) => {
-    const sentAt = clock.now();
+    const sentAt = clock.monotonicMs();
     const done = (board: FoundBoard | undefined): void => {
       clock.clearTimeout(timer);
       transport.off('data', onData);
       resolve(board);
     };
     const onData = (chunk: Uint8Array): void => {
-      const now = clock.now();
+      const now = clock.monotonicMs();
       for (const { settings, framer } of layouts) {
         for (const output of framer.push(chunk, now)) {
           if (output.type === 'frame' && output.kind === 'board-status' && output.board === address) {

@@ -89,6 +89,18 @@ describe('locker bus on a scripted 8A/80 line', () => {
     expect([bus.id, bus.name, bus.protocol, bus.simulated]).toEqual(['wall-a', 'Locker wall A', '8a80', false]);
   });
 
+  it('times an open on the monotonic clock: a wall-clock jump mid-transaction does not change it', async () => {
+    await startBus();
+    await advance(20);
+    respond = (request) => (request === OPEN_1_5 ? { hex: OPENED_1_5, delayMs: 7 } : standard(request));
+    const outcome = bus.open(1, 5);
+    await advance(2);
+    // The station's clock is set back an hour (NTP, a technician) while the board answers.
+    vi.setSystemTime(Date.now() - 3_600_000);
+    await advance(10);
+    expect(await outcome).toEqual({ ok: true, attempts: 1, elapsedMs: 7 });
+  });
+
   it('opens a lock: exact frame out, confirmation back, the door reads open at once', async () => {
     await startBus();
     await advance(20);
