@@ -49,6 +49,7 @@ describe('station service with card readers', () => {
     service.events.on('checkIn', () => (sentSeenAt = performance.timeOrigin + performance.now()));
     try {
       door.tap(uid32(0x026f6c3a), '0040856634');
+      await afterSaved();
       expect(records).toHaveLength(1);
       const [r] = records;
       expect(r?.visitId).toBe(1);
