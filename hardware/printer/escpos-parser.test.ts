@@ -3,8 +3,9 @@ import { encodeDocument } from './escpos';
 import { EscPosStreamParser, parseEscPos, type EscPosCommand } from './escpos-parser';
 import { pickupSlip } from './pickup-slip';
 
-function slipBytes(): Uint8Array {
-  const slip = pickupSlip({ lockerNumber: 12, pickupCode: '123456', stationName: 'Rest Stop 3', language: 'en' });
+function slipBytes(language: 'en' | 'zh-CN' = 'en'): Uint8Array {
+  const stationName = language === 'en' ? 'Rest Stop 3' : '休息站 3';
+  const slip = pickupSlip({ lockerNumber: 12, pickupCode: '123456', stationName, language });
   if (!slip.ok) throw new Error(slip.message);
   const encoded = encodeDocument(slip.value);
   if (!encoded.ok) throw new Error(encoded.message);
@@ -57,6 +58,30 @@ describe('ESC/POS parser', () => {
     const whole = SLIP_COMMANDS.map((command) => ({ type: 'command', command }));
     for (let at = 0; at <= bytes.length; at++) expect(streamed(bytes, [at]), `split at ${at}`).toEqual(whole);
     expect(streamed(bytes, Array.from({ length: bytes.length }, (_, i) => i))).toEqual(whole);
+  });
+
+  it('reads Chinese in FS & … FS . back as text, the same wherever the stream is split', () => {
+    const bytes = slipBytes('zh-CN');
+    const parsed = parseEscPos(bytes);
+    if (!parsed.ok) throw new Error(parsed.message);
+    expect(parsed.value.filter((c) => c.op === 'text')).toEqual(
+      ['休息站', ' 3', '储物柜', '12', '取件码', '123456', '请保留此单，凭此单开柜'].map((text) => ({ op: 'text', text })),
+    );
+    expect(parsed.value.slice(4, 8)).toEqual([
+      { op: 'chinese-mode', on: true }, { op: 'text', text: '休息站' }, { op: 'chinese-mode', on: false }, { op: 'text', text: ' 3' },
+    ]);
+    const whole = parsed.value.map((command) => ({ type: 'command', command }));
+    for (let at = 0; at <= bytes.length; at++) expect(streamed(bytes, [at]), `split at ${at}`).toEqual(whole);
+    expect(streamed(bytes, Array.from({ length: bytes.length }, (_, i) => i))).toEqual(whole);
+  });
+
+  it('rejects GBK bytes outside Chinese mode, a bad trail byte, and a pair cut short', () => {
+    expect(parseEscPos(Uint8Array.of(0xb4, 0xa2, 0x0a))).toMatchObject({ ok: false, code: 'unknown-command', offset: 0 });
+    expect(parseEscPos(Uint8Array.of(0x1c, 0x26, 0xb4, 0x0a))).toMatchObject({ ok: false, code: 'unknown-command', offset: 2 });
+    expect(parseEscPos(Uint8Array.of(0x1c, 0x26, 0xb4, 0xa2, 0xce))).toEqual({
+      ok: false, code: 'truncated', offset: 4, message: 'truncated ESC/POS command at byte 4: CE',
+    });
+    expect(parseEscPos(Uint8Array.of(0x1c, 0x21, 0x00))).toMatchObject({ ok: false, code: 'unknown-command', offset: 0 });
   });
 
   it('decodes the real-time status requests', () => {

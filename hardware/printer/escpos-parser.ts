@@ -3,7 +3,8 @@
  * the printer simulator and tests. Pure. Strict: a byte sequence outside that set is an
  * error naming its offset, never guessed at, so a test catches any stray byte the station sends.
  */
-import { DLE, EOT, ESC, GS, LF, type Alignment, type QrErrorLevel } from './escpos';
+import iconv from 'iconv-lite';
+import { DLE, EOT, ESC, FS, GS, LF, isGbkPair, type Alignment, type QrErrorLevel } from './escpos';
 
 export type EscPosCommand =
   | { readonly op: 'init' }
@@ -11,9 +12,11 @@ export type EscPosCommand =
   | { readonly op: 'bold'; readonly on: boolean }
   /** `GS ! n`: width and height multipliers, 1–8 each. */
   | { readonly op: 'size'; readonly width: number; readonly height: number }
-  /** A run of printable ASCII, up to the next command. */
+  /** A run of printable ASCII (and, in Chinese mode, GBK characters), up to the next command. */
   | { readonly op: 'text'; readonly text: string }
   | { readonly op: 'line-feed' }
+  /** `FS &` (on) / `FS .` (off): GBK double-byte characters are read while on. */
+  | { readonly op: 'chinese-mode'; readonly on: boolean }
   | { readonly op: 'feed'; readonly lines: number }
   /** `GS V 66 n`: feed `n` dots past the cut position, then cut. */
   | { readonly op: 'cut'; readonly feedDots: number }
@@ -52,9 +55,11 @@ function step(bytes: Uint8Array, at: number): Step {
   const need = (n: number): boolean => at + n <= bytes.length;
   const b0 = bytes[at]!;
   if (b0 === LF) return { kind: 'command', command: { op: 'line-feed' }, length: 1 };
-  if (b0 !== ESC && b0 !== GS && b0 !== DLE) return { kind: 'unknown', what: hex(b0) };
+  if (b0 !== ESC && b0 !== GS && b0 !== DLE && b0 !== FS) return { kind: 'unknown', what: hex(b0) };
   if (!need(2)) return { kind: 'need-more' };
   const b1 = bytes[at + 1]!;
+  if (b0 === FS && (b1 === 0x26 || b1 === 0x2e)) return { kind: 'command', command: { op: 'chinese-mode', on: b1 === 0x26 }, length: 2 };
+  if (b0 === FS) return { kind: 'unknown', what: `${hex(b0)} ${hex(b1)}` };
   const command = (c: EscPosCommand, length: number): Step => (need(length) ? { kind: 'command', command: c, length } : { kind: 'need-more' });
   if (b0 === ESC && b1 === 0x40) return command({ op: 'init' }, 2);
   if (!need(3)) return { kind: 'need-more' };
@@ -105,6 +110,23 @@ export class EscPosStreamParser {
   private buffer = new Uint8Array(0);
   /** Stream offset of `buffer[0]`. */
   private base = 0;
+  /** In Chinese mode (after `FS &`); `buffer` always starts in this mode. */
+  private chinese = false;
+
+  /** End of the text run starting at `at`, or 'need-more' when a GBK pair is cut short. */
+  private textEnd(bytes: Uint8Array, at: number): number | 'need-more' {
+    let end = at;
+    while (end < bytes.length) {
+      const b = bytes[end]!;
+      if (isPrintable(b)) end += 1;
+      else if (this.chinese && b >= 0x81 && b <= 0xfe) {
+        if (end + 1 === bytes.length) return 'need-more';
+        if (!isGbkPair(b, bytes[end + 1]!)) break;
+        end += 2;
+      } else break;
+    }
+    return end;
+  }
 
   push(chunk: Uint8Array): EscPosStreamOutput[] {
     const joined = new Uint8Array(this.buffer.length + chunk.length);
@@ -113,11 +135,10 @@ export class EscPosStreamParser {
     const out: EscPosStreamOutput[] = [];
     let at = 0;
     while (at < joined.length) {
-      if (isPrintable(joined[at]!)) {
-        let end = at;
-        while (end < joined.length && isPrintable(joined[end]!)) end++;
-        if (end === joined.length) break; // the run may go on in the next chunk
-        out.push({ type: 'command', command: { op: 'text', text: String.fromCharCode(...joined.subarray(at, end)) } });
+      const end = this.textEnd(joined, at);
+      if (end === 'need-more' || end === joined.length) break; // the run may go on in the next chunk
+      if (end > at) {
+        out.push({ type: 'command', command: { op: 'text', text: decodeText(joined.subarray(at, end)) } });
         at = end;
         continue;
       }
@@ -128,6 +149,7 @@ export class EscPosStreamParser {
         at += 1;
         continue;
       }
+      if (next.command.op === 'chinese-mode') this.chinese = next.command.on;
       out.push({ type: 'command', command: next.command });
       at += next.length;
     }
@@ -151,12 +173,19 @@ export class EscPosStreamParser {
     this.buffer = new Uint8Array(0);
     this.base += held.length;
     if (held.length === 0) return [];
-    if (held.every(isPrintable)) return [{ type: 'command', command: { op: 'text', text: String.fromCharCode(...held) } }];
-    const first = held.findIndex((b) => !isPrintable(b));
-    const out: EscPosStreamOutput[] = first > 0 ? [{ type: 'command', command: { op: 'text', text: String.fromCharCode(...held.subarray(0, first)) } }] : [];
+    const end = this.textEnd(held, 0);
+    if (end === held.length) return [{ type: 'command', command: { op: 'text', text: decodeText(held) } }];
+    // What is held is a text run cut short in a GBK pair, or a command cut short.
+    const first = end === 'need-more' ? held.length - 1 : end;
+    const out: EscPosStreamOutput[] = first > 0 ? [{ type: 'command', command: { op: 'text', text: decodeText(held.subarray(0, first)) } }] : [];
     out.push({ type: 'error', error: { code: 'truncated', offset: offset + first, message: `truncated ESC/POS command at byte ${offset + first}: ${Array.from(held.subarray(first), hex).join(' ')}` } });
     return out;
   }
+}
+
+/** Text bytes as read in either mode; ASCII is the same in GB18030. */
+function decodeText(bytes: Uint8Array): string {
+  return iconv.decode(Buffer.from(bytes), 'gb18030');
 }
 
 /** Decodes a complete byte string; the first error (unknown or truncated) fails it. */

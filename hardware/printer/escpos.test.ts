@@ -48,9 +48,17 @@ describe('ESC/POS encoder', () => {
     `));
   });
 
-  it('refuses non-ASCII text, naming the block, rather than printing part of the document', () => {
-    expect(encodeDocument({ blocks: [{ kind: 'text', text: 'ok' }, { kind: 'text', text: '储物柜' }] })).toEqual({
-      ok: false, code: 'invalid-document', message: 'block 1: text "储物柜" has characters outside printable ASCII',
+  it('sends each run of Chinese in FS & … FS . as GBK bytes', () => {
+    const result = encodeDocument({ blocks: [{ kind: 'text', text: 'A储物柜1' }] });
+    expect(result.ok && Array.from(result.value)).toEqual(hex(`
+      1B 40
+      1B 61 00 1B 45 00 1D 21 00 41 1C 26 B4 A2 CE EF B9 F1 1C 2E 31 0A
+    `));
+  });
+
+  it('refuses characters with no GBK double-byte form and control characters, naming the block', () => {
+    expect(encodeDocument({ blocks: [{ kind: 'text', text: 'ok' }, { kind: 'text', text: '柜😀' }] })).toEqual({
+      ok: false, code: 'invalid-document', message: 'block 1: text "柜😀" has characters that are neither printable ASCII nor GBK Chinese',
     });
     expect(encodeDocument({ blocks: [{ kind: 'text', text: 'tab\there' }] }).ok).toBe(false);
   });
@@ -70,7 +78,7 @@ describe('ESC/POS encoder', () => {
 });
 
 describe('pickup slip', () => {
-  const input = { lockerNumber: 12, pickupCode: '123456', stationName: 'Rest Stop 3', language: 'zh-CN' } as const;
+  const input = { lockerNumber: 12, pickupCode: '123456', stationName: 'Rest Stop 3', language: 'en' } as const;
 
   it('encodes to the exact slip: number and code at x3, the QR of both, the keep line, a cut', () => {
     const slip = pickupSlip(input);
@@ -94,8 +102,27 @@ describe('pickup slip', () => {
     ]);
   });
 
-  it('prints the same ASCII wording in both languages', () => {
-    expect(pickupSlip({ ...input, language: 'en' })).toEqual(pickupSlip(input));
+  it('prints the Chinese wording in GBK for zh-CN, the number, code and QR unchanged', () => {
+    const slip = pickupSlip({ ...input, stationName: '休息站', language: 'zh-CN' });
+    if (!slip.ok) throw new Error(slip.message);
+    const encoded = encodeDocument(slip.value);
+    const centre = hex('1B 61 01');
+    const chinese = (gbk: string): number[] => [0x1c, 0x26, ...hex(gbk), 0x1c, 0x2e];
+    expect(encoded.ok && Array.from(encoded.value)).toEqual([
+      ...hex('1B 40'),
+      ...centre, ...hex('1B 45 01 1D 21 00'), ...chinese('D0 DD CF A2 D5 BE'), 0x0a,
+      ...hex('1B 64 01'),
+      ...centre, ...hex('1B 45 00 1D 21 00'), ...chinese('B4 A2 CE EF B9 F1'), 0x0a,
+      ...centre, ...hex('1B 45 01 1D 21 22 31 32 0A'),
+      ...centre, ...hex('1B 45 00 1D 21 00'), ...chinese('C8 A1 BC FE C2 EB'), 0x0a,
+      ...centre, ...hex('1B 45 01 1D 21 22 31 32 33 34 35 36 0A'),
+      ...hex('1B 64 01'),
+      ...centre, ...QR_L12_123456,
+      ...hex('1B 64 01'),
+      ...centre, ...hex('1B 45 00 1D 21 00'), ...chinese('C7 EB B1 A3 C1 F4 B4 CB B5 A5 A3 AC C6 BE B4 CB B5 A5 BF AA B9 F1'), 0x0a,
+      ...hex('1B 64 03'),
+      ...hex('1D 56 42 00'),
+    ]);
   });
 
   it('refuses a locker number outside 1–999 or a code that is not 6 digits', () => {
@@ -105,8 +132,8 @@ describe('pickup slip', () => {
     expect(pickupSlip({ ...input, pickupCode: '12345a' }).ok).toBe(false);
   });
 
-  it('refuses a non-ASCII station name when encoded', () => {
-    const slip = pickupSlip({ ...input, stationName: '休息站' });
+  it('refuses a station name with characters the printer has no glyph for when encoded', () => {
+    const slip = pickupSlip({ ...input, stationName: '休息站😀' });
     expect(slip.ok && encodeDocument(slip.value).ok).toBe(false);
   });
 });

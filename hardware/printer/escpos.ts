@@ -3,16 +3,19 @@
  * printer takes. Pure: no I/O, no clock. Only the commands listed in `README.md` are used,
  * so the parser (`escpos-parser.ts`) can check every byte the station ever sends.
  *
- * Text is printable ASCII only (0x20–0x7E). Chinese printers want GB18030/GBK after `FS &`,
- * and Node has no GB18030 encoder; until one is added the slip is kept to ASCII and digits,
- * and anything else is refused rather than printed as mojibake.
+ * Text is printable ASCII plus Chinese: Chinese printers take GBK double-byte characters in
+ * their Chinese mode, so each run of non-ASCII characters goes out as `FS &`, its GB18030
+ * bytes, `FS .`. Characters outside GBK's double-byte range (emoji, rare CJK extensions) and
+ * control characters are refused rather than printed as mojibake. QR data stays ASCII.
  */
+import iconv from 'iconv-lite';
 
 export const ESC = 0x1b;
 export const GS = 0x1d;
 export const DLE = 0x10;
 export const EOT = 0x04;
 export const LF = 0x0a;
+export const FS = 0x1c;
 
 /** Character size: ×1, ×2 or ×3 in both width and height (`GS ! n`). */
 export type TextSize = 1 | 2 | 3;
@@ -57,6 +60,8 @@ export const textSize = (size: TextSize): number[] => [GS, 0x21, ((size - 1) << 
 export const feed = (lines: number): number[] => [ESC, 0x64, lines];
 /** `GS V 66 0`: feed to the cut position, then partial cut. */
 export const cut = (): number[] => [GS, 0x56, 66, 0];
+/** `FS &` / `FS .`: enter and leave Chinese (double-byte) character mode. */
+export const chineseMode = (on: boolean): number[] => [FS, on ? 0x26 : 0x2e];
 /** `DLE EOT n`: real-time status; 1 printer, 2 offline cause, 3 error cause, 4 paper sensor. */
 export const statusRequest = (n: 1 | 2 | 3 | 4): number[] => [DLE, EOT, n];
 
@@ -88,11 +93,39 @@ function printableAscii(text: string): boolean {
   return /^[\x20-\x7e]*$/.test(text);
 }
 
+const isAscii = (ch: string): boolean => ch.charCodeAt(0) <= 0x7f;
+
+/** GBK's double-byte range: lead 81–FE, trail 40–FE except 7F. */
+export function isGbkPair(lead: number, trail: number): boolean {
+  return lead >= 0x81 && lead <= 0xfe && trail >= 0x40 && trail <= 0xfe && trail !== 0x7f;
+}
+
+/** The character's GBK bytes, or undefined when it has none (GB18030 would need 4 bytes). */
+function gbkBytes(ch: string): number[] | undefined {
+  const bytes = Array.from(iconv.encode(ch, 'gb18030'));
+  return bytes.length === 2 && isGbkPair(bytes[0]!, bytes[1]!) ? bytes : undefined;
+}
+
+/** Printable ASCII and GBK characters, nothing else. */
+function printableText(text: string): boolean {
+  return Array.from(text).every((ch) => (isAscii(ch) ? printableAscii(ch) : gbkBytes(ch) !== undefined));
+}
+
+/** Text bytes: ASCII as is, each non-ASCII run inside `FS &` … `FS .`. Checked beforehand. */
+function textBytes(text: string): number[] {
+  const out: number[] = [];
+  for (const run of text.match(/[\x20-\x7e]+|[^\x20-\x7e]+/gu) ?? []) {
+    if (isAscii(run)) out.push(...asciiBytes(run));
+    else out.push(...chineseMode(true), ...Array.from(run).flatMap((ch) => gbkBytes(ch)!), ...chineseMode(false));
+  }
+  return out;
+}
+
 /** The first reason `block` cannot be printed, or undefined. */
 function problem(block: PrintBlock): string | undefined {
   switch (block.kind) {
     case 'text':
-      if (!printableAscii(block.text)) return `text "${block.text}" has characters outside printable ASCII`;
+      if (!printableText(block.text)) return `text "${block.text}" has characters that are neither printable ASCII nor GBK Chinese`;
       if (block.size !== undefined && ![1, 2, 3].includes(block.size)) return `text size ${String(block.size)} is not 1, 2 or 3`;
       return undefined;
     case 'qr': {
@@ -121,7 +154,7 @@ export function encodeDocument(document: PrintDocument): EncodeResult {
     if (reason !== undefined) return { ok: false, code: 'invalid-document', message: `block ${index}: ${reason}` };
     switch (block.kind) {
       case 'text':
-        bytes.push(...align(block.align ?? 'left'), ...bold(block.bold ?? false), ...textSize(block.size ?? 1), ...asciiBytes(block.text), LF);
+        bytes.push(...align(block.align ?? 'left'), ...bold(block.bold ?? false), ...textSize(block.size ?? 1), ...textBytes(block.text), LF);
         break;
       case 'qr':
         bytes.push(...align(block.align ?? 'left'), ...qrCode(block.data, block.moduleSize ?? 6));

@@ -7,15 +7,20 @@ export interface PickupSlipInput {
   readonly lockerNumber: number;
   /** The guest's 6-digit pickup code. */
   readonly pickupCode: string;
-  /** Printed as the heading; printable ASCII only (see `escpos.ts`). */
+  /** Printed as the heading, in the guest's language; ASCII and GBK Chinese (see `escpos.ts`). */
   readonly stationName: string;
-  /**
-   * The guest's language. The printer is driven in ASCII for now (no GB18030 encoder), so
-   * both languages get the same English wording; the field is here so the call sites need
-   * not change when Chinese text is added.
-   */
+  /** The guest's language, for the slip's wording. */
   readonly language: Locale;
 }
+
+/**
+ * The slip's words. Here rather than in the page's i18n because the printer is driven from
+ * the service, which does not load the page's bundles; `Record<Locale, …>` keeps both complete.
+ */
+export const PICKUP_SLIP_WORDS: Record<Locale, { readonly locker: string; readonly code: string; readonly keep: string }> = {
+  'zh-CN': { locker: '储物柜', code: '取件码', keep: '请保留此单，凭此单开柜' },
+  en: { locker: 'Locker', code: 'Code', keep: 'Keep this slip; it opens your locker' },
+};
 
 export type PickupSlipResult =
   | { readonly ok: true; readonly value: PrintDocument }
@@ -41,20 +46,21 @@ export function pickupSlip(input: PickupSlipInput): PickupSlipResult {
   if (!pickupCodeSchema.safeParse(input.pickupCode).success) {
     return { ok: false, code: 'invalid-document', message: 'pickup code is not 6 digits' };
   }
+  const words = PICKUP_SLIP_WORDS[input.language];
   return {
     ok: true,
     value: {
       blocks: [
         { kind: 'text', text: input.stationName, align: 'center', bold: true },
         { kind: 'feed', lines: 1 },
-        { kind: 'text', text: 'Locker', align: 'center' },
+        { kind: 'text', text: words.locker, align: 'center' },
         { kind: 'text', text: String(input.lockerNumber), size: 3, bold: true, align: 'center' },
-        { kind: 'text', text: 'Code', align: 'center' },
+        { kind: 'text', text: words.code, align: 'center' },
         { kind: 'text', text: input.pickupCode, size: 3, bold: true, align: 'center' },
         { kind: 'feed', lines: 1 },
         { kind: 'qr', data: pickupQrData(input.lockerNumber, input.pickupCode), moduleSize: 6, align: 'center' },
         { kind: 'feed', lines: 1 },
-        { kind: 'text', text: 'Keep this slip; it opens your locker', align: 'center' },
+        { kind: 'text', text: words.keep, align: 'center' },
         { kind: 'feed', lines: 3 },
         { kind: 'cut' },
       ],

@@ -41,7 +41,7 @@ describe('ReceiptPrinter', () => {
     await expect(job).resolves.toEqual({ ok: true });
     expect(sent.slice(0, 3)).toEqual(PAPER_STATUS);
     expect(sent.slice(-3)).toEqual(PAPER_STATUS);
-    expect(sim.lines).toEqual(['Rest Stop 3', 'Locker', '12', 'Code', '123456', 'Keep this slip; it opens your locker']);
+    expect(sim.lines).toEqual(['Rest Stop 3', '储物柜', '12', '取件码', '123456', '请保留此单，凭此单开柜']);
     expect(sim.qrCodes).toEqual(['L12-123456']);
     expect(sim.cuts).toBe(1);
     expect(sim.errors).toEqual([]);
@@ -89,7 +89,7 @@ describe('ReceiptPrinter', () => {
   });
 
   it('a document it cannot encode is refused and nothing is sent', async () => {
-    const job = printer.print({ blocks: [{ kind: 'text', text: '储物柜' }] });
+    const job = printer.print({ blocks: [{ kind: 'text', text: '😀' }] });
     await vi.advanceTimersByTimeAsync(20);
     await expect(job).resolves.toMatchObject({ ok: false, code: 'invalid-document' });
     expect(sent).toEqual([]);

@@ -42,7 +42,7 @@ afterEach(async () => {
 });
 
 function slip(): PrintDocument {
-  const result = pickupSlip({ lockerNumber: 12, pickupCode: '123456', stationName: 'Rest Stop 3', language: 'zh-CN' });
+  const result = pickupSlip({ lockerNumber: 12, pickupCode: '123456', stationName: '休息站 3', language: 'zh-CN' });
   if (!result.ok) throw new Error(result.message);
   return result.value;
 }
@@ -55,7 +55,7 @@ it('prints a pickup slip over a real tty: exact bytes on the line, exact text an
   const encoded = encodeDocument(slip());
   if (!encoded.ok) throw new Error(encoded.message);
   expect(heard).toEqual([0x10, 0x04, 0x04, ...encoded.value, 0x10, 0x04, 0x04]);
-  expect(sim.lines).toEqual(['Rest Stop 3', 'Locker', '12', 'Code', '123456', 'Keep this slip; it opens your locker']);
+  expect(sim.lines).toEqual(['休息站 3', '储物柜', '12', '取件码', '123456', '请保留此单，凭此单开柜']);
   expect(sim.qrCodes).toEqual(['L12-123456']);
   expect(sim.cuts).toBe(1);
   expect(sim.errors).toEqual([]);
