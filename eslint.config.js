@@ -56,7 +56,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['hardware/codecs/**/*.ts', 'hardware/card-id/**/*.ts', 'hardware/lockers/**/*.ts'],
+    files: ['hardware/codecs/**/*.ts', 'hardware/card-id/**/*.ts', 'hardware/lockers/**/*.ts', 'hardware/printer/escpos*.ts', 'hardware/printer/pickup-slip.ts'],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', {

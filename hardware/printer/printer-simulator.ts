@@ -1,0 +1,172 @@
+import { systemClock, type Clock } from '../drivers/clock';
+import type { Transport } from '../transport/transport';
+import { EscPosStreamParser, type EscPosCommand, type EscPosParseError } from './escpos-parser';
+
+/** A fault to inject; it lasts until `clearFaults()`. */
+export type PrinterSimFault =
+  /** The roll is empty: nothing prints, and status says paper end. */
+  | { readonly kind: 'paper-out' }
+  /** Powered off or unplugged: status requests get no answer and nothing prints. */
+  | { readonly kind: 'offline' }
+  /** Status answers take `delayMs` instead of the usual delay. */
+  | { readonly kind: 'slow'; readonly delayMs: number };
+
+export interface PrinterSimulatorOptions {
+  readonly clock?: Clock;
+  /** Delay before a status answer, milliseconds. Default 1. */
+  readonly replyDelayMs?: number;
+}
+
+/**
+ * Real-time status bytes (Epson): bits 1 and 4 always set, bit 0 and 7 clear. `DLE EOT 1`:
+ * bit 3 set while offline (paper end takes the printer offline). `DLE EOT 4`: bits 5–6 set
+ * at paper end.
+ */
+export const STATUS_BYTES = {
+  printerReady: 0x12,
+  printerOffline: 0x1a,
+  paperPresent: 0x12,
+  paperEnd: 0x72,
+} as const;
+
+/**
+ * Plays an ESC/POS thermal printer on a transport (opened by the caller): decodes every byte
+ * it is sent, keeps what it would have printed (text lines, QR codes, cuts), and answers the
+ * real-time status requests `DLE EOT 1` and `DLE EOT 4`. `DLE EOT 2`/`3` are heard and left
+ * unanswered (the station does not use them). Timers go through the injected clock.
+ */
+export class PrinterSimulator {
+  private readonly clock: Clock;
+  private readonly replyDelayMs: number;
+  private readonly parser = new EscPosStreamParser();
+  private readonly heard: EscPosCommand[] = [];
+  private readonly parseErrors: EscPosParseError[] = [];
+  private readonly printedLines: string[] = [];
+  private readonly printedQr: string[] = [];
+  private line = '';
+  private storedQr: string | undefined;
+  private cutCount = 0;
+  private faults: PrinterSimFault[] = [];
+  private readonly timers = new Set<unknown>();
+  private running = false;
+  private readonly onData = (chunk: Uint8Array): void => this.receive(chunk);
+
+  constructor(private readonly transport: Transport, options: PrinterSimulatorOptions = {}) {
+    this.clock = options.clock ?? systemClock;
+    this.replyDelayMs = options.replyDelayMs ?? 1;
+    if (!Number.isFinite(this.replyDelayMs) || this.replyDelayMs < 0) throw new TypeError('"replyDelayMs" must be 0 or more milliseconds');
+  }
+
+  /** Every command decoded, in order, printed or not. */
+  get commands(): readonly EscPosCommand[] {
+    return this.heard;
+  }
+
+  /** Byte sequences the printer could not read. */
+  get errors(): readonly EscPosParseError[] {
+    return this.parseErrors;
+  }
+
+  /** Text lines printed (ended by a line feed), without size or weight. */
+  get lines(): readonly string[] {
+    return this.printedLines;
+  }
+
+  /** The data of each QR code printed, in order. */
+  get qrCodes(): readonly string[] {
+    return this.printedQr;
+  }
+
+  /** Cuts made. */
+  get cuts(): number {
+    return this.cutCount;
+  }
+
+  /** Starts listening on the transport. Idempotent. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.transport.on('data', this.onData);
+  }
+
+  /** Stops listening and drops answers not yet sent. Idempotent. */
+  stop(): void {
+    if (!this.running) return;
+    this.running = false;
+    this.transport.off('data', this.onData);
+    for (const timer of this.timers) this.clock.clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  inject(fault: PrinterSimFault): void {
+    if (fault.kind === 'slow' && (!Number.isFinite(fault.delayMs) || fault.delayMs < 0)) throw new TypeError('"delayMs" must be 0 or more milliseconds');
+    this.faults.push(fault);
+  }
+
+  clearFaults(): void {
+    this.faults = [];
+  }
+
+  private has(kind: PrinterSimFault['kind']): boolean {
+    return this.faults.some((f) => f.kind === kind);
+  }
+
+  private receive(chunk: Uint8Array): void {
+    // An offline printer hears nothing: whatever it is sent is lost.
+    if (this.has('offline')) return;
+    for (const output of this.parser.push(chunk)) {
+      if (output.type === 'error') this.parseErrors.push(output.error);
+      else this.handle(output.command);
+    }
+  }
+
+  private handle(command: EscPosCommand): void {
+    this.heard.push(command);
+    if (command.op === 'status-request') {
+      this.answerStatus(command.which);
+      return;
+    }
+    // With no paper the mechanism prints nothing, but the printer still parses its input.
+    if (this.has('paper-out')) return;
+    switch (command.op) {
+      case 'init':
+        this.line = '';
+        this.storedQr = undefined;
+        return;
+      case 'text':
+        this.line += command.text;
+        return;
+      case 'line-feed':
+        this.printedLines.push(this.line);
+        this.line = '';
+        return;
+      case 'qr-store':
+        this.storedQr = command.data;
+        return;
+      case 'qr-print':
+        if (this.storedQr !== undefined) this.printedQr.push(this.storedQr);
+        return;
+      case 'cut':
+        this.cutCount += 1;
+        return;
+      default:
+        return; // modes (size, bold, alignment, QR settings) and feeds change no recorded text
+    }
+  }
+
+  private answerStatus(which: 1 | 2 | 3 | 4): void {
+    const paperOut = this.has('paper-out');
+    let byte: number;
+    if (which === 1) byte = paperOut ? STATUS_BYTES.printerOffline : STATUS_BYTES.printerReady;
+    else if (which === 4) byte = paperOut ? STATUS_BYTES.paperEnd : STATUS_BYTES.paperPresent;
+    else return;
+    const slow = this.faults.filter((f): f is Extract<PrinterSimFault, { kind: 'slow' }> => f.kind === 'slow').at(-1);
+    const delay = slow?.delayMs ?? this.replyDelayMs;
+    const timer = this.clock.setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.running || !this.transport.isOpen) return;
+      this.transport.write(Uint8Array.of(byte)).catch(() => undefined); // a closed line loses the answer, as on a wire
+    }, delay);
+    this.timers.add(timer);
+  }
+}
