@@ -1,6 +1,7 @@
 import { systemClock, type Clock } from '../drivers/clock';
 import type { Transport } from '../transport/transport';
 import { EscPosStreamParser, type EscPosCommand, type EscPosParseError } from './escpos-parser';
+import { SimulatorLine } from '../simulators/simulator-line';
 
 /** A fault to inject; it lasts until `clearFaults()`. */
 export type PrinterSimFault =
@@ -47,12 +48,11 @@ export class PrinterSimulator {
   private storedQr: string | undefined;
   private cutCount = 0;
   private faults: PrinterSimFault[] = [];
-  private readonly timers = new Set<unknown>();
-  private running = false;
-  private readonly onData = (chunk: Uint8Array): void => this.receive(chunk);
+  private readonly wire: SimulatorLine;
 
-  constructor(private readonly transport: Transport, options: PrinterSimulatorOptions = {}) {
+  constructor(transport: Transport, options: PrinterSimulatorOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    this.wire = new SimulatorLine(transport, this.clock, (chunk) => this.receive(chunk));
     this.replyDelayMs = options.replyDelayMs ?? 1;
     if (!Number.isFinite(this.replyDelayMs) || this.replyDelayMs < 0) throw new TypeError('"replyDelayMs" must be 0 or more milliseconds');
   }
@@ -84,18 +84,12 @@ export class PrinterSimulator {
 
   /** Starts listening on the transport. Idempotent. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.transport.on('data', this.onData);
+    this.wire.start();
   }
 
   /** Stops listening and drops answers not yet sent. Idempotent. */
   stop(): void {
-    if (!this.running) return;
-    this.running = false;
-    this.transport.off('data', this.onData);
-    for (const timer of this.timers) this.clock.clearTimeout(timer);
-    this.timers.clear();
+    if (!this.wire.stop()) return;
   }
 
   inject(fault: PrinterSimFault): void {
@@ -162,11 +156,6 @@ export class PrinterSimulator {
     else return;
     const slow = this.faults.filter((f): f is Extract<PrinterSimFault, { kind: 'slow' }> => f.kind === 'slow').at(-1);
     const delay = slow?.delayMs ?? this.replyDelayMs;
-    const timer = this.clock.setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.running || !this.transport.isOpen) return;
-      this.transport.write(Uint8Array.of(byte)).catch(() => undefined); // a closed line loses the answer, as on a wire
-    }, delay);
-    this.timers.add(timer);
+    this.wire.reply(Uint8Array.of(byte), delay);
   }
 }

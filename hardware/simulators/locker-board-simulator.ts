@@ -3,6 +3,7 @@ import { systemClock, type Clock } from '../drivers/clock';
 import type { BoardSettings, DecodedLockerRequest, LockerProtocol, LockerReply } from '../lockers/locker-protocol';
 import { boardsByAddress } from '../lockers/protocols/board-checks';
 import type { Transport } from '../transport/transport';
+import { SimulatorLine } from './simulator-line';
 
 /** A fault to inject. Faults last until `clearFaults()` (bad-checksum: until used up). */
 export type LockerSimFault =
@@ -57,15 +58,15 @@ export class LockerBoardSimulator {
   private readonly replyDelayMs: number;
   private readonly unsolicitedReports: boolean;
   private faults: { fault: LockerSimFault; left: number }[] = [];
-  private readonly timers = new Set<unknown>();
   private readonly received: DecodedLockerRequest[] = [];
-  private running = false;
   private readonly onData = (chunk: Uint8Array): void => this.receive(chunk);
+  private line: SimulatorLine;
 
-  constructor(private transport: Transport, options: LockerBoardSimulatorOptions) {
+  constructor(transport: Transport, options: LockerBoardSimulatorOptions) {
     this.protocol = options.protocol;
     this.boards = boardsByAddress(this.protocol, options.boards);
     this.clock = options.clock ?? systemClock;
+    this.line = new SimulatorLine(transport, this.clock, this.onData);
     this.replyDelayMs = options.replyDelayMs ?? 2;
     if (!Number.isFinite(this.replyDelayMs) || this.replyDelayMs < 0) throw new TypeError('"replyDelayMs" must be 0 or more milliseconds');
     this.unsolicitedReports = options.unsolicitedReports ?? false;
@@ -85,18 +86,12 @@ export class LockerBoardSimulator {
 
   /** Starts listening on the transport. Idempotent. */
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.transport.on('data', this.onData);
+    this.line.start();
   }
 
   /** Stops listening and drops replies not yet sent. Door states are kept. Idempotent. */
   stop(): void {
-    if (!this.running) return;
-    this.running = false;
-    this.transport.off('data', this.onData);
-    for (const timer of this.timers) this.clock.clearTimeout(timer);
-    this.timers.clear();
+    if (!this.line.stop()) return;
     this.framer.reset();
   }
 
@@ -105,9 +100,9 @@ export class LockerBoardSimulator {
    * died). Door states and faults are kept; replies not yet sent are dropped.
    */
   attach(transport: Transport): void {
-    const running = this.running;
+    const running = this.line.running;
     this.stop();
-    this.transport = transport;
+    this.line = new SimulatorLine(transport, this.clock, this.onData);
     if (running) this.start();
   }
 
@@ -213,7 +208,7 @@ export class LockerBoardSimulator {
 
   private report(address: number, lock: number, closed: boolean): void {
     const board = this.boards.get(address);
-    if (!board || !this.unsolicitedReports || !this.running || this.activeFault('no-reply', address)) return;
+    if (!board || !this.unsolicitedReports || !this.line.running || this.activeFault('no-reply', address)) return;
     this.send(board, this.protocol.encodeReply({ type: 'frame', kind: 'door-report', board: address, lock, closed }, board));
   }
 
@@ -226,17 +221,6 @@ export class LockerBoardSimulator {
       bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
     }
     const delay = this.activeFault('slow-reply', board.address)?.fault.delayMs ?? this.replyDelayMs;
-    const write = () => {
-      if (!this.running || !this.transport.isOpen) return;
-      // A write that fails (port closed underneath) is a reply lost on the wire.
-      this.transport.write(bytes).catch(() => undefined);
-    };
-    // No turnaround: answer at once, not a timer tick (about 1 ms) later.
-    if (delay === 0) return write();
-    const timer = this.clock.setTimeout(() => {
-      this.timers.delete(timer);
-      write();
-    }, delay);
-    this.timers.add(timer);
+    this.line.reply(bytes, delay);
   }
 }
