@@ -8,6 +8,7 @@
  * proves it with the locker number and the 6-digit pickup code shown when claiming.
  */
 import { z } from 'zod/mini';
+import { empty, method, noInput } from './contract-method';
 
 /** Phone cables a locker may have. */
 export const cableTypeSchema = z.enum(['usb-c', 'lightning', 'micro-usb']);
@@ -199,3 +200,37 @@ export const stewardLockerActionSchema = z.object({
   /** Why, in the steward's words; kept in the audit log. */
   reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
+
+/** The lockers capability's section of the station contract (see `contract.ts`). */
+export const lockerMethods = {
+  /** Whether "Charge my phone" can work now, and free lockers per cable. */
+  getLockerAvailability: method(noInput, lockerAvailabilitySchema),
+  /** Picks a free working locker with the cable and opens its door (trying another if a lock fails). */
+  claimLocker: method(claimLockerInputSchema, claimOutcomeSchema),
+  /** Opens the locker a card pass, or a locker number with its pickup code, holds. Wrong codes count towards that locker's lockout. */
+  openMyLocker: method(openMyLockerInputSchema, retrieveOutcomeSchema),
+  /** A guest's pickup code again, while that locker's door is still open for the phone (see the outcome). */
+  recoverPickupCode: method(recoverPickupCodeInputSchema, recoverPickupCodeOutcomeSchema),
+  /** Every locker with its state and session, for stewards. `forbidden` on a wrong PIN. */
+  listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
+  /** A steward's remote open, fault marking or session end; audited with the reason. */
+  stewardLockerAction: method(stewardLockerActionSchema, empty),
+  /** Whether no steward PIN exists yet, so the steward panel asks for the setup code first. */
+  getStewardSetup: method(noInput, stewardSetupSchema),
+  /**
+   * Sets the first steward PIN with the one-time setup code printed on the station console.
+   * `forbidden` for a wrong code (counted towards the PIN lockout) or when a PIN exists.
+   */
+  setUpSteward: method(setUpStewardInputSchema, empty),
+} as const;
+
+/** Locker events pushed from the service to the UI. */
+export const lockerEvents = {
+  /** A locker session moved on (door shut, left open, session over). */
+  locker: lockerEventSchema,
+  /**
+   * Locker availability changed (a locker taken or freed, a board or bus lost or back, a door
+   * left open or shut). Sent only when the value differs from the last one sent.
+   */
+  lockerAvailability: lockerAvailabilitySchema,
+} as const;

@@ -2,6 +2,7 @@
  * What the station tells the steward console about its upstream link.
  */
 import { z } from 'zod/mini';
+import { method, noInput } from './contract-method';
 
 export const syncStateSchema = z.enum(['not-configured', 'idle', 'sending', 'backing-off', 'stopped']);
 
@@ -26,3 +27,9 @@ export const syncStatusSchema = z.object({
   nextAttemptAtMs: z.nullable(z.int()),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+/** The upstream capability's section of the station contract (see `contract.ts`). */
+export const upstreamMethods = {
+  /** The upstream link: queue length, oldest item, last success and error; `not-configured` without a collector. */
+  getSyncStatus: method(noInput, syncStatusSchema),
+} as const;
