@@ -55,12 +55,12 @@ describe('createStationService', () => {
     await closing(service, async () => {
       expect(await service.api.submitWedgeRead({ text: '0040856634' })).toEqual({
         ok: true,
-        value: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null },
+        value: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) },
       });
       clock.ms += 29 * MINUTE;
       expect(await service.api.submitWedgeRead({ text: ' 026f6c3a ' })).toEqual({
         ok: true,
-        value: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null },
+        value: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) },
       });
       clock.ms += 31 * MINUTE;
       expect(await service.api.submitWedgeRead({ text: '111,27706' })).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 2, visitNumber: 2 } });
@@ -206,7 +206,7 @@ describe('createStationService', () => {
     await closing(service, async () => {
       expect(await service.api.setWorkerCategory({ visitId: 5, category: 'courier' })).toEqual({ ok: false, code: 'not-found', message: 'No visit 5.' });
       const guest = await service.api.guestCheckIn();
-      expect(guest).toEqual({ ok: true, value: { visitId: 1, guestVisitsToday: 1 } });
+      expect(guest).toEqual({ ok: true, value: { visitId: 1, guestVisitsToday: 1, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) } });
       expect(await service.api.setWorkerCategory({ visitId: 1, category: null })).toEqual({
         ok: false,
         code: 'invalid-argument',
@@ -251,8 +251,8 @@ describe('createStationService', () => {
   it('refuses to start on a database from a newer release', async () => {
     const dataDir = temp.make();
     const raw = new Database(stationDatabasePath(dataDir));
-    raw.pragma('user_version = 6');
+    raw.pragma('user_version = 7');
     raw.close();
-    await expect(start({ dataDir })).rejects.toThrow(/schema version 6, but this station software only knows versions up to 5/);
+    await expect(start({ dataDir })).rejects.toThrow(/schema version 7, but this station software only knows versions up to 6/);
   });
 });

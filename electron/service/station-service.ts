@@ -29,6 +29,9 @@ import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
+import { noStewardAccess } from './steward/no-steward-access';
+import type { StewardAccess } from './steward/steward-access';
+import { createWishService } from './wishes/wish-service';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -67,6 +70,8 @@ export interface StationServiceOptions {
   readonly onRefusal?: (line: string) => void;
   /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
   readonly onNotice?: (message: string) => void;
+  /** Steward sessions and audit for wish moderation. Default {@link noStewardAccess} (no session is valid). */
+  readonly stewardAccess?: StewardAccess;
 }
 
 export interface CreatedStationService extends StationService {
@@ -136,6 +141,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     dataDirLock.release();
     throw error;
   }
+  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: options.stewardAccess ?? noStewardAccess, now });
   const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
     repo: checkInRepo,
@@ -149,9 +155,12 @@ export async function createStationService(options: StationServiceOptions): Prom
     const outcome = checkIn.tapCard(card, source, deviceId);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
-    if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
+    wishes.revokePasses();
+    if (outcome.kind === 'goodbye') return outcome;
+    const withWishPass = { ...outcome, wishPass: wishes.issuePass(outcome.visitId) };
+    if (!lockers.configured) return withWishPass;
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
-    return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
+    return cardId == null ? withWishPass : { ...withWishPass, ...lockers.forCard(cardId) };
   };
   const bridge = attachReaders({
     readers,
@@ -207,7 +216,11 @@ export async function createStationService(options: StationServiceOptions): Prom
         return ok(tapCard(card, 'wedge', WEDGE_DEVICE_ID));
       }),
 
-    guestCheckIn: () => run(() => ok(checkIn.guestCheckIn(SCREEN_DEVICE_ID))),
+    guestCheckIn: () =>
+      run(() => {
+        const guest = checkIn.guestCheckIn(SCREEN_DEVICE_ID);
+        return ok({ ...guest, wishPass: wishes.issuePass(guest.visitId) });
+      }),
 
     setWorkerCategory: (arg) =>
       run(() => {
@@ -238,6 +251,13 @@ export async function createStationService(options: StationServiceOptions): Prom
     getStewardSetup: () => run(() => lockers.stewardSetup()),
     setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
+    listWishes: (arg) => run(() => wishes.list(arg)),
+    getWishRotation: () => run(() => wishes.rotation()),
+    postWish: (arg) => run(() => wishes.post(arg)),
+    meTooWish: (arg) => run(() => wishes.meToo(arg)),
+    listWishesForModeration: (arg) => run(() => wishes.listForModeration(arg)),
+    moderateWish: (arg) => run(() => wishes.moderate(arg)),
+    setWishModerationMode: (arg) => run(() => wishes.setModerationMode(arg)),
   };
 
   let closing: Promise<void> | undefined;

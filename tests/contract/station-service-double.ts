@@ -5,6 +5,7 @@
  */
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, StationApi } from '../../common/contract';
 import { ok } from '../../common/result';
+import type { WishNote } from '../../common/wishes';
 import type { StationEventBus, StationService } from '../../electron/service-contract';
 
 /** A valid argument for every method; the mapped type makes a new method fail to compile here. */
@@ -25,6 +26,13 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getStewardSetup: undefined,
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   getSyncStatus: undefined,
+  listWishes: { page: 0, pageSize: 12 },
+  getWishRotation: undefined,
+  postWish: { pass: '0123456789abcdef0123456789abcdef', category: 'thanks', text: '谢谢驿站', sticker: 'heart' },
+  meTooWish: { pass: '0123456789abcdef0123456789abcdef', id: 3 },
+  listWishesForModeration: { session: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', filter: 'held', page: 0 },
+  moderateWish: { session: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', id: 3, action: { kind: 'hide', reason: 'Personal attack' } },
+  setWishModerationMode: { session: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', mode: 'approval' },
 };
 
 /** An argument every method's schema refuses. */
@@ -45,6 +53,18 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getStewardSetup: { pin: '2468' },
   setUpSteward: { setupCode: '1234', pin: '2468' },
   getSyncStatus: { now: true },
+  listWishes: { page: -1, pageSize: 12 },
+  getWishRotation: { all: true },
+  postWish: { pass: '0123456789abcdef0123456789abcdef', category: 'rant', text: 'x', sticker: null },
+  meTooWish: { pass: 'short', id: 3 },
+  listWishesForModeration: { session: 'short', filter: 'held', page: 0 },
+  moderateWish: { session: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', id: 3, action: { kind: 'hide', reason: '' } },
+  setWishModerationMode: { session: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA', mode: 'never' },
+};
+
+const WISH_NOTE: WishNote = {
+  id: 3, category: 'thanks', text: '谢谢驿站 138****5678', sticker: 'heart', pinned: false, done: false, meToo: 4,
+  reply: null, createdAtMs: 1_700_000_000_000,
 };
 
 /** The answer each method of the double gives. */
@@ -86,6 +106,17 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
+  listWishes: { notes: [WISH_NOTE], page: 0, pageCount: 1, total: 1, maxLength: 140 },
+  getWishRotation: [WISH_NOTE],
+  postWish: { kind: 'posted', note: WISH_NOTE },
+  meTooWish: { kind: 'counted', meToo: 5 },
+  listWishesForModeration: {
+    notes: [{ ...WISH_NOTE, state: 'pending', heldFor: 'words', hits: ['刷单'], hiddenReason: null, updatedAtMs: 1_700_000_000_000 }],
+    pageCount: 1,
+    mode: 'immediate',
+  },
+  moderateWish: { ...WISH_NOTE, state: 'hidden', heldFor: null, hits: [], hiddenReason: 'Personal attack', updatedAtMs: 1_700_000_100_000 },
+  setWishModerationMode: {},
 };
 
 export interface StationServiceDouble extends StationService {
