@@ -37,6 +37,8 @@ import { usePersonalCountdown } from './use-personal-countdown';
 import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
+import { useWishRotation } from '../wishes/use-wish-rotation';
+import type { WishApi } from '../wishes/wish-api';
 
 /** Used until the station info says otherwise. */
 const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
@@ -75,6 +77,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   useHeartbeat(client, dispatch);
   const notice = useScreenNotice(client);
   useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
+  const wishNotes = useWishRotation(client, state.screen.name === 'attract');
 
   useWedgeCapture(
     useCallback(
@@ -193,6 +196,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     ),
     stewardSetup: useCallback(() => client.getStewardSetup(), [client]),
     setUpSteward: useCallback((input: MethodInput<'setUpSteward'>) => client.setUpSteward(input), [client]),
+    openWishes: useCallback(() => dispatch({ type: 'open-wishes' }), [dispatch]),
+    wishApi: client,
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -214,7 +219,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       {current !== 'connecting' && personalSecondsLeft !== null && <PersonalCountdown seconds={personalSecondsLeft} />}
       <main className="stage" key={state.screenSeq}>
         <LockerOfferContext.Provider value={state.lockers}>
-          <ScreenView state={state} actions={actions} />
+          <ScreenView state={state} actions={actions} wishNotes={wishNotes} />
         </LockerOfferContext.Provider>
       </main>
     </div>
@@ -260,4 +265,8 @@ export type KioskActions = {
   readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
   /** Sets the first steward PIN with the setup code from the station console. */
   readonly setUpSteward: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
+  /** "Wish wall": with the wish pass of the check-in on screen, if any. */
+  readonly openWishes: () => void;
+  /** What the wish wall's screens call. */
+  readonly wishApi: WishApi;
 };

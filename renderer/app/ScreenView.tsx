@@ -10,6 +10,8 @@ import { GuestWelcomeScreen } from '../screens/GuestWelcomeScreen';
 import { NoCardScreen } from '../screens/NoCardScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
 import { ChargePanel } from '../components/ChargePanel';
+import type { WishNote } from '../../common/wishes';
+import { WishWallButton } from '../wishes/WishWallButton';
 import type { KioskActions } from './App';
 import {
   CodeEntryScreen,
@@ -23,6 +25,7 @@ import {
   LockerRetrieveScreen,
   PickupCodeScreen,
   StewardScreen,
+  WishWallScreen,
 } from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
 import { chargeOffer, openPassOf } from './locker-flow';
@@ -30,6 +33,8 @@ import { chargeOffer, openPassOf } from './locker-flow';
 interface ScreenViewProps {
   readonly state: KioskState;
   readonly actions: KioskActions;
+  /** For the attract screen's rotation. */
+  readonly wishNotes: readonly WishNote[];
 }
 
 export function ScreenView(props: ScreenViewProps): ReactElement {
@@ -42,17 +47,20 @@ export function ScreenView(props: ScreenViewProps): ReactElement {
   );
 }
 
-function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
+function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElement {
   const { screen, info } = state;
   if (info === null || visibleScreen(state) === 'connecting') return <ConnectingScreen service={state.service} />;
   const openPass = openPassOf(screen);
   const lockerPanel = (
-    <ChargePanel
-      offer={chargeOffer(state)}
-      held={screen.name === 'welcome' || screen.name === 'already-here' ? screen.member.locker : null}
-      onOpenMine={openPass === null ? null : () => actions.openMine(openPass)}
-      onCharge={actions.charge}
-    />
+    <>
+      <ChargePanel
+        offer={chargeOffer(state)}
+        held={screen.name === 'welcome' || screen.name === 'already-here' ? screen.member.locker : null}
+        onOpenMine={openPass === null ? null : () => actions.openMine(openPass)}
+        onCharge={actions.charge}
+      />
+      <WishWallButton onOpen={actions.openWishes} />
+    </>
   );
   const noLockers = typeof state.lockers === 'object' && state.lockers.state === 'none';
   switch (screen.name) {
@@ -64,6 +72,8 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           onCollect={noLockers ? null : actions.collect}
           onSteward={noLockers ? null : actions.steward}
           onPromptTouch={actions.sayTapCard}
+          wishNotes={wishNotes}
+          onOpenWishes={actions.openWishes}
         />
       );
     case 'steward':
@@ -165,6 +175,8 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
       return <LockerEndedScreen lockerNumber={screen.lockerNumber} onDone={actions.home} />;
     case 'locker-message':
       return <LockerMessageScreen problem={screen.problem} lockerNumber={screen.lockerNumber} onDone={actions.home} />;
+    case 'wishes':
+      return <WishWallScreen api={actions.wishApi} pass={screen.pass} onDone={actions.home} />;
     default:
       return missingCase(screen);
   }

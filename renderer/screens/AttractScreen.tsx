@@ -10,6 +10,8 @@ import { localized, toLocale } from '../i18n/i18n';
 import { Icon } from '../components/icons';
 import { OfferList } from '../components/OfferList';
 import { playSound } from '../app/sounds';
+import type { WishNote } from '../../common/wishes';
+import { WishRotation } from '../wishes/WishRotation';
 
 export interface AttractScreenProps {
   readonly info: StationInfo;
@@ -20,9 +22,13 @@ export interface AttractScreenProps {
   readonly onSteward: (() => void) | null;
   /** A touch on the tap prompt: says it aloud, for workers who read little. */
   readonly onPromptTouch: () => void;
+  /** Newest approved and pinned wall notes, rotating; a touch opens the wall to read. Default none. */
+  readonly wishNotes?: readonly WishNote[];
+  /** Opens the wish wall to read; without it, no rotation is shown. */
+  readonly onOpenWishes?: () => void;
 }
 
-export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTouch }: AttractScreenProps): ReactElement {
+export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTouch, wishNotes = [], onOpenWishes }: AttractScreenProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const opening = localized(info.openingInfo, locale);
@@ -89,6 +95,7 @@ export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTo
           </p>
         )}
         <OfferList offers={info.todayOffers} />
+        {onOpenWishes && <WishRotation notes={wishNotes} onOpen={onOpenWishes} />}
         {onSteward && (
           <button
             type="button"

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countCharacters, guardWishText } from './text-guard';
+import { countCharacters } from '../../../common/wish-text';
+import { guardWishText } from './text-guard';
 
 const MAX = 140;
 

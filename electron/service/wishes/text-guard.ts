@@ -4,6 +4,7 @@
  * most the station's maximum of characters. Invisible zero-width characters are dropped
  * (they only serve to hide words from the filter), except the joiner inside emoji sequences.
  */
+import { countCharacters } from '../../../common/wish-text';
 import type { WishRefusal } from '../../../common/wishes';
 
 /** Most line breaks kept in one note; more are folded into spaces. */
@@ -24,14 +25,6 @@ const INVISIBLE = /[\u200B\u200C\u2060-\u2064\uFEFF\u00AD\u034F\u180E]/g;
 // eslint-disable-next-line no-misleading-character-class -- the class lists lone modifiers, not a sequence
 const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'grapheme' });
-
-/** Characters as a reader counts them: grapheme clusters (an emoji family is one). */
-export function countCharacters(text: string): number {
-  let n = 0;
-  for (const _ of segmenter.segment(text)) n += 1;
-  return n;
-}
 
 /**
  * The text to store, cleaned, or why it is refused. `maxLength` counts grapheme clusters of
