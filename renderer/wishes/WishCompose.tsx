@@ -6,10 +6,14 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { countCharacters } from '../../common/wish-text';
-import { WISH_CATEGORIES, WISH_STICKERS, type WishCategory, type WishSticker } from '../../common/wishes';
+import type { WishCategory, WishSticker } from '../../common/wishes';
 import { playSound } from '../app/sounds';
 import { PhraseOnlyComposer } from './PhraseOnlyComposer';
-import { STICKER_GLYPHS } from './stickers';
+import { STICKER_GLYPHS, STICKERS } from './stickers';
+
+// Listed here rather than read from the contract's schemas, so the wall's chunk shares no
+// runtime module with the first screen's (a shared chunk would split and grow the initial JS).
+const CATEGORIES: readonly WishCategory[] = ['wish', 'thanks', 'suggestion', 'help'];
 
 /** Quick phrases, by i18n key: tapping one appends it in the current language. */
 const PHRASES = ['thanksStation', 'hopeMore', 'sunSleeves', 'hotWater', 'raincoatRack', 'chargingCables'] as const;
@@ -48,7 +52,7 @@ export function WishCompose({ maxLength, onPost, onCancel, problem }: WishCompos
     <section className="wish-compose" data-testid="wish-compose">
       <h2 className="wish-compose-title">{t('wishes.compose.title')}</h2>
       <div className="wish-categories" role="radiogroup" aria-label={t('wishes.compose.chooseCategory')}>
-        {WISH_CATEGORIES.map((c) => (
+        {CATEGORIES.map((c) => (
           <button
             key={c}
             type="button"
@@ -74,7 +78,7 @@ export function WishCompose({ maxLength, onPost, onCancel, problem }: WishCompos
         ))}
       </div>
       <div className="wish-stickers" role="radiogroup" aria-label={t('wishes.compose.stickers')}>
-        {WISH_STICKERS.map((s) => (
+        {STICKERS.map((s) => (
           <button
             key={s}
             type="button"

@@ -9,3 +9,6 @@ export const STICKER_GLYPHS: Readonly<Record<WishSticker, string>> = {
   flower: '🌸',
   strong: '💪',
 };
+
+/** Stickers in the order the composer offers them. */
+export const STICKERS = Object.keys(STICKER_GLYPHS) as WishSticker[];
