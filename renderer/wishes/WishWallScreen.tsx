@@ -8,14 +8,13 @@ import { useTranslation } from 'react-i18next';
 import type { PostWishOutcome, WishPage } from '../../common/wishes';
 import { DoneButton } from '../components/DoneButton';
 import { playSound } from '../app/sounds';
+import { WALL_PAGE_SIZE } from './wall-layout';
 import { swipeDirection, type PointerPoint } from './swipe';
 import type { WishApi } from './wish-api';
 import { WishCompose, type WishDraft } from './WishCompose';
 import { WishNoteCard } from './WishNoteCard';
 import './wishes.css';
 
-/** Notes per page: two rows of four, large enough to read at arm's length. */
-export const WALL_PAGE_SIZE = 8;
 
 export interface WishWallScreenProps {
   readonly api: WishApi;

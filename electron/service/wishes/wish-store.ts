@@ -93,8 +93,10 @@ export function createWishStore(db: Database): WishStore {
   );
   const find = db.prepare<[number], RawRow>(`SELECT ${COLUMNS} FROM wishes WHERE id = ?`);
   const original = db.prepare<[number], { text: string }>('SELECT text FROM wishes WHERE id = ?');
+  // INDEXED BY: without statistics the planner would take wishes_state and sort every
+  // approved note for each page; the partial index already holds the wall's order.
   const wall = db.prepare<[number, number], RawRow>(
-    `SELECT ${COLUMNS} FROM wishes WHERE state = 'approved' ORDER BY pinned DESC, created_ms DESC, id DESC LIMIT ? OFFSET ?`,
+    `SELECT ${COLUMNS} FROM wishes INDEXED BY wishes_wall WHERE state = 'approved' ORDER BY pinned DESC, created_ms DESC, id DESC LIMIT ? OFFSET ?`,
   );
   const countWall = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM wishes WHERE state = 'approved'");
   const held = db.prepare<[number, number], RawRow>(
