@@ -24,7 +24,7 @@ export interface AttractScreenProps {
   readonly onPromptTouch: () => void;
   /** Newest approved and pinned wall notes, rotating; a touch opens the wall to read. Default none. */
   readonly wishNotes?: readonly WishNote[];
-  /** Opens the wish wall to read; without it, no rotation is shown. */
+  /** Opens the wish wall to read; without it (or without notes), no rotation is shown. */
   readonly onOpenWishes?: () => void;
 }
 
@@ -86,6 +86,7 @@ export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTo
             </span>
           </button>
         )}
+        {onOpenWishes && wishNotes.length > 0 && <WishRotation notes={wishNotes} onOpen={onOpenWishes} />}
       </div>
       <aside className="attract-side">
         {opening && (
@@ -95,7 +96,6 @@ export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTo
           </p>
         )}
         <OfferList offers={info.todayOffers} />
-        {onOpenWishes && <WishRotation notes={wishNotes} onOpen={onOpenWishes} />}
         {onSteward && (
           <button
             type="button"
