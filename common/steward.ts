@@ -12,7 +12,9 @@
  */
 import { z } from 'zod/mini';
 import { empty, method, noInput } from './contract-method';
+import { deviceStatusSchema } from './domain';
 import { stewardRoleSchema, stewardSessionSchema, withStewardSession } from './steward-session';
+import { syncStatusSchema } from './upstream-sync-status';
 
 /** A steward's PIN: 4–8 digits. */
 export const stewardPinSchema = z.string().check(z.regex(/^[0-9]{4,8}$/));
@@ -82,6 +84,24 @@ export const auditPageInputSchema = withStewardSession({
   limit: z.int().check(z.gte(1), z.lte(200)),
 });
 
+/** One reader or lock bus as the console's device section shows it. */
+export const deviceHealthSchema = z.object({
+  ...deviceStatusSchema.shape,
+  /** Epoch ms the device was last seen working (online, or a read); null if never since start. */
+  lastSeenAtMs: z.nullable(z.int()),
+  /** Times it went offline or degraded, and bad reads, since the station started. */
+  errors: z.int().check(z.nonnegative()),
+  /** Times it came back online after being lost (the driver reopened it), since start. */
+  reopens: z.int().check(z.nonnegative()),
+});
+export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
+
+export const consoleDevicesSchema = z.object({
+  devices: z.array(deviceHealthSchema),
+  /** Sending to the union's collector (see `getSyncStatus`). */
+  sync: syncStatusSchema,
+});
+
 /** Sent when a steward card is tapped while the sign-in screen is open. */
 export const stewardCardEventSchema = z.object({
   pending: pendingSignInSchema,
@@ -103,6 +123,8 @@ export const stewardMethods = {
    * towards a lockout) or once any steward exists.
    */
   setUpSteward: method(setUpStewardInputSchema, stewardSignedInSchema),
+  /** Every reader and lock bus with last seen, error and reopen counts, and the upstream sync. */
+  getConsoleDevices: method(withStewardSession({}), consoleDevicesSchema),
   /** Audited steward actions, newest first. */
   listStewardAudit: method(auditPageInputSchema, z.array(auditRowSchema)),
 } as const;

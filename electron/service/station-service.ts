@@ -26,6 +26,8 @@ import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
+import { consoleDevices } from './steward/console-devices';
+import { trackDeviceHealth } from './steward/device-health';
 import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
@@ -165,6 +167,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
+  const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
 
   let closed = false;
   /**
@@ -239,6 +242,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
     openAllLockers: (arg) => runAsync(() => lockers.openAll(arg)),
     ...wrapAll(steward.api, run),
+    getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
   };
 
@@ -247,6 +251,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     closing ??= (async () => {
       closed = true;
       bridge.detach();
+      deviceHealth.detach();
       steward.close();
       lockers.close();
       await upstream.close();

@@ -33,6 +33,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   signOutSteward: { session: SESSION },
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   listStewardAudit: { session: SESSION, limit: 50 },
+  getConsoleDevices: { session: SESSION },
 };
 
 /** An argument every method's schema refuses. */
@@ -58,6 +59,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   signOutSteward: {},
   setUpSteward: { setupCode: '1234', pin: '2468' },
   listStewardAudit: { session: SESSION, limit: 0 },
+  getConsoleDevices: { session: 7 },
 };
 
 /** The answer each method of the double gives. */
@@ -98,6 +100,10 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   signInSteward: { kind: 'wrong-pin', attemptsLeft: 4 },
   signOutSteward: {},
   setUpSteward: { session: SESSION, name: 'First steward', role: 'cadre', idleSeconds: 120 },
+  getConsoleDevices: {
+    devices: [{ id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '', lastSeenAtMs: 1_700_000_000_000, errors: 2, reopens: 1 }],
+    sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null },
+  },
   listStewardAudit: [{ id: 1, atMs: 1_700_000_000_000, stewardName: '王芳', action: 'locker.remote-open', subject: 'locker 3', reason: '手机忘在柜里' }],
   getSyncStatus: {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
