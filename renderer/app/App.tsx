@@ -24,7 +24,8 @@ import {
   visibleScreen,
   type KioskEvent,
 } from './kiosk-state';
-import { wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
+import { wantsAvailability, type Claimant, type CodeKey, type OpenedLocker } from './locker-flow';
+import type { SlipPrintAnswer } from '../screens/PickupCodeScreen';
 import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
@@ -185,6 +186,13 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     collect: useCallback(() => dispatch({ type: 'collect' }), [dispatch]),
     codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
     pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
+    printSlip: useCallback(
+      async (opened: OpenedLocker): Promise<SlipPrintAnswer> => {
+        const result = await client.printPickupSlip({ sessionId: opened.sessionId, lockerNumber: opened.lockerNumber, language: toLocale(i18n.resolvedLanguage) });
+        return result.ok ? result.value.kind : 'failed';
+      },
+      [client, i18n],
+    ),
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
     listLockers: useCallback((pin: string) => client.listLockers({ pin }), [client]),
     stewardLockerAction: useCallback(
@@ -252,6 +260,8 @@ export type KioskActions = {
   readonly codeKey: (key: CodeKey) => void;
   /** "I have it" under the pickup code. */
   readonly pickupNoted: () => void;
+  /** Prints the guest's pickup slip in the screen's language. */
+  readonly printSlip: (opened: OpenedLocker) => Promise<SlipPrintAnswer>;
   /** "Steward" on the attract screen: to the PIN entry of the locker panel. */
   readonly steward: () => void;
   /** Every locker, for the steward panel; `forbidden` on a wrong PIN. */

@@ -25,6 +25,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getStewardSetup: undefined,
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   getSyncStatus: undefined,
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
 };
 
 /** An argument every method's schema refuses. */
@@ -45,6 +46,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getStewardSetup: { pin: '2468' },
   setUpSteward: { setupCode: '1234', pin: '2468' },
   getSyncStatus: { now: true },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
 };
 
 /** The answer each method of the double gives. */
@@ -86,6 +88,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
+  printPickupSlip: { kind: 'printed' },
 };
 
 export interface StationServiceDouble extends StationService {
