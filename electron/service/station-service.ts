@@ -244,6 +244,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
     recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
+    releaseCardPass: (arg) => run(() => lockers.releasePass(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
     getStewardSetup: () => run(() => lockers.stewardSetup()),

@@ -20,6 +20,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   claimLocker: { claimant: { kind: 'guest' }, cable: 'usb-c' },
   openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '042917' },
   recoverPickupCode: { lockerNumber: 12 },
+  releaseCardPass: { cardPass: '0123456789abcdef0123456789abcdef' },
   listLockers: { pin: '2468' },
   stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
   getStewardSetup: undefined,
@@ -41,6 +42,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   claimLocker: { claimant: { kind: 'member', cardPass: 'not-a-pass' }, cable: 'usb-c' },
   openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '12345' },
   recoverPickupCode: { lockerNumber: 0 },
+  releaseCardPass: { cardPass: 'not-a-pass' },
   listLockers: { pin: '12' },
   stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
   getStewardSetup: { pin: '2468' },
@@ -76,6 +78,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   claimLocker: { kind: 'opened', sessionId: 4, lockerNumber: 12, pickupCode: '042917', maxMinutes: 240, skippedFaulty: [] },
   openMyLocker: { kind: 'wrong-code', attemptsLeft: 2 },
   recoverPickupCode: { kind: 'not-open' },
+  releaseCardPass: {},
   listLockers: [{
     lockerNumber: 12, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null,
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },

@@ -97,6 +97,8 @@ export interface LockerService {
   setUpSteward(input: MethodInput<'setUpSteward'>): Result<Record<string, never>>;
   /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. Earlier passes are void. */
   forCard(cardId: number): CardLockerInfo;
+  /** The screen holding this pass has gone: it is void. */
+  releasePass(input: MethodInput<'releaseCardPass'>): Result<Record<string, never>>;
   /** A card was tapped: every earlier pass is void (the person who held it has left the screen). */
   revokePasses(): void;
   /**
@@ -432,6 +434,12 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     configured: deps.layout.lockers.length > 0,
     availability: currentAvailability,
     recoverPickupCode: (input) => (closed ? shutDown() : recoverPickupCode(input)),
+    releasePass: (input) => {
+      const parsed = stationMethods.releaseCardPass.input.safeParse(input);
+      if (!parsed.success) return err('invalid-argument', 'releaseCardPass: a card pass (32 hex) is required');
+      passes.spend(parsed.data.cardPass);
+      return ok({});
+    },
     pickupCodeForSlip: (lockerNumber, sessionId) => (closed ? null : pickupCodeForSlip(lockerNumber, sessionId)),
     claim: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(claim(input))),
     retrieve: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(retrieve(input))),
