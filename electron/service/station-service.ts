@@ -18,6 +18,7 @@ import { createCheckIn } from './check-in';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
+import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
 import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
 import type { TapTimingSink } from './tap-timing';
@@ -67,6 +68,8 @@ export interface StationServiceOptions {
   readonly onRefusal?: (line: string) => void;
   /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
   readonly onNotice?: (message: string) => void;
+  /** Where the handwriting recogniser is; Debian's package paths unless given. */
+  readonly handwriting?: HandwritingServiceOptions;
 }
 
 export interface CreatedStationService extends StationService {
@@ -187,7 +190,9 @@ export async function createStationService(options: StationServiceOptions): Prom
     }
   };
 
+  const handwriting = createHandwritingService(options.handwriting);
   const api: StationApi = {
+    ...handwriting.api,
     getStationInfo: async () => ok(toStationInfo(config)),
 
     ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
@@ -246,6 +251,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       closed = true;
       bridge.detach();
       lockers.close();
+      handwriting.close();
       await upstream.close();
       const devices = [...readers, ...lockerBuses];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));

@@ -25,6 +25,8 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getStewardSetup: undefined,
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   getSyncStatus: undefined,
+  getHandwritingAvailability: undefined,
+  recogniseHandwriting: { strokes: [[[10, 10], [90, 10]]], width: 100, height: 100 },
 };
 
 /** An argument every method's schema refuses. */
@@ -45,6 +47,8 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getStewardSetup: { pin: '2468' },
   setUpSteward: { setupCode: '1234', pin: '2468' },
   getSyncStatus: { now: true },
+  getHandwritingAvailability: { all: true },
+  recogniseHandwriting: { strokes: [], width: 100, height: 100 },
 };
 
 /** The answer each method of the double gives. */
@@ -86,6 +90,8 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
+  getHandwritingAvailability: { available: false, reason: 'recogniser-missing' },
+  recogniseHandwriting: { candidates: [{ text: '一', score: 0.62 }, { text: '二', score: -0.3 }] },
 };
 
 export interface StationServiceDouble extends StationService {
