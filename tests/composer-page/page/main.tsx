@@ -3,13 +3,15 @@
  * the real wedge capture and the real station client, nothing else. Built by its own Vite
  * config into dist/composer-test; the kiosk's build never reaches it.
  */
-import { StrictMode, useCallback, useState, type ReactElement } from 'react';
+import { lazy, StrictMode, Suspense, useCallback, useState, type ReactElement } from 'react';
 import { createRoot } from 'react-dom/client';
 import { pickStationClient } from '../../../renderer/api/station-client';
 import { useWedgeCapture } from '../../../renderer/app/use-wedge-capture';
 import { initI18n } from '../../../renderer/i18n/i18n';
-import { TextComposer } from '../../../renderer/wishes/input/TextComposer';
 import '../../../renderer/styles/base.css';
+
+// Lazily, as the wall loads it, so its chunk size can be measured (tests/bench/wish-input.ts).
+const TextComposer = lazy(() => import('../../../renderer/wishes/input/TextComposer').then((m) => ({ default: m.TextComposer })));
 
 initI18n();
 const client = pickStationClient();
@@ -32,7 +34,9 @@ function ComposerTestPage(): ReactElement {
           <li key={i}>{c}</li>
         ))}
       </ol>
-      <TextComposer value={value} onChange={setValue} maxLength={MAX} placeholder="写下你的心愿" handwriting={client} />
+      <Suspense fallback={null}>
+        <TextComposer value={value} onChange={setValue} maxLength={MAX} placeholder="写下你的心愿" handwriting={client} />
+      </Suspense>
     </main>
   );
 }

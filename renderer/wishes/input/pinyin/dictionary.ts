@@ -27,23 +27,44 @@ export interface PinyinDictionary {
   readonly size: number;
 }
 
+function isLowerAscii(part: string): boolean {
+  if (part.length === 0) return false;
+  for (let i = 0; i < part.length; i += 1) {
+    const c = part.charCodeAt(i);
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
 /** Parses `word<TAB>syl syl…` lines, most frequent first; malformed lines are skipped. */
 export function parseDictionary(text: string): PinyinDictionary {
   const syllables = new Set<string>();
   const byInitials = new Map<string, PinyinWord[]>();
   let rank = 0;
-  for (const line of text.split('\n')) {
-    const tab = line.indexOf('\t');
-    if (tab <= 0) continue;
-    const word = line.slice(0, tab);
-    const parts = line.slice(tab + 1).split(' ');
-    if (parts.length === 0 || parts.some((p) => !/^[a-z]+$/.test(p))) continue;
-    const entry: PinyinWord = { text: word, syllables: parts, rank: rank++ };
-    for (const p of parts) syllables.add(p);
-    const key = parts.map((p) => p[0]).join('');
-    const list = byInitials.get(key);
-    if (list) list.push(entry);
-    else byInitials.set(key, [entry]);
+  let start = 0;
+  // One pass with indexOf and char codes: the list has ~80k lines and parses on a kiosk's
+  // main thread the first time the composer opens.
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const tab = text.indexOf('\t', start);
+    if (tab > start && tab < end) {
+      const parts = text.slice(tab + 1, end).split(' ');
+      let key = '';
+      let valid = parts.length > 0;
+      for (const part of parts) {
+        if (!isLowerAscii(part)) valid = false;
+        key += part[0] ?? '';
+      }
+      if (valid) {
+        const entry: PinyinWord = { text: text.slice(start, tab), syllables: parts, rank: rank++ };
+        for (const part of parts) syllables.add(part);
+        const list = byInitials.get(key);
+        if (list) list.push(entry);
+        else byInitials.set(key, [entry]);
+      }
+    }
+    start = end + 1;
   }
   const syllablePrefixes = new Set<string>();
   for (const s of syllables) {
