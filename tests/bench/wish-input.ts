@@ -76,7 +76,7 @@ export async function benchHandwriting(requests: number): Promise<string[]> {
     const s = spread(times);
     return [
       `Handwriting, zinnia helper (${s.n} requests)`,
-      `  first request (helper start): ${formatMs(coldMs)}`,
+      `  first request, right after the composer asked for availability (which starts the helper): ${formatMs(coldMs)}`,
       reportLine('  strokes → candidates p50', s.p50, HANDWRITING_TARGET_MS, 'target'),
       reportLine('  strokes → candidates p95', s.p95, HANDWRITING_TARGET_MS, 'target'),
     ];

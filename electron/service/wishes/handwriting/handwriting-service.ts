@@ -94,9 +94,25 @@ export function createHandwritingService(options: HandwritingServiceOptions = {}
     }
   };
 
+  let warmed = false;
+  /**
+   * The composer asks for availability when it opens: start the helper then, with one small
+   * character, so the model is paged in before the first real stroke (about 250 ms cold).
+   */
+  const warm = (): void => {
+    if (warmed || !recogniser) return;
+    warmed = true;
+    recogniser.classify(toZinniaSexp([[[0, 50], [100, 50]]], 100, 100)).catch(() => {
+      warmed = false;
+    });
+  };
+
   return {
     api: {
-      getHandwritingAvailability: async () => ok(availability),
+      getHandwritingAvailability: async () => {
+        warm();
+        return ok(availability);
+      },
       recogniseHandwriting,
     },
     close: () => recogniser?.close(),
