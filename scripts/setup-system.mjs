@@ -67,8 +67,10 @@ async function findMissing() {
   }
   if (!hasLibusb()) missing.push({ what: 'libusb-1.0', aptPackage: 'libusb-1.0-0', neededFor: 'USB HID card readers' });
   if (!hasCjkFont()) missing.push({ what: 'CJK fonts', aptPackage: 'fonts-noto-cjk', neededFor: 'Chinese text on screen' });
-  if (!onPath('zinnia')) missing.push({ what: 'zinnia', aptPackage: 'zinnia-utils', neededFor: 'handwriting input (optional: hidden without it)' });
-  if (!existsSync(ZINNIA_MODEL)) {
+  // Optional for a station (it hides handwriting and says why), so `npm start` does not ask;
+  // `npm run setup` and the tests, which use it, do.
+  if (!startMode && !onPath('zinnia')) missing.push({ what: 'zinnia', aptPackage: 'zinnia-utils', neededFor: 'handwriting input (optional: hidden without it)' });
+  if (!startMode && !existsSync(ZINNIA_MODEL)) {
     missing.push({ what: 'the zinnia Chinese model', aptPackage: 'tegaki-zinnia-simplified-chinese', neededFor: 'handwriting input (optional: hidden without it)' });
   }
   // Only the test suite needs it; `npm start` does not.
@@ -115,7 +117,7 @@ async function main() {
   }
   const missing = await findMissing();
   if (missing.length === 0) {
-    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts, zinnia${startMode ? '' : ', openssl'}.`);
+    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts${startMode ? '' : ', zinnia, openssl'}.`);
     return true;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
