@@ -8,7 +8,9 @@
  * Output: one line per word, most frequent first, `word<TAB>syllables` with toneless syllables
  * separated by spaces and ü written as v (`绿色\tlv se`). Only words written wholly in Han
  * characters are kept; the most frequent MAX_WORDS, plus every single character of the
- * "modern" list so any character can still be typed one by one. The words of
+ * "modern" list so any character can still be typed one by one. A character's other readings
+ * (pinyin-pro, MIT: 行 is hang as well as xing) follow after all words, in character frequency
+ * order, so a rare reading never pushes aside the usual characters for it. The words of
  * resources/pinyin/priority.txt come first, in their order (the list's frequencies are from
  * written text; the wall is spoken language). The result is committed, so a build needs
  * neither the data package nor this script.
@@ -18,6 +20,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 
 const require = createRequire(import.meta.url);
+const { polyphonic } = require('pinyin-pro');
 /** Keeps the lazily loaded chunk near 1 MB raw (about 0.5 MB compressed). */
 const MAX_WORDS = 80_000;
 const DIR = resolve(import.meta.dirname, '..', 'resources', 'pinyin');
@@ -56,8 +59,22 @@ function main() {
   // Stable: priority words in their listed order, then everything by frequency.
   entries.sort((a, b) => (first.get(a.word) ?? first.size) - (first.get(b.word) ?? first.size));
   const kept = entries.filter((e, rank) => rank < MAX_WORDS || (e.single && e.word in modern));
-  writeFileSync(OUT, kept.map((e) => `${e.word}\t${e.syllables.join(' ')}\n`).join(''));
-  console.log(`${kept.length} words → ${OUT}`);
+  const lines = kept.map((e) => `${e.word}\t${e.syllables.join(' ')}\n`);
+  let others = 0;
+  // Only syllables the words already use: interjection readings (唔 n, 嗯 ng) would turn the
+  // initial `n` into a whole syllable and break `nh` → 你好.
+  const known = new Set(kept.flatMap((e) => e.syllables));
+  for (const e of kept) {
+    if (!e.single) continue;
+    const [readings = []] = polyphonic(e.word, { toneType: 'none', type: 'array', v: true });
+    for (const reading of new Set(readings)) {
+      if (reading === e.syllables[0] || !known.has(reading)) continue;
+      lines.push(`${e.word}\t${reading}\n`);
+      others += 1;
+    }
+  }
+  writeFileSync(OUT, lines.join(''));
+  console.log(`${kept.length} words and ${others} other readings of characters → ${OUT}`);
 }
 
 if (import.meta.filename === process.argv[1]) main();

@@ -36,6 +36,13 @@ describe('pinyin candidates', () => {
     expect(spaced).toEqual({ text: '我', rest: 'xiang yao' });
   });
 
+  it("a character's other readings find it too, after the usual characters for them", () => {
+    expect(texts('hang')).toContain('行');
+    expect(texts('zhang')).toContain('长');
+    expect(texts('xing')[0]).toBe('行');
+    expect(texts('di').indexOf('的')).toBeGreaterThan(texts('di').indexOf('地'));
+  });
+
   it('more frequent words come first', () => {
     const list = texts('shi');
     expect(list.indexOf('是')).toBeLessThan(list.indexOf('市'));
