@@ -5,6 +5,7 @@ import { checkInMethods } from './check-in';
 import { handwritingMethods } from './handwriting';
 import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
+import { stewardMethods } from './steward';
 
 describe('joinSections', () => {
   it('keeps every entry of both sections', () => {
@@ -17,8 +18,9 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, handwritingMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, handwritingMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
+    expect(Object.keys(stationEvents)).toContain('stewardCard');
   });
 });

@@ -8,6 +8,7 @@ import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
 import { handwritingMethods } from './handwriting';
 import { lockerEvents, lockerMethods } from './lockers';
+import { stewardEvents, stewardMethods } from './steward';
 import { upstreamMethods } from './upstream-sync-status';
 import type { Result } from './result';
 
@@ -16,12 +17,12 @@ import type { Result } from './result';
  * declared in two sections fails type-checking (see `joinSections`).
  */
 export const stationMethods = joinSections(
-  joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods),
+  joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
   handwritingMethods,
 );
 
 /** Events pushed from the service to the UI, composed like the methods. */
-export const stationEvents = joinSections(checkInEvents, lockerEvents);
+export const stationEvents = joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents);
 
 export type StationMethods = typeof stationMethods;
 export type MethodName = keyof StationMethods;
