@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { joinSections } from './contract-method';
 import { stationEvents, stationMethods } from './contract';
 import { checkInMethods } from './check-in';
+import { handwritingMethods } from './handwriting';
 import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
 import { stewardMethods } from './steward';
@@ -18,7 +19,7 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
     expect(Object.keys(stationEvents)).toContain('stewardCard');

@@ -6,6 +6,7 @@
 import { z } from 'zod/mini';
 import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
+import { handwritingMethods } from './handwriting';
 import { lockerEvents, lockerMethods } from './lockers';
 import { stewardEvents, stewardMethods } from './steward';
 import { printingMethods } from './printing';
@@ -16,7 +17,13 @@ import type { Result } from './result';
  * Every method of the station API: one table, composed of each capability's section. A name
  * declared in two sections fails type-checking (see `joinSections`).
  */
-export const stationMethods = joinSections(joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods), printingMethods);
+export const stationMethods = joinSections(
+  joinSections(
+    joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
+    printingMethods,
+  ),
+  handwritingMethods,
+);
 
 /** Events pushed from the service to the UI, composed like the methods. */
 export const stationEvents = joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents);

@@ -20,6 +20,7 @@ import { createSlipPrinting } from './printing/slip-printing';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
+import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
 import { attachReaders } from './reader-bridge';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
@@ -73,6 +74,8 @@ export interface StationServiceOptions {
   readonly onRefusal?: (line: string) => void;
   /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
   readonly onNotice?: (message: string) => void;
+  /** Where the handwriting recogniser is; Debian's package paths unless given. */
+  readonly handwriting?: HandwritingServiceOptions;
 }
 
 export interface CreatedStationService extends StationService {
@@ -203,7 +206,9 @@ export async function createStationService(options: StationServiceOptions): Prom
     }
   };
 
+  const handwriting = createHandwritingService(options.handwriting);
   const api: StationApi = {
+    ...handwriting.api,
     getStationInfo: async () => ok(toStationInfo(config)),
 
     ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
@@ -267,6 +272,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       deviceHealth.detach();
       steward.close();
       lockers.close();
+      handwriting.close();
       await upstream.close();
       stopPrinterWatch();
       const devices = [...readers, ...lockerBuses, ...(printer ? [printer] : [])];

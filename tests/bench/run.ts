@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
- * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200).
+ * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
+ * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -10,6 +11,7 @@ import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
 import { benchLockers } from './locker-open';
 import { benchTapToPaint } from './tap-to-paint';
+import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -24,6 +26,9 @@ try {
     await benchColdStart(browser, option('runs', 5)),
     await benchTapToPaint(browser, option('taps', 500)),
     await benchLockers(option('opens', 200)),
+    benchPinyin(option('pinyin-rounds', 20)),
+    await benchHandwriting(option('strokes', 100)),
+    benchComposerChunks(),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

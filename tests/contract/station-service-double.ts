@@ -36,6 +36,8 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getConsoleDevices: { session: SESSION },
   releaseCardPass: { cardPass: '0123456789abcdef0123456789abcdef' },
   printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
+  getHandwritingAvailability: undefined,
+  recogniseHandwriting: { strokes: [[[10, 10], [90, 10]]], width: 100, height: 100 },
 };
 
 /** An argument every method's schema refuses. */
@@ -64,6 +66,8 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getConsoleDevices: { session: 7 },
   releaseCardPass: { cardPass: 'not-a-pass' },
   printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
+  getHandwritingAvailability: { all: true },
+  recogniseHandwriting: { strokes: [], width: 100, height: 100 },
 };
 
 /** The answer each method of the double gives. */
@@ -116,6 +120,8 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
   printPickupSlip: { kind: 'printed' },
+  getHandwritingAvailability: { available: false, reason: 'recogniser-missing' },
+  recogniseHandwriting: { candidates: [{ text: '一', score: 0.62 }, { text: '二', score: -0.3 }] },
 };
 
 export interface StationServiceDouble extends StationService {
