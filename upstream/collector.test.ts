@@ -2,7 +2,7 @@
  * The collector over real HTTP on 127.0.0.1 with an in-memory PGlite: per-item answers,
  * idempotent storage, and every refused request, each with its status and nothing changed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
 import type { SqlDatabase } from './db/sql';
 import { hourlyItem } from './test-items';
@@ -42,6 +42,15 @@ async function snapshot() {
 }
 
 describe('POST /v1/batches', () => {
+  it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
+    const server = inject('collectorPostgresUrl');
+    expect(db.kind).toBe(server ? 'postgres' : 'pglite');
+    if (server) {
+      const [row] = await db.query<{ port: string }>("SELECT current_setting('port') AS port");
+      expect(row?.port).toBe(new URL(server).port);
+    }
+  });
+
   it('stores each item once and answers accepted, duplicate or rejected per item, in order', async () => {
     const items = [hourlyItem('st-a', 0), hourlyItem('st-a', 1)];
     const body = batch(items);
