@@ -1,17 +1,19 @@
 /**
  * A real station service and a real collector over HTTPS on 127.0.0.1 (a self-signed
- * certificate made with openssl here), PGlite in memory, time on a hand-driven clock while
- * sockets run on real time: every summary arrives exactly once; a collector that is down for
- * thirty days gets the whole backlog in order and without duplicates when it returns; a station
- * clock two hours off still gets through and reports the skew; nothing sent holds a card number.
+ * certificate made with openssl here), PGlite in memory (or the test PostgreSQL server), time
+ * on a hand-driven clock while sockets run on real time: every summary arrives exactly once; a
+ * collector that is down for thirty days gets the whole backlog in order and without
+ * duplicates when it returns; a station killed with SIGKILL mid-drain (in its own process)
+ * loses and duplicates nothing; a station clock two hours off still gets through and reports the skew; nothing sent holds a card number.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../common/upstream-sync-status';
+import type { BatchResponse } from '../../common/upstream-wire';
 import { createStationService, type CreatedStationService } from '../../electron/service/station-service';
 import { hashCardId } from '../../electron/service/station-key';
 import { stationDatabasePath } from '../../electron/service/storage/database';
@@ -59,17 +61,65 @@ afterAll(async () => {
   else process.env.TZ = savedTz;
 });
 
-async function collectorFor(stationId: string, options: { port?: number; now?: () => number; bodies?: Buffer[] } = {}) {
+interface CollectorHooks {
+  port?: number;
+  now?: () => number;
+  bodies?: Buffer[];
+  /** Called with every 200 answer to a batch after it was stored and before it is sent. */
+  beforeAnswer?: (answer: BatchResponse) => Promise<void>;
+}
+
+async function collectorFor(stationId: string, options: CollectorHooks = {}) {
   const collector = await startCollector(db, {
     https: tls,
     port: options.port,
     now: options.now,
-    configure: (app) => app.addHook('preHandler', async (request) => void options.bodies?.push(request.body as Buffer)),
+    configure: (app) => {
+      app.addHook('preHandler', async (request) => void options.bodies?.push(request.body as Buffer));
+      app.addHook('onSend', async (request, reply, payload) => {
+        if (options.beforeAnswer && request.url === '/v1/batches' && reply.statusCode === 200) {
+          await options.beforeAnswer(JSON.parse(String(payload)) as BatchResponse);
+        }
+        return payload;
+      });
+    },
   });
   open.push(collector);
   const key = (await collector.store.stationKey(stationId)) ?? (await collector.store.addStation(stationId));
   return { collector, key };
 }
+
+const REPO = resolve(import.meta.dirname, '..', '..');
+
+/** The station in its own process on `dataDir`, its clock held at `nowMs`: it sends its outbox and exits. */
+function drainInChild(dataDir: string, nowMs: number): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/upstream-drain-child.ts', dataDir, String(nowMs)], {
+    cwd: REPO,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((done) => {
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, exited };
+}
+
+const outboxKeys = (dataDir: string): string[] => {
+  const raw = new Database(stationDatabasePath(dataDir), { readonly: true });
+  try {
+    return raw.prepare<[], { key: string }>('SELECT key FROM upstream_outbox ORDER BY id').all().map((r) => r.key);
+  } finally {
+    raw.close();
+  }
+};
 
 const dataDirs = new Map<CreatedStationService, string>();
 
@@ -182,9 +232,7 @@ describe('station → collector over HTTPS', () => {
     expect(during).toMatchObject({ state: 'backing-off', lastSuccessAtMs: null, oldestItemAtMs: START });
     expect(during.lastError?.message).toContain('ECONNREFUSED');
     expect(during.nextAttemptAtMs! - clock.now()).toBeLessThanOrEqual(300_000);
-    const raw = new Database(stationDatabasePath(stationDataDir(service)), { readonly: true });
-    const queued = raw.prepare<[], { key: string }>('SELECT key FROM upstream_outbox ORDER BY id').all().map((r) => r.key);
-    raw.close();
+    const queued = outboxKeys(stationDataDir(service));
     expect(during.queueLength).toBe(queued.length);
     // Hourly and daily visits, daily lockers, a heartbeat every 5 minutes (and the first one).
     expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 24 * 12) + 1);
@@ -200,6 +248,56 @@ describe('station → collector over HTTPS', () => {
       'st-down/visits.hourly/2026-04-01T08+08:00',
       ...heartbeatKeys('st-down', START + DOWN_DAYS * DAY + 2 * MINUTE, START + DOWN_DAYS * DAY + 10 * MINUTE),
     ]);
+  }, 120_000);
+
+  it('a station killed with SIGKILL while the collector stores a batch resends it once: nothing lost, nothing stored twice', async () => {
+    const first = await collectorFor('st-kill');
+    const port = Number(new URL(first.collector.url).port);
+    await first.collector.close();
+    const clock = createManualClock(START);
+    const service = await station('st-kill', first.collector.url, first.key, clock);
+    await service.api.guestCheckIn();
+    await drive(service, clock, START + 4 * DAY, DAY);
+    const dataDir = stationDataDir(service);
+    await service.close();
+    const queued = outboxKeys(dataDir);
+    // Several batches of 200 before and after the one cut off.
+    expect(queued.length).toBe(4 * (24 + 1 + 1 + 24 * 12) + 1);
+
+    const answers: BatchResponse[] = [];
+    let run: ReturnType<typeof drainInChild> | undefined;
+    await collectorFor('st-kill', {
+      port,
+      now: () => clock.now(),
+      // The third batch is in the database; its answer never reaches the station.
+      beforeAnswer: async (answer) => {
+        answers.push(answer);
+        if (answers.length === 3 && run) {
+          run.child.kill('SIGKILL');
+          await run.exited;
+        }
+      },
+    });
+    run = drainInChild(dataDir, clock.now());
+    const killed = await run.exited;
+    expect({ signal: killed.signal, stderr: killed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+    expect(answers).toHaveLength(3);
+    const cutOff = answers[2]!.results.map((r) => r.key);
+    expect(outboxKeys(dataDir).slice(0, cutOff.length)).toEqual(cutOff);
+
+    run = undefined;
+    const rest = drainInChild(dataDir, clock.now());
+    const done = await rest.exited;
+    expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(done.stdout).toMatch(/^DRAINED \{"state":"idle"[^\n]*"queueLength":0,"oldestItemAtMs":null,"rejectedItems":0/m);
+
+    expect(await collectorKeys('st-kill')).toEqual(queued);
+    expect(outboxKeys(dataDir)).toEqual([]);
+    const statuses = answers.flatMap((a) => a.results.map((r) => r.status));
+    // The cut-off batch was sent again once and answered duplicate; everything else once, accepted.
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(cutOff.length);
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(queued.length);
+    expect(answers[3]!.results).toEqual(cutOff.map((key) => ({ key, status: 'duplicate', reason: 'already stored' })));
   }, 120_000);
 
   it('a station clock two hours slow is corrected from the collector\'s answer and reported as skew', async () => {
