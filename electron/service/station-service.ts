@@ -147,6 +147,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     const outcome = checkIn.tapCard(card, source, deviceId);
+    upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, now());
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     if (!lockers.configured || outcome.kind === 'goodbye') return outcome;

@@ -7,6 +7,7 @@
  * loses and duplicates nothing; a station clock two hours off still gets through and reports the skew; nothing sent holds a card number.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -20,6 +21,7 @@ import { stationDatabasePath } from '../../electron/service/storage/database';
 import { createManualClock, type ManualClock } from '../../electron/service/testing/manual-clock';
 import type { SqlDatabase } from '../../upstream/db/sql';
 import { openTestDatabase, startCollector } from '../../upstream/testing';
+import { uniqueWorkers } from '../../upstream/unique-workers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -123,12 +125,13 @@ const outboxKeys = (dataDir: string): string[] => {
 
 const dataDirs = new Map<CreatedStationService, string>();
 
-async function station(stationId: string, url: string, key: Buffer, clock: ManualClock): Promise<CreatedStationService> {
+async function station(stationId: string, url: string, key: Buffer, clock: ManualClock, fleetKey?: Buffer): Promise<CreatedStationService> {
   const dataDir = mkdtempSync(join(dir, `${stationId}-`));
   writeFileSync(join(dataDir, 'collector.key'), `${key.toString('base64url')}\n`, { mode: 0o600 });
+  if (fleetKey) writeFileSync(join(dataDir, 'fleet.key'), `${fleetKey.toString('base64url')}\n`, { mode: 0o600 });
   writeFileSync(join(dataDir, 'station.json'), JSON.stringify({
     stationId,
-    upstream: { collectorUrl: url, keyFile: 'collector.key', caFile: join(dir, 'tls-cert.pem') },
+    upstream: { collectorUrl: url, keyFile: 'collector.key', caFile: join(dir, 'tls-cert.pem'), ...(fleetKey ? { fleetKeyFile: 'fleet.key' } : {}) },
   }));
   const service = await createStationService({ dataDir, clock, now: () => clock.now(), onWarning: (w) => { throw new Error(w); } });
   open.push(service);
@@ -187,7 +190,7 @@ describe('station → collector over HTTPS', () => {
     // Both clocks on the hand-driven one here: no skew (the last test covers that).
     const clock = createManualClock(START);
     const { collector, key } = await collectorFor('st-once', { bodies, now: () => clock.now() });
-    const service = await station('st-once', collector.url, key, clock);
+    const service = await station('st-once', collector.url, key, clock, randomBytes(32));
     expect(await service.api.submitWedgeRead({ text: '0040856634' })).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 1 } });
     expect(await service.api.setWorkerCategory({ visitId: 1, category: 'courier' })).toEqual({ ok: true, value: {} });
     await service.api.guestCheckIn();
@@ -201,12 +204,16 @@ describe('station → collector over HTTPS', () => {
 
     // 08:00 on the 2nd (the first visit's hour) to 00:00 on the 3rd: 17 closed hours.
     const hours = Array.from({ length: 17 }, (_, i) => 8 + i).map((h) => `st-once/visits.hourly/2026-03-0${h >= 24 ? 3 : 2}T${String(h % 24).padStart(2, '0')}+08:00`);
-    const expected = [...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', ...heartbeatKeys('st-once', START, end)];
+    const expected = [
+      ...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', 'st-once/workers.daily/2026-03-02+08:00',
+      ...heartbeatKeys('st-once', START, end),
+    ];
     const stored = await collectorKeys('st-once');
     expect([...stored].sort()).toEqual([...expected].sort());
     expect(new Set(stored).size).toBe(stored.length);
     const [daily] = await db.query<{ payload: Record<string, unknown> }>("SELECT payload FROM items WHERE key = 'st-once/visits.daily/2026-03-02+08:00'");
     expect(daily?.payload).toMatchObject({ members: 2, guests: 1, uniqueMembers: 2, newMembers: 2, byCategory: { courier: 1, unanswered: 1 } });
+    expect((await uniqueWorkers(db, { pseudonymPeriod: '2026-03', stationIds: ['st-once'] })).estimate).toBe(2);
 
     const sent = Buffer.concat(bodies).toString('utf8').toLowerCase();
     const stationKey = readFileSync(join(stationDataDir(service), 'station.key'));
