@@ -106,6 +106,16 @@ export const workersDailySchema = z.strictObject({
     .refine((text) => decodeSketch(text) !== undefined, 'not a sketch: a register above 53'),
 });
 
+/**
+ * Steward actions in the day, counted by action name (`remote-open`, `mark-faulty`, …; new
+ * actions of the steward console appear as new names). Counts only: no reason, locker or who.
+ */
+export const stewardDailySchema = z.strictObject({
+  period: periodSchema,
+  total: count,
+  byAction: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), count).refine((r) => Object.keys(r).length <= 50, 'at most 50 actions'),
+});
+
 /** Idempotency key: `<stationId>/<kind>/<period label or slot or event id>`. */
 export const itemKeySchema = z.string().min(3).max(200).regex(/^[A-Za-z0-9_.-]{1,64}\/[a-z.]+\/[A-Za-z0-9_.:+-]{1,100}$/);
 
@@ -119,6 +129,7 @@ export const upstreamItemSchema = z.discriminatedUnion('kind', [
   item('lockers.daily', lockersDailySchema),
   item('device.health', deviceHealthSchema),
   item('workers.daily', workersDailySchema),
+  item('steward.daily', stewardDailySchema),
 ]);
 export type UpstreamItem = z.infer<typeof upstreamItemSchema>;
 export type UpstreamKind = UpstreamItem['kind'];

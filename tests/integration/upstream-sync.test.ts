@@ -206,6 +206,7 @@ describe('station → collector over HTTPS', () => {
     const hours = Array.from({ length: 17 }, (_, i) => 8 + i).map((h) => `st-once/visits.hourly/2026-03-0${h >= 24 ? 3 : 2}T${String(h % 24).padStart(2, '0')}+08:00`);
     const expected = [
       ...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', 'st-once/workers.daily/2026-03-02+08:00',
+      'st-once/steward.daily/2026-03-02+08:00',
       ...heartbeatKeys('st-once', START, end),
     ];
     const stored = await collectorKeys('st-once');
@@ -241,8 +242,8 @@ describe('station → collector over HTTPS', () => {
     expect(during.nextAttemptAtMs! - clock.now()).toBeLessThanOrEqual(300_000);
     const queued = outboxKeys(stationDataDir(service));
     expect(during.queueLength).toBe(queued.length);
-    // Hourly and daily visits, daily lockers, a heartbeat every 5 minutes (and the first one).
-    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 24 * 12) + 1);
+    // Hourly and daily visits, daily lockers and steward actions, a heartbeat every 5 minutes (and the first one).
+    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const back = await collectorFor('st-down', { port, now: () => clock.now() });
     expect(back.key.equals(first.key)).toBe(true);
@@ -269,7 +270,7 @@ describe('station → collector over HTTPS', () => {
     await service.close();
     const queued = outboxKeys(dataDir);
     // Several batches of 200 before and after the one cut off.
-    expect(queued.length).toBe(4 * (24 + 1 + 1 + 24 * 12) + 1);
+    expect(queued.length).toBe(4 * (24 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const answers: BatchResponse[] = [];
     let run: ReturnType<typeof drainInChild> | undefined;

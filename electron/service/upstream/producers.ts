@@ -11,13 +11,14 @@ import type { UpstreamItem } from '../../../common/upstream-wire';
 import type { OutboxStore } from './outbox-store';
 import { periodContaining, slotStart, type PeriodUnit } from './periods';
 import type { Summaries } from './summaries';
+import type { StewardSummaries } from './steward-summaries';
 import type { WorkerSketches } from './worker-sketches';
 import { encodeSketch, HLL_PRECISION } from '../../../common/hyperloglog';
 
 /** Periods written per transaction: one fsync per chunk keeps a long catch-up quick. */
 const PERIODS_PER_TRANSACTION = 500;
 
-type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily' | 'workers.daily';
+type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily' | 'workers.daily' | 'steward.daily';
 
 interface PeriodProducer {
   readonly kind: PeriodKind;
@@ -40,10 +41,12 @@ export interface ProducersDeps {
   readonly summaries: Summaries;
   /** With a fleet key: the day sketches `workers.daily` is made from; without, that kind is not produced. */
   readonly workerSketches?: WorkerSketches;
+  /** Where the station keeps a steward audit: `steward.daily` is made from it; without, not produced. */
+  readonly stewardSummaries?: StewardSummaries;
 }
 
 export function createProducers(deps: ProducersDeps): Producers {
-  const { stationId, outbox, summaries, workerSketches } = deps;
+  const { stationId, outbox, summaries, workerSketches, stewardSummaries } = deps;
   const keyOf = (kind: string, label: string) => `${stationId}/${kind}/${label}`;
 
   const producers: PeriodProducer[] = [
@@ -86,6 +89,19 @@ export function createProducers(deps: ProducersDeps): Producers {
           key, kind: 'workers.daily', producedAtMs,
           payload: { period, pseudonymPeriod: sketch.pseudonymPeriod, precision: HLL_PRECISION, registers: encodeSketch(sketch.registers) },
         };
+      },
+    });
+  }
+
+  if (stewardSummaries) {
+    producers.push({
+      kind: 'steward.daily',
+      unit: 'day',
+      firstFact: () => stewardSummaries.firstActionMs(),
+      item: (key, startMs, producedAtMs) => {
+        const period = periodContaining('day', startMs);
+        const byAction = stewardSummaries.actions(period);
+        return { key, kind: 'steward.daily', producedAtMs, payload: { period, total: Object.values(byAction).reduce((a, b) => a + b, 0), byAction } };
       },
     });
   }

@@ -13,6 +13,7 @@ import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SLOT_MS, slotStart } from './periods';
 import { createProducers } from './producers';
 import { createSender, type Sender, type SenderOptions } from './sender';
+import { createStewardSummaries } from './steward-summaries';
 import { createSummaries } from './summaries';
 import { loadCollectorCa, loadCollectorKey, type UpstreamSettings } from './upstream-settings';
 import { createWorkerSketches, type WorkerSketches } from './worker-sketches';
@@ -74,7 +75,9 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
     deps.onWarning(message);
     return stopped(outbox, deps.settings.collectorUrl, message, clock.now());
   }
-  const producers = createProducers({ stationId: deps.stationId, outbox, summaries: createSummaries(deps.db), workerSketches });
+  const producers = createProducers({
+    stationId: deps.stationId, outbox, summaries: createSummaries(deps.db), workerSketches, stewardSummaries: createStewardSummaries(deps.db),
+  });
   const startedMs = clock.now();
   let timer: unknown;
   let closed = false;
