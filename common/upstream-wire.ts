@@ -107,13 +107,14 @@ export const workersDailySchema = z.strictObject({
 });
 
 /**
- * Steward actions in the day, counted by action name (`remote-open`, `mark-faulty`, …; new
- * actions of the steward console appear as new names). Counts only: no reason, locker or who.
+ * Steward actions in the day, counted by action name (from the steward console's log, or the
+ * lockers' audit on older stations); a name outside this pattern is counted as `other`.
+ * Counts only: no reason, subject or who.
  */
 export const stewardDailySchema = z.strictObject({
   period: periodSchema,
   total: count,
-  byAction: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,39}$/), count).refine((r) => Object.keys(r).length <= 50, 'at most 50 actions'),
+  byAction: z.record(z.string().regex(/^[a-z][a-z0-9._-]{0,59}$/), count).refine((r) => Object.keys(r).length <= 50, 'at most 50 actions'),
 });
 
 /** Idempotency key: `<stationId>/<kind>/<period label or slot or event id>`. */
