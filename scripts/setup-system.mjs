@@ -5,7 +5,9 @@
  * Playwright's own build), libusb-1.0 (node-hid at run time), CJK fonts (the zh-CN
  * screens; without them Chinese renders as empty boxes) and the handwriting recogniser
  * (zinnia-utils with tegaki-zinnia-simplified-chinese; optional for a station, which then
- * hides handwriting input and says why, but its tests use it).
+ * hides handwriting input and says why, but its tests use it); for the test suite also
+ * openssl and Debian's PostgreSQL server (the collector's tests start a throwaway cluster on
+ * loopback).
  *
  * As root, anything missing is installed with apt-get. Otherwise one line per missing
  * package says what it is for and the command that installs it.
@@ -19,7 +21,7 @@
  *   tests need them, because the generated prompts are committed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const SBIN_PATH = `${process.env.PATH ?? ''}:/sbin:/usr/sbin:/usr/local/sbin`;
 const startMode = process.argv.includes('--start');
@@ -58,6 +60,12 @@ function hasCjkFont() {
   return result.status === 0 && result.stdout.trim() !== '';
 }
 
+/** Debian's server binaries (the tests start their own cluster; no system service is needed). */
+function hasPostgresServer() {
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((v) => existsSync(`${root}/${v}/bin/postgres`) && existsSync(`${root}/${v}/bin/initdb`));
+}
+
 /** @returns {Promise<Array<{ what: string; aptPackage: string; neededFor: string }>>} */
 async function findMissing() {
   const missing = [];
@@ -75,6 +83,7 @@ async function findMissing() {
   }
   // Only the test suite needs it; `npm start` does not.
   if (!startMode && !onPath('openssl')) missing.push({ what: 'openssl', aptPackage: 'openssl', neededFor: "the upstream tests' self-signed HTTPS certificate" });
+  if (!startMode && !hasPostgresServer()) missing.push({ what: 'PostgreSQL server', aptPackage: 'postgresql', neededFor: "the collector's tests and bench on a real server" });
   return missing;
 }
 
@@ -117,7 +126,7 @@ async function main() {
   }
   const missing = await findMissing();
   if (missing.length === 0) {
-    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts${startMode ? '' : ', zinnia, openssl'}.`);
+    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts${startMode ? '' : ', zinnia, openssl, PostgreSQL server'}.`);
     return true;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

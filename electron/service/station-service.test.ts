@@ -251,8 +251,8 @@ describe('createStationService', () => {
   it('refuses to start on a database from a newer release', async () => {
     const dataDir = temp.make();
     const raw = new Database(stationDatabasePath(dataDir));
-    raw.pragma('user_version = 7');
+    raw.pragma('user_version = 8');
     raw.close();
-    await expect(start({ dataDir })).rejects.toThrow(/schema version 7, but this station software only knows versions up to 6/);
+    await expect(start({ dataDir })).rejects.toThrow(/schema version 8, but this station software only knows versions up to 7/);
   });
 });

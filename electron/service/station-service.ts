@@ -157,6 +157,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
+    upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, now());
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     if (!lockers.configured || outcome.kind === 'goodbye') return outcome;

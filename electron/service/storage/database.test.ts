@@ -29,10 +29,13 @@ describe('openStationDatabase', () => {
     const dataDir = temp.make();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(6);
+      expect(LATEST_SCHEMA_VERSION).toBe(7);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'events', 'locker_events', 'locker_sessions', 'lockers', 'steward_actions', 'steward_audit', 'stewards', 'upstream_cursors', 'upstream_outbox', 'visits']);
+      expect(tableNames(db)).toEqual([
+        'attempt_limits', 'cards', 'events', 'locker_events', 'locker_sessions', 'lockers', 'steward_actions', 'steward_audit', 'stewards',
+        'upstream_cursors', 'upstream_outbox', 'upstream_worker_sketches', 'visits',
+      ]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);

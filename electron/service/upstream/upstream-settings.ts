@@ -25,13 +25,19 @@ export const upstreamSettingsSchema = z
     keyFile: z.string().min(1).max(500),
     /** PEM file of the collector's certificate or CA, when it is not in the system's store. */
     caFile: z.string().min(1).max(500).optional(),
+    /**
+     * File holding the fleet key (base64url, 32 bytes; the same on every station of the
+     * district, never sent): with it, each day's unique workers go up as a HyperLogLog sketch
+     * of fleet pseudonyms (`workers.daily`); without it, that kind is not produced.
+     */
+    fleetKeyFile: z.string().min(1).max(500).optional(),
   })
   .nullable();
 export type UpstreamSettings = z.infer<typeof upstreamSettingsSchema>;
 
 export const COLLECTOR_KEY_BYTES = 32;
 
-/** Reads and checks the key file; throws with the path and what is wrong. */
+/** Reads and checks a 32-byte base64url key file (collector or fleet key); throws with the path and what is wrong. */
 export function loadCollectorKey(dataDir: string, keyFile: string): Buffer {
   const path = isAbsolute(keyFile) ? keyFile : join(dataDir, keyFile);
   const text = readFileSync(path, 'utf8').trim();
