@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 const REPO = resolve(import.meta.dirname, '..', '..');
 /** What `npm start` runs (scripts/build-station.mjs): the supervisor, which runs the service bundle. */
 const STATION_ENTRY = join(REPO, 'out', 'station', 'supervise.cjs');
+/** The service bundle alone, without its supervisor (to measure what the supervisor costs). */
+const SERVICE_ENTRY = join(REPO, 'out', 'station', 'start.cjs');
 const READY_LINE = /Station ready at (http:\/\/127\.0\.0\.1:\d+\/)\n/;
 const SCREEN_LINE = /^Private screen URL: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)$/m;
 
@@ -33,6 +35,8 @@ export interface StartOptions {
   /** Extra command-line arguments for `electron/start.ts`. */
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Run the service bundle directly, without the supervisor `npm start` puts around it. */
+  unsupervised?: boolean;
   /** How long to wait for the ready line, in ms. */
   readyTimeoutMs?: number;
 }
@@ -61,7 +65,7 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
   const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
-    [STATION_ENTRY, '--headless', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [options.unsupervised ? SERVICE_ENTRY : STATION_ENTRY, '--headless', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     { cwd: REPO, env: { ...process.env, ...options.env, STATION_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
