@@ -36,6 +36,7 @@ interface BuilderConfig {
   linux: { target: Array<{ target: string; arch: string[] }>; executableName: string };
   win: { target: Array<{ target: string; arch: string[] }> };
   nsis: { include: string };
+  extraResources: Array<{ from: string; to: string }>;
 }
 
 const PKG_FILE = join(REPO_ROOT, 'package.json');
@@ -76,6 +77,8 @@ describe('what electron-builder would package', () => {
     expect(config.npmRebuild).toBe(true);
     expect(config.afterPack).toBe('scripts/after-pack.cjs');
     expect(config.nsis.include).toBe('resources/autostart/windows-autostart.nsh');
+    // docs/kiosk-setup.md copies the unit from there.
+    expect(config.extraResources).toEqual([{ from: 'resources/autostart/rest-station-kiosk.service', to: 'autostart/rest-station-kiosk.service' }]);
   });
 
   it('takes the built app, its pages and resources; leaves out sources, maps, tests and install-time files', async () => {
