@@ -36,6 +36,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require().
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['electron/**/*.ts'],
     rules: { 'no-restricted-syntax': ['error', noFocusedTests, ...electronSecurity] },
   },
