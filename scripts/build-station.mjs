@@ -23,12 +23,18 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const EXTERNAL = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'bindings'];
 
 export const STATION_BUNDLE = join(root, 'out', 'station', 'start.cjs');
+/** What `npm start` runs: the thin supervisor (electron/supervise.ts) that runs STATION_BUNDLE. */
+export const SUPERVISOR_BUNDLE = join(root, 'out', 'station', 'supervise.cjs');
 
 export async function buildStation() {
-  await build({
+  await Promise.all([bundle('electron/start.ts', STATION_BUNDLE), bundle('electron/supervise.ts', SUPERVISOR_BUNDLE)]);
+}
+
+function bundle(entry, outfile) {
+  return build({
     absWorkingDir: root,
-    entryPoints: ['electron/start.ts'],
-    outfile: STATION_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -43,5 +49,5 @@ export async function buildStation() {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildStation();
-  console.log('Built out/station/start.cjs');
+  console.log('Built out/station/start.cjs and out/station/supervise.cjs');
 }

@@ -15,6 +15,8 @@ import { startDefaultSimulatedPrinter, type DefaultSimulatedPrinter } from '../.
 import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
 import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
+import { STATION_CONFIG_FILE_NAME } from '../service/station-config';
+import { secureConfigFiles } from '../service/storage/owner-only';
 import { createStationService } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
@@ -60,6 +62,9 @@ export function devicesConfigPath(options: StationWiringOptions, exists = exists
  * returned service's `close()` also takes down the built-in simulator's pty pair.
  */
 export async function createWiredStation(options: StationWiringOptions): Promise<WiredStation> {
+  // Before anything reads them: settings and device config in the data dir are owner-only.
+  const configFiles = [join(options.dataDir, STATION_CONFIG_FILE_NAME), join(options.dataDir, DEVICES_FILE_NAME)];
+  for (const line of secureConfigFiles(configFiles)) console.warn(line);
   const path = devicesConfigPath(options);
   if (path) {
     const loaded = loadDevicesConfig(path);

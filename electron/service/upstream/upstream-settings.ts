@@ -2,6 +2,7 @@
  * The `upstream` field of station.json, and loading the station's collector key.
  */
 import { readFileSync } from 'node:fs';
+import { secureConfigFiles } from '../storage/owner-only';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 
@@ -40,6 +41,8 @@ export const COLLECTOR_KEY_BYTES = 32;
 /** Reads and checks a 32-byte base64url key file (collector or fleet key); throws with the path and what is wrong. */
 export function loadCollectorKey(dataDir: string, keyFile: string): Buffer {
   const path = isAbsolute(keyFile) ? keyFile : join(dataDir, keyFile);
+  // Anyone who can read the key can sign summaries as this station.
+  secureConfigFiles([path]);
   const text = readFileSync(path, 'utf8').trim();
   const key = Buffer.from(text, 'base64url');
   if (!/^[A-Za-z0-9_-]+$/.test(text) || key.length !== COLLECTOR_KEY_BYTES) {
