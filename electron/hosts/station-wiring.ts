@@ -63,17 +63,27 @@ export async function createWiredStation(options: StationWiringOptions): Promise
     });
     return { service, devices: configuredDeviceLines(path, loaded.config) };
   }
-  const simulated = await startDefaultSimulatedReader(options.dataDir);
+  // Both simulators at once: each waits on its own socat (tens of ms) before it is ready.
+  // startSimulatedLockers never rejects (no wall is an outcome, not an error).
+  const [reader, { lockers, outcome: lockersOutcome }] = await Promise.all([
+    startDefaultSimulatedReader(options.dataDir).then(
+      (started) => ({ started }),
+      (error: unknown) => ({ error }),
+    ),
+    startSimulatedLockers(options.dataDir),
+  ]);
+  if (!('started' in reader)) {
+    await lockers?.close();
+    throw reader.error;
+  }
+  const simulated = reader.started;
   const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  if (lockers) closers.push(() => lockers.close());
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let service: StationService;
-  let lockersOutcome: SimulatedLockersOutcome;
   try {
-    const { lockers, outcome } = await startSimulatedLockers(options.dataDir);
-    lockersOutcome = outcome;
-    if (lockers) closers.push(() => lockers.close());
     service = await createStationService({
       dataDir: options.dataDir,
       readers: [simulated.reader],
