@@ -159,6 +159,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     now,
     tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
     onError: (message) => console.error(message),
+    onFaultLine: onWarning,
     otherDevices: () => lockers.busStatus(),
     tapTiming: options.tapTiming,
   });
