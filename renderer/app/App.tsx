@@ -15,6 +15,7 @@ import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { PersonalCountdown } from '../components/PersonalCountdown';
 import { ScreenNotice } from '../components/ScreenNotice';
+import { afterPaint } from './after-paint';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
@@ -49,7 +50,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 
   const dispatch = useCallback((event: KioskEvent) => {
     const sound = soundForEvent(event);
-    if (sound) playSound(sound);
+    // After the frame: the first tone builds an AudioContext (tens of ms on a busy core),
+    // which must not stand between a tap and its greeting on glass.
+    if (sound) afterPaint(() => playSound(sound));
     rawDispatch(event);
   }, []);
 
@@ -95,7 +98,13 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   useEffect(() => {
     const prompt = voiceForChange(before.current, state);
     before.current = state;
-    if (prompt && state.info?.spokenPrompts) speak(prompt, toLocale(i18n.resolvedLanguage));
+    // Spoken once the new screen is painted: a tap's greeting renders synchronously
+    // (flushSync), so this effect runs in the same task, and starting a clip (an audio
+    // element, its fetch and decoder) would hold up the frame.
+    if (prompt && state.info?.spokenPrompts) {
+      const locale = toLocale(i18n.resolvedLanguage);
+      afterPaint(() => speak(prompt, locale));
+    }
   }, [state, i18n]);
 
   const goHome = useCallback(() => dispatch({ type: 'home' }), [dispatch]);
