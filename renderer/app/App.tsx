@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodInput, MethodOutput, StationClient } from '../../common/contract';
-import type { StationInfo, WorkerCategory } from '../../common/domain';
+import type { Locale, StationInfo, WorkerCategory } from '../../common/domain';
 import type { CableType, LockerView, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
 import { localized, toLocale } from '../i18n/i18n';
@@ -30,7 +30,7 @@ import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useHeartbeat } from './use-heartbeat';
-import { speak } from './voice';
+import type { VoicePrompt } from './voice-clips';
 import { voiceForChange } from './voice-moments';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
@@ -38,6 +38,14 @@ import { usePersonalCountdown } from './use-personal-countdown';
 import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
+
+/**
+ * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
+ * first prompt (always after a paint or a touch, never on the way to the first screen).
+ */
+function speak(prompt: VoicePrompt, locale: Locale): void {
+  void import('./voice').then(({ speak: play }) => play(prompt, locale)).catch(() => undefined);
+}
 
 /** Used until the station info says otherwise. */
 const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
