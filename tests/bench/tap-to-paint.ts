@@ -67,7 +67,7 @@ export async function runTaps(browser: Browser, taps: number, firstCard: number)
       const frame = encodeTap(String(firstCard + i * 7919).padStart(10, '0'), 'em4100');
       await page.evaluate('window.__armTap()');
       const written = await device.write(frame);
-      const step = "welcome screen";
+      const step = 'welcome screen';
       const explain = async (error: unknown): Promise<never> => {
         const said = station.output().split('\n').filter((l) => l && !l.startsWith('tap-timing ')).slice(-5).join(' | ');
         const stamped = parseTapTimingLines(station.output()).length;
