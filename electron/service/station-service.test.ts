@@ -251,8 +251,8 @@ describe('createStationService', () => {
   it('refuses to start on a database from a newer release', async () => {
     const dataDir = temp.make();
     const raw = new Database(stationDatabasePath(dataDir));
-    raw.pragma('user_version = 6');
+    raw.pragma('user_version = 7');
     raw.close();
-    await expect(start({ dataDir })).rejects.toThrow(/schema version 6, but this station software only knows versions up to 5/);
+    await expect(start({ dataDir })).rejects.toThrow(/schema version 7, but this station software only knows versions up to 6/);
   });
 });
