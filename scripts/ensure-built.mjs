@@ -70,8 +70,8 @@ const stationOnly = process.argv.includes('--station');
 const rendererSources = ['renderer', 'index.html', 'vite.config.ts', 'vite.config.mts', 'vite.config.js', 'resources', ...sharedSources];
 if (!stationOnly && isStale(['dist/renderer/index.html'], rendererSources)) viteBuild([], 'the station page');
 
-const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', ...sharedSources];
-if (isStale(['out/station/start.cjs', 'out/station/supervise.cjs'], stationSources)) {
+const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', 'scripts/station-loader.cjs', ...sharedSources];
+if (isStale(['out/station/start.cjs', 'out/station/service.cjs', 'out/station/supervise.cjs'], stationSources)) {
   console.log('Building the station service…');
   // Loaded only when needed: a fresh start never pays for loading esbuild.
   const built = await import('./build-station.mjs').then(

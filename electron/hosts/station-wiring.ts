@@ -78,23 +78,30 @@ export async function createWiredStation(options: StationWiringOptions): Promise
     });
     return { service, devices: configuredDeviceLines(path, loaded.config) };
   }
-  const simulated = await startDefaultSimulatedReader(options.dataDir);
+  // Every simulator at once: each waits on its own socat (tens of ms) before it is ready.
+  // startSimulatedLockers and startSimulatedPrinter never reject (none is an outcome, not an error).
+  const [reader, { lockers, outcome: lockersOutcome }, { printer, outcome: printerOutcome }] = await Promise.all([
+    startDefaultSimulatedReader(options.dataDir).then(
+      (started) => ({ started }),
+      (error: unknown) => ({ error }),
+    ),
+    startSimulatedLockers(options.dataDir),
+    startSimulatedPrinter(options.dataDir),
+  ]);
+  if (!('started' in reader)) {
+    await lockers?.close();
+    await printer?.close();
+    throw reader.error;
+  }
+  const simulated = reader.started;
   const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  if (lockers) closers.push(() => lockers.close());
+  if (printer) closers.push(() => printer.close());
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let service: StationService;
-  let lockersOutcome: SimulatedLockersOutcome;
-  let printerOutcome: SimulatedPrinterOutcome;
   try {
-    // Side by side: each waits on its own socat, and neither needs the other.
-    const [simulatedLockers, simulatedPrinter] = await Promise.all([startSimulatedLockers(options.dataDir), startSimulatedPrinter(options.dataDir)]);
-    const { lockers, outcome } = simulatedLockers;
-    lockersOutcome = outcome;
-    if (lockers) closers.push(() => lockers.close());
-    printerOutcome = simulatedPrinter.outcome;
-    const { printer } = simulatedPrinter;
-    if (printer) closers.push(() => printer.close());
     service = await createStationService({
       dataDir: options.dataDir,
       readers: [simulated.reader],

@@ -27,6 +27,12 @@ export interface ReaderBridgeOptions {
   readonly onError: (message: string) => void;
   /** Devices other than readers (locker buses), listed after the readers in every status. */
   readonly otherDevices?: () => DeviceStatus[];
+  /**
+   * One line per fault shown on the screen (so at most one a second per reader, like the
+   * `cardError`s), e.g. `Card reader sim-reader: truncated (frame stopped after 6 bytes: …)`:
+   * a worker told "card not read" must leave a trace an installer can find. Default none.
+   */
+  readonly onFaultLine?: (line: string) => void;
   /** Benchmarks only: receives the stage times of every tap. Default none (no timing taken). */
   readonly tapTiming?: TapTimingSink | null;
 }
@@ -87,6 +93,7 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
       // `at < last`: the clock went back; start the interval again rather than go silent.
       if (last !== undefined && at >= last && at - last < CARD_ERROR_INTERVAL_MS) return;
       lastCardError.set(fault.deviceId, at);
+      options.onFaultLine?.(`Card reader ${fault.deviceId}: ${fault.reason}${fault.detail ? ` (${fault.detail.slice(0, 200)})` : ''}`);
       events.emit('cardError', { deviceId: fault.deviceId, reason: faultReason(fault) });
     };
     const onState = (_state: ReaderState) => {

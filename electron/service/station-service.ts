@@ -178,6 +178,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     // A steward card at the open sign-in screen is a sign-in, not a visit.
     tapCard: (card, deviceId) => (steward.claimTap(card) ? Promise.resolve(null) : retryWhileBusy(() => tapCard(card, 'reader', deviceId))),
     onError: (message) => console.error(message),
+    onFaultLine: onWarning,
     otherDevices: () => [...lockers.busStatus(), ...slips.deviceStatus()],
     tapTiming: options.tapTiming,
   });

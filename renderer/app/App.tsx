@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../common/contract';
-import type { StationInfo, WorkerCategory } from '../../common/domain';
+import type { Locale, StationInfo, WorkerCategory } from '../../common/domain';
 import type { CableType, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
 import { STEWARD_IDLE_SECONDS } from '../../common/steward';
@@ -17,6 +17,7 @@ import { LanguageSwitch } from '../components/LanguageSwitch';
 import { VoiceToggle } from '../components/VoiceToggle';
 import { PersonalCountdown } from '../components/PersonalCountdown';
 import { ScreenNotice } from '../components/ScreenNotice';
+import { afterPaint } from './after-paint';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
@@ -33,7 +34,7 @@ import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useHeartbeat } from './use-heartbeat';
-import { speak } from './voice';
+import type { VoicePrompt } from './voice-clips';
 import { voiceForChange } from './voice-moments';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
@@ -41,6 +42,14 @@ import { usePersonalCountdown } from './use-personal-countdown';
 import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
+
+/**
+ * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
+ * first prompt (always after a paint or a touch, never on the way to the first screen).
+ */
+function speak(prompt: VoicePrompt, locale: Locale): void {
+  void import('./voice').then(({ speak: play }) => play(prompt, locale)).catch(() => undefined);
+}
 
 /** Used until the station info says otherwise. */
 const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
@@ -53,7 +62,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 
   const dispatch = useCallback((event: KioskEvent) => {
     const sound = soundForEvent(event);
-    if (sound) playSound(sound);
+    // After the frame: the first tone builds an AudioContext (tens of ms on a busy core),
+    // which must not stand between a tap and its greeting on glass.
+    if (sound) afterPaint(() => playSound(sound));
     rawDispatch(event);
   }, []);
 
@@ -102,7 +113,13 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   useEffect(() => {
     const prompt = voiceForChange(before.current, state);
     before.current = state;
-    if (prompt && voiceOn) speak(prompt, toLocale(i18n.resolvedLanguage));
+    // Spoken once the new screen is painted: a tap's greeting renders synchronously
+    // (flushSync), so this effect runs in the same task, and starting a clip (an audio
+    // element, its fetch and decoder) would hold up the frame.
+    if (prompt && voiceOn) {
+      const locale = toLocale(i18n.resolvedLanguage);
+      afterPaint(() => speak(prompt, locale));
+    }
   }, [state, i18n, voiceOn]);
 
   // A pass whose screens have gone (Done, idle, countdown, a new tap) is void in the service at
