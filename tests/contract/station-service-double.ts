@@ -34,6 +34,8 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   listStewardAudit: { session: SESSION, limit: 50 },
   getConsoleDevices: { session: SESSION },
+  listExportTables: { session: SESSION },
+  exportCsv: { session: SESSION, tables: ['visits'], fromMs: 1_700_000_000_000, toMs: 1_700_086_400_000, folder: '/media/usb' },
 };
 
 /** An argument every method's schema refuses. */
@@ -60,6 +62,8 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   setUpSteward: { setupCode: '1234', pin: '2468' },
   listStewardAudit: { session: SESSION, limit: 0 },
   getConsoleDevices: { session: 7 },
+  listExportTables: {},
+  exportCsv: { session: SESSION, tables: ['Visits!'], fromMs: 0, toMs: 1, folder: '' },
 };
 
 /** The answer each method of the double gives. */
@@ -104,6 +108,8 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     devices: [{ id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '', lastSeenAtMs: 1_700_000_000_000, errors: 2, reopens: 1 }],
     sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null },
   },
+  listExportTables: ['visits', 'locker-sessions'],
+  exportCsv: { files: [{ table: 'visits', path: '/media/usb/st-test-visits-20231114-20231114.csv', rows: 12, bytes: 640 }] },
   listStewardAudit: [{ id: 1, atMs: 1_700_000_000_000, stewardName: '王芳', action: 'locker.remote-open', subject: 'locker 3', reason: '手机忘在柜里' }],
   getSyncStatus: {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
