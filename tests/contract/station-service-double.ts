@@ -36,6 +36,8 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getConsoleDevices: { session: SESSION },
   listExportTables: { session: SESSION },
   exportCsv: { session: SESSION, tables: ['visits'], fromMs: 1_700_000_000_000, toMs: 1_700_086_400_000, folder: '/media/usb' },
+  releaseCardPass: { cardPass: '0123456789abcdef0123456789abcdef' },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
 };
 
 /** An argument every method's schema refuses. */
@@ -64,6 +66,8 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getConsoleDevices: { session: 7 },
   listExportTables: {},
   exportCsv: { session: SESSION, tables: ['Visits!'], fromMs: 0, toMs: 1, folder: '' },
+  releaseCardPass: { cardPass: 'not-a-pass' },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
 };
 
 /** The answer each method of the double gives. */
@@ -93,6 +97,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   claimLocker: { kind: 'opened', sessionId: 4, lockerNumber: 12, pickupCode: '042917', maxMinutes: 240, skippedFaulty: [] },
   openMyLocker: { kind: 'wrong-code', attemptsLeft: 2 },
   recoverPickupCode: { kind: 'not-open' },
+  releaseCardPass: {},
   listLockers: [{
     lockerNumber: 12, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null,
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
@@ -116,6 +121,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
+  printPickupSlip: { kind: 'printed' },
 };
 
 export interface StationServiceDouble extends StationService {
