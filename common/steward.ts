@@ -102,6 +102,20 @@ export const consoleDevicesSchema = z.object({
   sync: syncStatusSchema,
 });
 
+export const exportCsvInputSchema = withStewardSession({
+  /** Table ids from `listExportTables`. */
+  tables: z.array(z.string().check(z.regex(/^[a-z][a-z-]{0,39}$/))).check(z.minLength(1), z.maxLength(20)),
+  /** The period, epoch ms: from (inclusive) to (exclusive). */
+  fromMs: z.int(),
+  toMs: z.int(),
+  /** An absolute folder on the station (a USB stick's mount point). */
+  folder: z.string().check(z.minLength(1), z.maxLength(500)),
+});
+
+export const exportCsvOutcomeSchema = z.object({
+  files: z.array(z.object({ table: z.string(), path: z.string(), rows: z.int().check(z.nonnegative()), bytes: z.int().check(z.positive()) })),
+});
+
 /** Sent when a steward card is tapped while the sign-in screen is open. */
 export const stewardCardEventSchema = z.object({
   pending: pendingSignInSchema,
@@ -125,6 +139,10 @@ export const stewardMethods = {
   setUpSteward: method(setUpStewardInputSchema, stewardSignedInSchema),
   /** Every reader and lock bus with last seen, error and reopen counts, and the upstream sync. */
   getConsoleDevices: method(withStewardSession({}), consoleDevicesSchema),
+  /** The tables Export can write, in order. */
+  listExportTables: method(withStewardSession({}), z.array(z.string())),
+  /** Writes one CSV (UTF-8 with BOM) per table for the period into the folder; audited. */
+  exportCsv: method(exportCsvInputSchema, exportCsvOutcomeSchema),
   /** Audited steward actions, newest first. */
   listStewardAudit: method(auditPageInputSchema, z.array(auditRowSchema)),
 } as const;

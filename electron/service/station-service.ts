@@ -30,6 +30,7 @@ import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
 import { consoleDevices } from './steward/console-devices';
+import { exportCsv, listExportTables } from './steward/export/export-csv';
 import { trackDeviceHealth } from './steward/device-health';
 import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
@@ -183,6 +184,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
+  const exportDeps = { db, access: steward.access, stationId: config.stationId };
   const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
 
   let closed = false;
@@ -261,6 +263,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
     openAllLockers: (arg) => runAsync(() => lockers.openAll(arg)),
     ...wrapAll(steward.api, run),
+    listExportTables: (arg) => run(() => listExportTables(arg, exportDeps)),
+    exportCsv: (arg) => run(() => exportCsv(arg, exportDeps)),
     getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
     printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),

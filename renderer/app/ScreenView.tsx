@@ -63,7 +63,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           info={info}
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
-          onSteward={actions.steward}
+          onSteward={noLockers ? null : actions.steward}
           onPromptTouch={actions.sayTapCard}
         />
       );

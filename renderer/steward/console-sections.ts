@@ -38,5 +38,7 @@ const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<Com
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   section('lockers', 'console.section.lockers', () => import('./sections/LockersSection').then((m) => m.LockersSection)),
+  section('devices', 'console.section.devices', () => import('./sections/DevicesSection').then((m) => m.DevicesSection)),
   section('audit', 'console.section.audit', () => import('./sections/AuditSection').then((m) => m.AuditSection)),
+  section('export', 'console.section.export', () => import('./sections/ExportSection').then((m) => m.ExportSection)),
 ];
