@@ -20,6 +20,8 @@ import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
 import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
+import { createStewardRecordsService } from './steward/records/records-service';
+import { signedOutStewardAccess } from './steward/records/signed-out-access';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
@@ -238,6 +240,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     getStewardSetup: () => run(() => lockers.stewardSetup()),
     setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
+    ...createStewardRecordsService({ db, access: signedOutStewardAccess, now, events, run }).api,
   };
 
   let closing: Promise<void> | undefined;
