@@ -2,12 +2,14 @@
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200).
+ * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
+import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
 import { benchTapToPaint } from './tap-to-paint';
 
@@ -24,6 +26,7 @@ try {
     await benchColdStart(browser, option('runs', 5)),
     await benchTapToPaint(browser, option('taps', 500)),
     await benchLockers(option('opens', 200)),
+    await benchDashboardQueries(),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

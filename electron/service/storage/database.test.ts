@@ -32,7 +32,7 @@ describe('openStationDatabase', () => {
       expect(LATEST_SCHEMA_VERSION).toBe(6);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'events', 'inspection_results', 'inspections', 'locker_events', 'locker_sessions', 'lockers', 'notices', 'steward_audit', 'supply_alerts', 'supply_items', 'supply_stock', 'upstream_cursors', 'upstream_outbox', 'visits']);
+      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'events', 'inspection_results', 'inspections', 'locker_events', 'locker_sessions', 'lockers', 'notices', 'steward_audit', 'supply_alerts', 'supply_items', 'supply_stock', 'upstream_cursors', 'upstream_outbox', 'usage_card_last', 'usage_slots', 'visits']);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -41,7 +41,7 @@ describe('openStationDatabase', () => {
       expect(indexes.map((i) => i.name)).toEqual([
         'cards_hash24', 'events_kind_at', 'inspections_at', 'locker_events_at', 'locker_events_locker', 'locker_sessions_card', 'locker_sessions_claimed',
         'locker_sessions_claimed_cover', 'locker_sessions_live', 'lockers_address', 'steward_audit_at', 'supply_alerts_open', 'supply_stock_at', 'supply_stock_item',
-        'upstream_outbox_pending', 'visits_arrived', 'visits_arrived_cover', 'visits_card', 'visits_kind_arrived',
+        'upstream_outbox_pending', 'usage_card_last_ms', 'visits_arrived', 'visits_card', 'visits_kind_arrived',
       ]);
     } finally {
       db.close();

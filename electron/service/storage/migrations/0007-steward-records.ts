@@ -90,9 +90,47 @@ export function up(db: Database): void {
       CHECK (start_minute < end_minute)
     ) STRICT;
 
-    -- Usage dashboard: every visit count of a period from the index alone.
-    CREATE INDEX visits_arrived_cover ON visits (arrived_ms, kind, card_id);
-    CREATE INDEX locker_sessions_claimed_cover ON locker_sessions (claimed_ms, started_ms, ended_ms);
+    -- Usage dashboard. A year of visits is too many rows to count per request within 20 ms,
+    -- so triggers keep two roll-ups beside the visits, in the visit's own transaction:
+    -- visits per 15-minute slot (every local hour is whole slots in every zone in use), and
+    -- each card's latest arrival (a card visited in a range ending now iff its latest
+    -- arrival is in it; the rare card with an arrival after the range is checked row by row).
+    CREATE TABLE usage_slots (
+      -- arrived_ms / 900000.
+      slot    INTEGER PRIMARY KEY,
+      members INTEGER NOT NULL DEFAULT 0 CHECK (members >= 0),
+      guests  INTEGER NOT NULL DEFAULT 0 CHECK (guests >= 0)
+    ) STRICT;
+    CREATE TABLE usage_card_last (
+      card_id INTEGER PRIMARY KEY,
+      last_ms INTEGER NOT NULL
+    ) STRICT;
+    CREATE INDEX usage_card_last_ms ON usage_card_last (last_ms);
+    INSERT INTO usage_slots (slot, members, guests)
+      SELECT arrived_ms / 900000, count(*) FILTER (WHERE kind = 'member'), count(*) FILTER (WHERE kind = 'guest') FROM visits GROUP BY 1;
+    INSERT INTO usage_card_last (card_id, last_ms) SELECT card_id, max(arrived_ms) FROM visits WHERE card_id IS NOT NULL GROUP BY card_id;
+    CREATE TRIGGER usage_visit_added AFTER INSERT ON visits BEGIN
+      INSERT INTO usage_slots (slot, members, guests) VALUES (new.arrived_ms / 900000, new.kind = 'member', new.kind = 'guest')
+        ON CONFLICT (slot) DO UPDATE SET members = members + (new.kind = 'member'), guests = guests + (new.kind = 'guest');
+      INSERT INTO usage_card_last (card_id, last_ms) SELECT new.card_id, new.arrived_ms WHERE new.card_id IS NOT NULL
+        ON CONFLICT (card_id) DO UPDATE SET last_ms = max(last_ms, excluded.last_ms);
+    END;
+    -- Visits are not deleted or moved today; a retention roll-up or a correction must keep the counts right.
+    CREATE TRIGGER usage_visit_removed AFTER DELETE ON visits BEGIN
+      UPDATE usage_slots SET members = members - (old.kind = 'member'), guests = guests - (old.kind = 'guest') WHERE slot = old.arrived_ms / 900000;
+      DELETE FROM usage_card_last WHERE card_id = old.card_id;
+      INSERT INTO usage_card_last (card_id, last_ms) SELECT card_id, max(arrived_ms) FROM visits WHERE card_id = old.card_id GROUP BY card_id;
+    END;
+    CREATE TRIGGER usage_visit_moved AFTER UPDATE OF arrived_ms, kind, card_id ON visits BEGIN
+      UPDATE usage_slots SET members = members - (old.kind = 'member'), guests = guests - (old.kind = 'guest') WHERE slot = old.arrived_ms / 900000;
+      DELETE FROM usage_card_last WHERE card_id = old.card_id;
+      INSERT INTO usage_card_last (card_id, last_ms) SELECT card_id, max(arrived_ms) FROM visits WHERE card_id = old.card_id GROUP BY card_id;
+      INSERT INTO usage_slots (slot, members, guests) VALUES (new.arrived_ms / 900000, new.kind = 'member', new.kind = 'guest')
+        ON CONFLICT (slot) DO UPDATE SET members = members + (new.kind = 'member'), guests = guests + (new.kind = 'guest');
+      INSERT INTO usage_card_last (card_id, last_ms) SELECT new.card_id, new.arrived_ms WHERE new.card_id IS NOT NULL
+        ON CONFLICT (card_id) DO UPDATE SET last_ms = max(last_ms, excluded.last_ms);
+    END;
+        CREATE INDEX locker_sessions_claimed_cover ON locker_sessions (claimed_ms, started_ms, ended_ms);
   `);
   const insert = db.prepare(
     'INSERT INTO supply_items (seed_key, name_zh, name_en, unit_zh, unit_en, season, low_at, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, 0)',
