@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { stationMethods, type StationApi } from '../../common/contract';
+import { stationMethods, type MethodInput, type MethodName, type MethodOutput, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
 import type { CheckInOutcome } from '../../common/domain';
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
@@ -14,14 +14,14 @@ import { systemClock, type Clock } from '../../hardware/drivers/clock';
 import type { LockerBus } from '../../hardware/drivers/locker-bus/locker-bus';
 import { normaliseCardText } from '../../hardware/card-id/normalise';
 import type { StationService } from '../service-contract';
+import type { PrinterDevice } from '../../hardware/printer/printer-device';
 import { createCheckIn } from './check-in';
+import { createSlipPrinting } from './printing/slip-printing';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
-import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
 import { createStewardRecordsService } from './steward/records/records-service';
-import { signedOutStewardAccess } from './steward/records/signed-out-access';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
@@ -29,6 +29,9 @@ import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
+import { consoleDevices } from './steward/console-devices';
+import { trackDeviceHealth } from './steward/device-health';
+import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -45,6 +48,8 @@ export interface StationServiceOptions {
   readonly readers?: readonly CardReader[];
   /** Locker buses the service starts now and stops on `close()`; lockers.json maps their locks. Default none. */
   readonly lockerBuses?: readonly LockerBus[];
+  /** The pickup-slip printer the service starts now and stops on `close()`. Default none. */
+  readonly printer?: PrinterDevice | null;
   /** Folder of the lockers.json to use. Default `dataDir`; the built-in simulator keeps its own. */
   readonly lockerLayoutDir?: string;
   /** Wall clock in epoch ms, for visit times and the fault rate limit. Default `Date.now`. */
@@ -118,7 +123,9 @@ export async function createStationService(options: StationServiceOptions): Prom
   const wedgeGate =
     options.wedgeLimit === null ? null : createWedgeGate({ now, limit: options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT, events, onRefusal });
   let lockers: LockerService;
+  let steward: StewardService;
   try {
+    steward = createStewardService({ db, dataDir: options.dataDir, hashCard: (c) => hashCardId(stationKey.key, c), legacyPin: config.stewardPin, clock, events, onNotice, onWarning: (line) => (warnings.push(line), onWarning(line)) });
     lockers = createLockerService({
       db,
       key: stationKey.key,
@@ -129,9 +136,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
       onError: (message) => console.error(message),
-      stewardPins: fileStewardPinStore(options.dataDir),
-      onStewardSetupCode: (code) => onNotice(stewardSetupNotice(code)),
-      onStewardSetUp: () => onNotice('Steward PIN set on the kiosk; the setup code is spent.'),
+      access: steward.access,
     });
   } catch (error) {
     db.close();
@@ -148,6 +153,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   });
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
+    // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
@@ -155,16 +161,25 @@ export async function createStationService(options: StationServiceOptions): Prom
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
     return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
   };
+  const printer = options.printer ?? null;
+  const slips = createSlipPrinting({
+    printer,
+    pickupCodeForSlip: (lockerNumber, sessionId) => retryWhileBusy(() => lockers.pickupCodeForSlip(lockerNumber, sessionId)),
+    stationName: (language) => config.stationName[language],
+    onError: (message) => console.error(message),
+  });
   const bridge = attachReaders({
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
+    // A steward card at the open sign-in screen is a sign-in, not a visit.
+    tapCard: (card, deviceId) => (steward.claimTap(card) ? Promise.resolve(null) : retryWhileBusy(() => tapCard(card, 'reader', deviceId))),
     onError: (message) => console.error(message),
-    otherDevices: () => lockers.busStatus(),
+    otherDevices: () => [...lockers.busStatus(), ...slips.deviceStatus()],
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
+  const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
 
   let closed = false;
   /**
@@ -235,12 +250,15 @@ export async function createStationService(options: StationServiceOptions): Prom
     claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
     recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
+    releaseCardPass: (arg) => run(() => lockers.releasePass(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
-    getStewardSetup: () => run(() => lockers.stewardSetup()),
-    setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
+    openAllLockers: (arg) => runAsync(() => lockers.openAll(arg)),
+    ...wrapAll(steward.api, run),
+    getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
-    ...createStewardRecordsService({ db, access: signedOutStewardAccess, now, events, run }).api,
+    printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),
+    ...createStewardRecordsService({ db, access: steward.access, now, events, run }).api,
   };
 
   let closing: Promise<void> | undefined;
@@ -248,9 +266,12 @@ export async function createStationService(options: StationServiceOptions): Prom
     closing ??= (async () => {
       closed = true;
       bridge.detach();
+      deviceHealth.detach();
+      steward.close();
       lockers.close();
       await upstream.close();
-      const devices = [...readers, ...lockerBuses];
+      stopPrinterWatch();
+      const devices = [...readers, ...lockerBuses, ...(printer ? [printer] : [])];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
@@ -281,12 +302,22 @@ export async function createStationService(options: StationServiceOptions): Prom
       onWarning(message);
     }
   }
+  const stopPrinterWatch = printer?.onChange(() => events.emit('deviceStatus', { devices: bridge.deviceStatus() })) ?? (() => undefined);
+  if (printer) {
+    // Never rejects: a printer that does not answer shows as offline, and lockers still work without slips.
+    await printer.start();
+  }
   return { api, events, close, config, warnings };
 }
 
-/** The console line for a station with no steward PIN yet (see README, "First steward"). */
-export function stewardSetupNotice(code: string): string {
-  return `Steward setup code: ${code} (no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN)`;
+/** Each synchronous method of a slice's api, run like the others (closed service, busy database). */
+function wrapAll<K extends MethodName>(
+  api: { readonly [M in K]: (input: MethodInput<M>) => Result<MethodOutput<M>> },
+  run: <T>(fn: () => Result<T>) => Promise<Result<T>>,
+): Pick<StationApi, K> {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries<(input: never) => Result<unknown>>(api)) out[name] = (input: never) => run(() => fn(input));
+  return out as Pick<StationApi, K>;
 }
 
 function storageError(error: unknown) {

@@ -22,9 +22,10 @@ import {
   LockerOpenScreen,
   LockerRetrieveScreen,
   PickupCodeScreen,
-  StewardScreen,
+  ConsoleScreen,
 } from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
+import { slipPrinterReady } from './device-summary';
 import { chargeOffer, openPassOf } from './locker-flow';
 
 interface ScreenViewProps {
@@ -62,20 +63,12 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           info={info}
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
-          onSteward={noLockers ? null : actions.steward}
+          onSteward={actions.steward}
           onPromptTouch={actions.sayTapCard}
         />
       );
     case 'steward':
-      return (
-        <StewardScreen
-          listLockers={actions.listLockers}
-          act={actions.stewardLockerAction}
-          onExit={actions.home}
-          stewardSetup={actions.stewardSetup}
-          setUp={actions.setUpSteward}
-        />
-      );
+      return <ConsoleScreen client={actions.client} onExit={actions.home} />;
     case 'welcome':
       return (
         <WelcomeScreen
@@ -124,7 +117,15 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
         />
       );
     case 'pickup-code':
-      return <PickupCodeScreen opened={screen.opened} pickupCode={screen.pickupCode} onNoted={actions.pickupNoted} />;
+      return (
+        <PickupCodeScreen
+          opened={screen.opened}
+          pickupCode={screen.pickupCode}
+          onNoted={actions.pickupNoted}
+          printerReady={slipPrinterReady(state.devices)}
+          onPrint={() => actions.printSlip(screen.opened)}
+        />
+      );
     case 'locker-open':
       return <LockerOpenScreen opened={screen.opened} onDone={actions.home} />;
     case 'locker-charging':

@@ -11,6 +11,8 @@ const S = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 const NOTICE = { kind: 'event', title: { 'zh-CN': '免费理发', en: 'Free haircut' }, body: { 'zh-CN': '', en: '' }, startMinute: 840, endMinute: 1020, days: 127, active: true } as const;
 const SUPPLY = { id: 1, name: { 'zh-CN': '饮用水', en: 'Drinking water' }, unit: { 'zh-CN': '瓶', en: 'bottles' }, season: 'all', lowAt: 12, active: true, stock: 3, low: true } as const;
 const INSPECTION: MethodOutput<'recordInspection'> = { id: 5, atMs: 1_700_000_000_000, stewardName: '王芳', failed: 1, results: [{ item: 'microwave', passed: false, note: '不加热' }] };
+/** A well-formed steward session token. */
+const SESSION = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /** A valid argument for every method; the mapped type makes a new method fail to compile here. */
 export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
@@ -25,10 +27,9 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   claimLocker: { claimant: { kind: 'guest' }, cable: 'usb-c' },
   openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '042917' },
   recoverPickupCode: { lockerNumber: 12 },
-  listLockers: { pin: '2468' },
-  stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
-  getStewardSetup: undefined,
-  setUpSteward: { setupCode: '40918273', pin: '2468' },
+  listLockers: { session: SESSION },
+  stewardLockerAction: { session: SESSION, lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
+  openAllLockers: { session: SESSION, confirm: 'open-all', reason: 'Fire alarm' },
   getSyncStatus: undefined,
   getUsage: { session: S, range: '7d' },
   listSupplies: { session: S },
@@ -41,6 +42,15 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   listNotices: { session: S },
   saveNotice: { session: S, id: null, fields: NOTICE },
   deleteNotice: { session: S, id: 3 },
+  openStewardSignIn: undefined,
+  closeStewardSignIn: undefined,
+  signInSteward: { pending: SESSION, pin: '2468' },
+  signOutSteward: { session: SESSION },
+  setUpSteward: { setupCode: '40918273', pin: '2468' },
+  listStewardAudit: { session: SESSION, limit: 50 },
+  getConsoleDevices: { session: SESSION },
+  releaseCardPass: { cardPass: '0123456789abcdef0123456789abcdef' },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
 };
 
 /** An argument every method's schema refuses. */
@@ -56,10 +66,9 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   claimLocker: { claimant: { kind: 'member', cardPass: 'not-a-pass' }, cable: 'usb-c' },
   openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '12345' },
   recoverPickupCode: { lockerNumber: 0 },
-  listLockers: { pin: '12' },
-  stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
-  getStewardSetup: { pin: '2468' },
-  setUpSteward: { setupCode: '1234', pin: '2468' },
+  listLockers: { pin: '2468' },
+  stewardLockerAction: { session: 'short', lockerNumber: 0, action: 'explode', reason: '' },
+  openAllLockers: { session: SESSION, confirm: 'yes', reason: 'Fire alarm' },
   getSyncStatus: { now: true },
   getUsage: { session: S, range: 'year' },
   listSupplies: { session: 'short' },
@@ -72,6 +81,15 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   listNotices: {},
   saveNotice: { session: S, id: null, fields: { ...NOTICE, startMinute: 1020, endMinute: 840 } },
   deleteNotice: { session: S, id: -1 },
+  openStewardSignIn: { pin: '2468' },
+  closeStewardSignIn: 7,
+  signInSteward: { pending: null, pin: '12' },
+  signOutSteward: {},
+  setUpSteward: { setupCode: '1234', pin: '2468' },
+  listStewardAudit: { session: SESSION, limit: 0 },
+  getConsoleDevices: { session: 7 },
+  releaseCardPass: { cardPass: 'not-a-pass' },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
 };
 
 /** The answer each method of the double gives. */
@@ -101,13 +119,23 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   claimLocker: { kind: 'opened', sessionId: 4, lockerNumber: 12, pickupCode: '042917', maxMinutes: 240, skippedFaulty: [] },
   openMyLocker: { kind: 'wrong-code', attemptsLeft: 2 },
   recoverPickupCode: { kind: 'not-open' },
+  releaseCardPass: {},
   listLockers: [{
     lockerNumber: 12, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null,
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
   }],
   stewardLockerAction: {},
-  getStewardSetup: { needsSetup: true },
-  setUpSteward: {},
+  openAllLockers: { opened: [1, 2], failed: [{ lockerNumber: 3, reason: 'jammed' }], boards: [{ bus: 'wall', board: 1, method: 'board-command' }] },
+  openStewardSignIn: { needsSetup: false, pinOnly: true },
+  closeStewardSignIn: {},
+  signInSteward: { kind: 'wrong-pin', attemptsLeft: 4 },
+  signOutSteward: {},
+  setUpSteward: { session: SESSION, name: 'First steward', role: 'cadre', idleSeconds: 120 },
+  getConsoleDevices: {
+    devices: [{ id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '', lastSeenAtMs: 1_700_000_000_000, errors: 2, reopens: 1 }],
+    sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null },
+  },
+  listStewardAudit: [{ id: 1, atMs: 1_700_000_000_000, stewardName: '王芳', action: 'locker.remote-open', subject: 'locker 3', reason: '手机忘在柜里' }],
   getSyncStatus: {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
@@ -131,6 +159,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   listNotices: [{ ...NOTICE, id: 3, updatedMs: 1_700_000_000_000 }],
   saveNotice: { ...NOTICE, id: 3, updatedMs: 1_700_000_000_000 },
   deleteNotice: {},
+  printPickupSlip: { kind: 'printed' },
 };
 
 export interface StationServiceDouble extends StationService {
