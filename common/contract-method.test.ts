@@ -7,6 +7,7 @@ import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
 import { stewardMethods } from './steward';
 import { printingMethods } from './printing';
+import { stewardRecordMethods } from './steward-records';
 
 describe('joinSections', () => {
   it('keeps every entry of both sections', () => {
@@ -19,7 +20,7 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
     expect(Object.keys(stationEvents)).toContain('stewardCard');

@@ -9,6 +9,7 @@ import { joinSections } from './contract-method';
 import { handwritingMethods } from './handwriting';
 import { lockerEvents, lockerMethods } from './lockers';
 import { stewardEvents, stewardMethods } from './steward';
+import { stewardRecordEvents, stewardRecordMethods } from './steward-records';
 import { printingMethods } from './printing';
 import { upstreamMethods } from './upstream-sync-status';
 import type { Result } from './result';
@@ -19,14 +20,17 @@ import type { Result } from './result';
  */
 export const stationMethods = joinSections(
   joinSections(
-    joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
-    printingMethods,
+    joinSections(
+      joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
+      printingMethods,
+    ),
+    handwritingMethods,
   ),
-  handwritingMethods,
+  stewardRecordMethods,
 );
 
 /** Events pushed from the service to the UI, composed like the methods. */
-export const stationEvents = joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents);
+export const stationEvents = joinSections(joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents), stewardRecordEvents);
 
 export type StationMethods = typeof stationMethods;
 export type MethodName = keyof StationMethods;

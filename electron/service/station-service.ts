@@ -22,6 +22,7 @@ import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
 import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
 import { attachReaders } from './reader-bridge';
+import { createStewardRecordsService } from './steward/records/records-service';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
@@ -268,6 +269,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
     printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),
+    ...createStewardRecordsService({ db, access: steward.access, now, events, run }).api,
   };
 
   let closing: Promise<void> | undefined;

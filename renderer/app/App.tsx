@@ -31,6 +31,7 @@ import { releasedPasses } from './held-passes';
 import { wantsAvailability, type Claimant, type CodeKey, type OpenedLocker } from './locker-flow';
 import type { SlipPrintAnswer } from '../screens/PickupCodeScreen';
 import { LockerOfferContext } from './locker-offer-context';
+import { CurrentNoticesContext, useCurrentNotices } from '../notices/use-current-notices';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useHeartbeat } from './use-heartbeat';
@@ -89,6 +90,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   useStationSync(client, state.service, dispatch, applyDefaultLocale);
   useHeartbeat(client, dispatch);
   const notice = useScreenNotice(client);
+  const currentNotices = useCurrentNotices(client);
   useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
 
   useWedgeCapture(
@@ -254,7 +256,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       {current !== 'connecting' && personalSecondsLeft !== null && <PersonalCountdown seconds={personalSecondsLeft} />}
       <main className="stage" key={state.screenSeq}>
         <LockerOfferContext.Provider value={state.lockers}>
-          <ScreenView state={state} actions={actions} />
+          <CurrentNoticesContext.Provider value={currentNotices}>
+            <ScreenView state={state} actions={actions} />
+          </CurrentNoticesContext.Provider>
         </LockerOfferContext.Provider>
       </main>
     </div>

@@ -38,6 +38,10 @@ const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<Com
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   section('lockers', 'console.section.lockers', () => import('./sections/LockersSection').then((m) => m.LockersSection)),
+  section('usage', 'usage.title', () => import('./sections/UsageSection').then((m) => m.UsageSection)),
+  section('supplies', 'supplies.title', () => import('./sections/SuppliesSection').then((m) => m.SuppliesSection)),
+  section('inspection', 'inspection.title', () => import('./sections/InspectionSection').then((m) => m.InspectionSection)),
+  section('notices', 'notices.title', () => import('./sections/NoticesSection').then((m) => m.NoticesSection)),
   section('devices', 'console.section.devices', () => import('./sections/DevicesSection').then((m) => m.DevicesSection)),
   section('audit', 'console.section.audit', () => import('./sections/AuditSection').then((m) => m.AuditSection)),
   section('export', 'console.section.export', () => import('./sections/ExportSection').then((m) => m.ExportSection)),

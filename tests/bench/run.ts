@@ -3,12 +3,14 @@
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
  * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100).
+ * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
+import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
 import { benchTapToPaint } from './tap-to-paint';
 import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
@@ -29,6 +31,7 @@ try {
     benchPinyin(option('pinyin-rounds', 20)),
     await benchHandwriting(option('strokes', 100)),
     benchComposerChunks(),
+    await benchDashboardQueries(),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

@@ -7,6 +7,10 @@ import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, St
 import { ok } from '../../common/result';
 import type { StationEventBus, StationService } from '../../electron/service-contract';
 
+const S = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const NOTICE = { kind: 'event', title: { 'zh-CN': '免费理发', en: 'Free haircut' }, body: { 'zh-CN': '', en: '' }, startMinute: 840, endMinute: 1020, days: 127, active: true } as const;
+const SUPPLY = { id: 1, name: { 'zh-CN': '饮用水', en: 'Drinking water' }, unit: { 'zh-CN': '瓶', en: 'bottles' }, season: 'all', lowAt: 12, active: true, stock: 3, low: true } as const;
+const INSPECTION: MethodOutput<'recordInspection'> = { id: 5, atMs: 1_700_000_000_000, stewardName: '王芳', failed: 1, results: [{ item: 'microwave', passed: false, note: '不加热' }] };
 /** A well-formed steward session token. */
 const SESSION = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
@@ -27,6 +31,17 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   stewardLockerAction: { session: SESSION, lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
   openAllLockers: { session: SESSION, confirm: 'open-all', reason: 'Fire alarm' },
   getSyncStatus: undefined,
+  getUsage: { session: S, range: '7d' },
+  listSupplies: { session: S },
+  recordStock: { session: S, itemId: 1, kind: 'restock', quantity: 24, note: null },
+  saveSupplyItem: { session: S, id: null, fields: { name: { 'zh-CN': '雨衣', en: 'Raincoats' }, unit: { 'zh-CN': '件', en: 'coats' }, season: 'all', lowAt: 2, active: true } },
+  supplyHistory: { session: S, itemId: 1 },
+  recordInspection: { session: S, results: [{ item: 'clean', passed: true, note: null }] },
+  listInspections: { session: S, limit: 10 },
+  getCurrentNotices: undefined,
+  listNotices: { session: S },
+  saveNotice: { session: S, id: null, fields: NOTICE },
+  deleteNotice: { session: S, id: 3 },
   openStewardSignIn: undefined,
   closeStewardSignIn: undefined,
   signInSteward: { pending: SESSION, pin: '2468' },
@@ -59,6 +74,17 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   stewardLockerAction: { session: 'short', lockerNumber: 0, action: 'explode', reason: '' },
   openAllLockers: { session: SESSION, confirm: 'yes', reason: 'Fire alarm' },
   getSyncStatus: { now: true },
+  getUsage: { session: S, range: 'year' },
+  listSupplies: { session: 'short' },
+  recordStock: { session: S, itemId: 1, kind: 'restock', quantity: -3, note: null },
+  saveSupplyItem: { session: S, id: null, fields: { name: { 'zh-CN': '', en: '' }, unit: { 'zh-CN': '件', en: 'coats' }, season: 'spring', lowAt: 2, active: true } },
+  supplyHistory: { session: S, itemId: 0 },
+  recordInspection: { session: S, results: [{ item: 'roof', passed: 'yes', note: null }] },
+  listInspections: { session: S, limit: 0 },
+  getCurrentNotices: { all: true },
+  listNotices: {},
+  saveNotice: { session: S, id: null, fields: { ...NOTICE, startMinute: 1020, endMinute: 840 } },
+  deleteNotice: { session: S, id: -1 },
   openStewardSignIn: { pin: '2468' },
   closeStewardSignIn: 7,
   signInSteward: { pending: null, pin: '12' },
@@ -125,6 +151,24 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
+  getUsage: {
+    range: 'today', startMs: 1_764_518_400_000, endMs: 1_764_604_800_000,
+    byHour: Array.from({ length: 24 }, (_, h) => ({ members: h, guests: 1 })),
+    byDay: [{ startMs: 1_764_518_400_000, date: '2025-12-01', members: 276, guests: 24 }],
+    members: 276, guests: 24, uniqueWorkers: 40,
+    categories: { 'food-delivery': 20, courier: 10, 'ride-hailing': 5, sanitation: 3, other: 1, unanswered: 1 },
+    charging: { sessions: 12, ended: 10, averageMinutes: 47 }, joinInterest: 3, wishPosts: 0,
+  },
+  listSupplies: { items: [SUPPLY], alerts: [{ id: 1, itemId: 1, openedMs: 1_700_000_000_000, stock: 3, lowAt: 12 }] },
+  recordStock: { item: SUPPLY, alertOpened: true, alertCleared: false },
+  saveSupplyItem: SUPPLY,
+  supplyHistory: [{ id: 9, itemId: 1, atMs: 1_700_000_000_000, kind: 'count', quantity: 3, stockAfter: 3, consumed: 21, note: null }],
+  recordInspection: INSPECTION,
+  listInspections: [INSPECTION],
+  getCurrentNotices: { notices: [{ ...NOTICE, id: 3, updatedMs: 1_700_000_000_000 }], nextChangeMs: 1_700_003_600_000 },
+  listNotices: [{ ...NOTICE, id: 3, updatedMs: 1_700_000_000_000 }],
+  saveNotice: { ...NOTICE, id: 3, updatedMs: 1_700_000_000_000 },
+  deleteNotice: {},
   printPickupSlip: { kind: 'printed' },
   getHandwritingAvailability: { available: false, reason: 'recogniser-missing' },
   recogniseHandwriting: { candidates: [{ text: '一', score: 0.62 }, { text: '二', score: -0.3 }] },
