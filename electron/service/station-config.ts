@@ -57,6 +57,10 @@ export const stationConfigSchema = z.strictObject({
   spokenPrompts: z.boolean(),
   /** PIN for steward locker actions, 4–8 digits; null: the PIN set on the kiosk with the setup code. */
   stewardPin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4–8 digits').nullable(),
+  /** Raw visit rows older than this many days are rolled up into daily counts and deleted. */
+  retentionDays: z.number().int().min(31).max(3650),
+  /** Daily database backups kept in `<dataDir>/backups`; the oldest beyond this are deleted. */
+  backupsKept: z.number().int().min(1).max(60),
   /** The union's collector (URL, key file); null sends nothing upstream. */
   upstream: upstreamSettingsSchema,
 });

@@ -29,10 +29,10 @@ describe('openStationDatabase', () => {
     const dataDir = temp.make();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(5);
+      expect(LATEST_SCHEMA_VERSION).toBe(6);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'events', 'locker_events', 'locker_sessions', 'lockers', 'steward_audit', 'upstream_cursors', 'upstream_outbox', 'visits']);
+      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'events', 'locker_events', 'locker_sessions', 'lockers', 'steward_audit', 'upstream_cursors', 'upstream_outbox', 'visit_days', 'visits']);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
