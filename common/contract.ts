@@ -7,6 +7,7 @@ import { z } from 'zod/mini';
 import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
 import { lockerEvents, lockerMethods } from './lockers';
+import { operationsMethods } from './operations';
 import { upstreamMethods } from './upstream-sync-status';
 import type { Result } from './result';
 
@@ -14,7 +15,7 @@ import type { Result } from './result';
  * Every method of the station API: one table, composed of each capability's section. A name
  * declared in two sections fails type-checking (see `joinSections`).
  */
-export const stationMethods = joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods);
+export const stationMethods = joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), operationsMethods);
 
 /** Events pushed from the service to the UI, composed like the methods. */
 export const stationEvents = joinSections(checkInEvents, lockerEvents);

@@ -27,6 +27,7 @@ import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
+import { createOpsService } from './ops/ops-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -163,6 +164,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
+  const ops = createOpsService({ db, dataDir: options.dataDir, clock, settings: config, onWarning, onNotice });
 
   let closed = false;
   /**
@@ -174,6 +176,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     try {
       return await retryWhileBusy(fn);
     } catch (error) {
+      ops.noteStorageFailure(error);
       return storageError(error);
     }
   };
@@ -183,6 +186,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     try {
       return await fn();
     } catch (error) {
+      ops.noteStorageFailure(error);
       return storageError(error);
     }
   };
@@ -238,6 +242,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     getStewardSetup: () => run(() => lockers.stewardSetup()),
     setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
+    ...ops.api,
   };
 
   let closing: Promise<void> | undefined;
@@ -247,6 +252,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       bridge.detach();
       lockers.close();
       await upstream.close();
+      ops.close();
       const devices = [...readers, ...lockerBuses];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {

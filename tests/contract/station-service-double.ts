@@ -25,6 +25,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getStewardSetup: undefined,
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   getSyncStatus: undefined,
+  getStorageStatus: undefined,
 };
 
 /** An argument every method's schema refuses. */
@@ -45,6 +46,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getStewardSetup: { pin: '2468' },
   setUpSteward: { setupCode: '1234', pin: '2468' },
   getSyncStatus: { now: true },
+  getStorageStatus: { probe: true },
 };
 
 /** The answer each method of the double gives. */
@@ -85,6 +87,9 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
+  },
+  getStorageStatus: {
+    state: 'full', freeBytes: 4096, totalBytes: 2_097_152, lastFullAtMs: 1_700_000_030_000, clock: 'ok', lastBackupAtMs: 1_699_990_000_000,
   },
 };
 
