@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
- * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200).
+ * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200), --years N
+ * (simulated years of visits under retention, 3).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -9,6 +10,7 @@ import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
 import { benchLockers } from './locker-open';
+import { benchRetentionSize } from './retention-size';
 import { benchTapToPaint } from './tap-to-paint';
 
 function option(name: string, fallback: number): number {
@@ -24,6 +26,7 @@ try {
     await benchColdStart(browser, option('runs', 5)),
     await benchTapToPaint(browser, option('taps', 500)),
     await benchLockers(option('opens', 200)),
+    benchRetentionSize(option('years', 3)),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {
