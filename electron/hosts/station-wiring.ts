@@ -13,6 +13,7 @@ import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers, type DefaultSimulatedL
 import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
 import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
+import { openStationLog } from '../service/ops/station-log';
 import { createStationService } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
@@ -55,16 +56,26 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   if (path) {
     const loaded = loadDevicesConfig(path);
     if (!loaded.ok) throw new Error(`Device config: ${loaded.message}`);
+    const stationLog = openStationLog({ dataDir: options.dataDir });
     const service = await createStationService({
       dataDir: options.dataDir,
       readers: createCardReaders(loaded.config),
       lockerBuses: createLockerBuses(loaded.config),
       tapTiming: tapTimingFromEnv(process.env),
+      log: stationLog.log,
+    }).catch((error: unknown) => {
+      stationLog.close();
+      throw error;
     });
-    return { service, devices: configuredDeviceLines(path, loaded.config) };
+    const close = async () => {
+      await service.close();
+      stationLog.close();
+    };
+    return { service: { api: service.api, events: service.events, close }, devices: configuredDeviceLines(path, loaded.config) };
   }
   const simulated = await startDefaultSimulatedReader(options.dataDir);
-  const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  const stationLog = openStationLog({ dataDir: options.dataDir });
+  const closers: (() => Promise<void>)[] = [() => simulated.close(), async () => stationLog.close()];
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
@@ -80,6 +91,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       lockerBuses: lockers ? [lockers.bus] : [],
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
       tapTiming: tapTimingFromEnv(process.env),
+      log: stationLog.log,
     });
   } catch (error) {
     await closeAll();

@@ -28,6 +28,7 @@ import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
 import { createOpsService } from './ops/ops-service';
+import { withLog, type StationLog } from './ops/service-log';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -68,6 +69,11 @@ export interface StationServiceOptions {
   readonly onRefusal?: (line: string) => void;
   /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
   readonly onNotice?: (message: string) => void;
+  /**
+   * The structured log (ops/station-log.ts): warnings, errors, refusals, check-in outcomes
+   * and refused calls, never card numbers or PINs. Start-up notices stay on the console only.
+   */
+  readonly log?: StationLog;
 }
 
 export interface CreatedStationService extends StationService {
@@ -88,8 +94,10 @@ export async function createStationService(options: StationServiceOptions): Prom
   const readers = options.readers ?? [];
   const lockerBuses = options.lockerBuses ?? [];
   const clock: Clock = options.clock ?? { ...systemClock, now };
-  const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
-  const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
+  const logged = withLog(options.log);
+  const onWarning = logged.warn(options.onWarning ?? ((message: string) => console.warn(message)));
+  const onRefusal = logged.warn(options.onRefusal ?? ((line: string) => console.warn(line)));
+  const onError = logged.error((message: string) => console.error(message));
   const instance = randomBytes(8).toString('hex');
   const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
@@ -127,7 +135,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       clock,
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
-      onError: (message) => console.error(message),
+      onError,
       stewardPins: fileStewardPinStore(options.dataDir),
       onStewardSetupCode: (code) => onNotice(stewardSetupNotice(code)),
       onStewardSetUp: () => onNotice('Steward PIN set on the kiosk; the setup code is spent.'),
@@ -148,6 +156,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     const outcome = checkIn.tapCard(card, source, deviceId);
+    logged.checkIn(source, deviceId, outcome);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
@@ -159,7 +168,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     events,
     now,
     tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
-    onError: (message) => console.error(message),
+    onError,
     otherDevices: () => lockers.busStatus(),
     tapTiming: options.tapTiming,
   });
@@ -177,6 +186,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       return await retryWhileBusy(fn);
     } catch (error) {
       ops.noteStorageFailure(error);
+      logged.storageFailure(error);
       return storageError(error);
     }
   };
@@ -187,11 +197,12 @@ export async function createStationService(options: StationServiceOptions): Prom
       return await fn();
     } catch (error) {
       ops.noteStorageFailure(error);
+      logged.storageFailure(error);
       return storageError(error);
     }
   };
 
-  const api: StationApi = {
+  const api: StationApi = logged.api({
     getStationInfo: async () => ok(toStationInfo(config)),
 
     ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
@@ -243,7 +254,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
     ...ops.api,
-  };
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
