@@ -4,6 +4,8 @@ import { stationEvents, stationMethods } from './contract';
 import { checkInMethods } from './check-in';
 import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
+import { stewardMethods } from './steward';
+import { operationsMethods } from './operations';
 
 describe('joinSections', () => {
   it('keeps every entry of both sections', () => {
@@ -16,8 +18,9 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, operationsMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
+    expect(Object.keys(stationEvents)).toContain('stewardCard');
   });
 });

@@ -8,6 +8,7 @@ import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
 import { lockerEvents, lockerMethods } from './lockers';
 import { operationsMethods } from './operations';
+import { stewardEvents, stewardMethods } from './steward';
 import { upstreamMethods } from './upstream-sync-status';
 import type { Result } from './result';
 
@@ -15,10 +16,10 @@ import type { Result } from './result';
  * Every method of the station API: one table, composed of each capability's section. A name
  * declared in two sections fails type-checking (see `joinSections`).
  */
-export const stationMethods = joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), operationsMethods);
+export const stationMethods = joinSections(joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods), operationsMethods);
 
 /** Events pushed from the service to the UI, composed like the methods. */
-export const stationEvents = joinSections(checkInEvents, lockerEvents);
+export const stationEvents = joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents);
 
 export type StationMethods = typeof stationMethods;
 export type MethodName = keyof StationMethods;

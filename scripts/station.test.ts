@@ -42,7 +42,7 @@ describe('npm run station -- doctor', () => {
       'OK   data directory', 'OK   station process', 'OK   settings', 'OK   station key', 'OK   database', 'OK   clock', 'OK   upstream sync', 'OK   disk', 'OK   backup', 'OK   devices',
     ]);
     expect(log).toContain(`OK   station key: ${join(dataDir, 'station.key')} (mode 600)`);
-    expect(log.find((l) => l.startsWith('OK   database'))).toMatch(/^OK {3}database: integrity ok, \d+\.\d MB, schema 6$/);
+    expect(log.find((l) => l.startsWith('OK   database'))).toMatch(/^OK {3}database: integrity ok, \d+\.\d MB, schema 7$/);
     expect(log).toContain('OK   devices: no devices.json: the built-in simulators');
     expect(code).toBe(0);
   });

@@ -16,8 +16,11 @@ export const CARD_ERROR_INTERVAL_MS = 1000;
 export interface ReaderBridgeOptions {
   readonly readers: readonly CardReader[];
   readonly events: StationEventBus;
-  /** Runs the check-in for a read; rejects only when it could not be saved. */
-  readonly tapCard: (card: NormalisedCard, deviceId: string) => Promise<CheckInOutcome>;
+  /**
+   * Runs the check-in for a read; rejects only when it could not be saved. Null: the read was
+   * not a check-in (a steward card at the sign-in screen) and no `checkIn` is sent.
+   */
+  readonly tapCard: (card: NormalisedCard, deviceId: string) => Promise<CheckInOutcome | null>;
   /** Epoch ms; drives the fault rate limit. */
   readonly now: () => number;
   /** Storage failures while handling a read (there is no caller to return them to). */
@@ -62,7 +65,8 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
     const onRead = (read: CardRead) => {
       const decodedAtMs = tapTiming ? preciseNowMs() : 0;
       void options.tapCard(read.card, read.deviceId).then(
-        (outcome: CheckInOutcome) => {
+        (outcome: CheckInOutcome | null) => {
+          if (outcome === null) return;
           const committedAtMs = tapTiming ? preciseNowMs() : 0;
           events.emit('checkIn', { deviceId: read.deviceId, outcome });
           if (tapTiming) {

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { stationMethods, type StationApi } from '../../common/contract';
+import { stationMethods, type MethodInput, type MethodName, type MethodOutput, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
 import type { CheckInOutcome } from '../../common/domain';
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
@@ -18,7 +18,6 @@ import { createCheckIn } from './check-in';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
-import { fileStewardPinStore } from './lockers/steward-pin-store';
 import { attachReaders } from './reader-bridge';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
@@ -29,6 +28,9 @@ import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
 import { createOpsService } from './ops/ops-service';
 import { withLog, type StationLog } from './ops/service-log';
+import { consoleDevices } from './steward/console-devices';
+import { trackDeviceHealth } from './steward/device-health';
+import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
@@ -125,7 +127,9 @@ export async function createStationService(options: StationServiceOptions): Prom
   const wedgeGate =
     options.wedgeLimit === null ? null : createWedgeGate({ now, limit: options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT, events, onRefusal });
   let lockers: LockerService;
+  let steward: StewardService;
   try {
+    steward = createStewardService({ db, dataDir: options.dataDir, hashCard: (c) => hashCardId(stationKey.key, c), legacyPin: config.stewardPin, clock, events, onNotice, onWarning: (line) => (warnings.push(line), onWarning(line)) });
     lockers = createLockerService({
       db,
       key: stationKey.key,
@@ -136,9 +140,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
       onError,
-      stewardPins: fileStewardPinStore(options.dataDir),
-      onStewardSetupCode: (code) => onNotice(stewardSetupNotice(code)),
-      onStewardSetUp: () => onNotice('Steward PIN set on the kiosk; the setup code is spent.'),
+      access: steward.access,
     });
   } catch (error) {
     db.close();
@@ -155,6 +157,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   });
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
+    // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
     logged.checkIn(source, deviceId, outcome);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
@@ -167,13 +170,15 @@ export async function createStationService(options: StationServiceOptions): Prom
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
+    // A steward card at the open sign-in screen is a sign-in, not a visit.
+    tapCard: (card, deviceId) => (steward.claimTap(card) ? Promise.resolve(null) : retryWhileBusy(() => tapCard(card, 'reader', deviceId))),
     onError,
     otherDevices: () => lockers.busStatus(),
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
   const ops = createOpsService({ db, dataDir: options.dataDir, clock, settings: config, onWarning, onNotice });
+  const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
 
   let closed = false;
   /**
@@ -250,8 +255,9 @@ export async function createStationService(options: StationServiceOptions): Prom
     recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
-    getStewardSetup: () => run(() => lockers.stewardSetup()),
-    setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
+    openAllLockers: (arg) => runAsync(() => lockers.openAll(arg)),
+    ...wrapAll(steward.api, run),
+    getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
     ...ops.api,
   });
@@ -261,6 +267,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     closing ??= (async () => {
       closed = true;
       bridge.detach();
+      deviceHealth.detach();
+      steward.close();
       lockers.close();
       await upstream.close();
       ops.close();
@@ -298,9 +306,14 @@ export async function createStationService(options: StationServiceOptions): Prom
   return { api, events, close, config, warnings };
 }
 
-/** The console line for a station with no steward PIN yet (see README, "First steward"). */
-export function stewardSetupNotice(code: string): string {
-  return `Steward setup code: ${code} (no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN)`;
+/** Each synchronous method of a slice's api, run like the others (closed service, busy database). */
+function wrapAll<K extends MethodName>(
+  api: { readonly [M in K]: (input: MethodInput<M>) => Result<MethodOutput<M>> },
+  run: <T>(fn: () => Result<T>) => Promise<Result<T>>,
+): Pick<StationApi, K> {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries<(input: never) => Result<unknown>>(api)) out[name] = (input: never) => run(() => fn(input));
+  return out as Pick<StationApi, K>;
 }
 
 function storageError(error: unknown) {

@@ -5,10 +5,11 @@
  */
 import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, MethodOutput, StationClient } from '../../common/contract';
+import type { StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
-import type { CableType, LockerView, RetrieveOutcome } from '../../common/lockers';
+import type { CableType, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
+import { STEWARD_IDLE_SECONDS } from '../../common/steward';
 import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
@@ -105,7 +106,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     if (info) void i18n.changeLanguage(info.defaultLocale);
   }, [dispatch, i18n, info]);
   useIdleTimeout(
-    (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
+    // The steward console has its own, longer limit, the same as its session on the service.
+    (state.screen.name === 'steward' ? STEWARD_IDLE_SECONDS : (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS)) * 1000,
     state.screenSeq,
     idleTimerRuns(state, toLocale(i18n.resolvedLanguage)),
     onIdle,
@@ -186,13 +188,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
     pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
-    listLockers: useCallback((pin: string) => client.listLockers({ pin }), [client]),
-    stewardLockerAction: useCallback(
-      (input: MethodInput<'stewardLockerAction'>) => client.stewardLockerAction(input),
-      [client],
-    ),
-    stewardSetup: useCallback(() => client.getStewardSetup(), [client]),
-    setUpSteward: useCallback((input: MethodInput<'setUpSteward'>) => client.setUpSteward(input), [client]),
+    client,
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -252,12 +248,8 @@ export type KioskActions = {
   readonly codeKey: (key: CodeKey) => void;
   /** "I have it" under the pickup code. */
   readonly pickupNoted: () => void;
-  /** "Steward" on the attract screen: to the PIN entry of the locker panel. */
+  /** "Steward" on the attract screen: to the console's sign-in. */
   readonly steward: () => void;
-  /** Every locker, for the steward panel; `forbidden` on a wrong PIN. */
-  readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
-  readonly stewardLockerAction: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
-  readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
-  /** Sets the first steward PIN with the setup code from the station console. */
-  readonly setUpSteward: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
+  /** The station, for the steward console: its sections call their own methods with the session. */
+  readonly client: StationClient;
 };

@@ -22,7 +22,7 @@ import {
   LockerOpenScreen,
   LockerRetrieveScreen,
   PickupCodeScreen,
-  StewardScreen,
+  ConsoleScreen,
 } from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
 import { chargeOffer, openPassOf } from './locker-flow';
@@ -62,20 +62,12 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           info={info}
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
-          onSteward={noLockers ? null : actions.steward}
+          onSteward={actions.steward}
           onPromptTouch={actions.sayTapCard}
         />
       );
     case 'steward':
-      return (
-        <StewardScreen
-          listLockers={actions.listLockers}
-          act={actions.stewardLockerAction}
-          onExit={actions.home}
-          stewardSetup={actions.stewardSetup}
-          setUp={actions.setUpSteward}
-        />
-      );
+      return <ConsoleScreen client={actions.client} onExit={actions.home} />;
     case 'welcome':
       return (
         <WelcomeScreen

@@ -55,7 +55,7 @@ describe('npm start without Electron', () => {
     // Everything up to the ready line; a line after it may carry the page's address with its secret.
     expect(run.lines.slice(0, run.lines.indexOf(ready) + 1)).toEqual([
       'Host: browser (Electron runtime not available)',
-      expect.stringMatching(/^Steward setup code: \d{8} \(no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN\)$/),
+      expect.stringMatching(/^Steward setup code: \d{8} \(no steward is set up yet; on the screen tap "Steward", enter this code, then choose the PIN\)$/),
       `Card reader: simulated on pty ${dataDir}/sim/reader-host (tap a card: npm run sim -- tap 0040856634)`,
       `Lockers: simulated wall of 12 on pty ${dataDir}/sim/lockers-host (shut a door: npm run sim -- locker close 1)`,
       'Screen: none (--headless); open the private screen URL in a browser',

@@ -7,6 +7,9 @@ import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, St
 import { ok } from '../../common/result';
 import type { StationEventBus, StationService } from '../../electron/service-contract';
 
+/** A well-formed steward session token. */
+const SESSION = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
 /** A valid argument for every method; the mapped type makes a new method fail to compile here. */
 export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getStationInfo: undefined,
@@ -20,11 +23,17 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   claimLocker: { claimant: { kind: 'guest' }, cable: 'usb-c' },
   openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '042917' },
   recoverPickupCode: { lockerNumber: 12 },
-  listLockers: { pin: '2468' },
-  stewardLockerAction: { pin: '2468', lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
-  getStewardSetup: undefined,
-  setUpSteward: { setupCode: '40918273', pin: '2468' },
+  listLockers: { session: SESSION },
+  stewardLockerAction: { session: SESSION, lockerNumber: 3, action: 'remote-open', reason: 'Phone left overnight' },
+  openAllLockers: { session: SESSION, confirm: 'open-all', reason: 'Fire alarm' },
   getSyncStatus: undefined,
+  openStewardSignIn: undefined,
+  closeStewardSignIn: undefined,
+  signInSteward: { pending: SESSION, pin: '2468' },
+  signOutSteward: { session: SESSION },
+  setUpSteward: { setupCode: '40918273', pin: '2468' },
+  listStewardAudit: { session: SESSION, limit: 50 },
+  getConsoleDevices: { session: SESSION },
   getStorageStatus: undefined,
 };
 
@@ -41,11 +50,17 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   claimLocker: { claimant: { kind: 'member', cardPass: 'not-a-pass' }, cable: 'usb-c' },
   openMyLocker: { kind: 'guest', lockerNumber: 12, pickupCode: '12345' },
   recoverPickupCode: { lockerNumber: 0 },
-  listLockers: { pin: '12' },
-  stewardLockerAction: { pin: '2468', lockerNumber: 0, action: 'explode', reason: '' },
-  getStewardSetup: { pin: '2468' },
-  setUpSteward: { setupCode: '1234', pin: '2468' },
+  listLockers: { pin: '2468' },
+  stewardLockerAction: { session: 'short', lockerNumber: 0, action: 'explode', reason: '' },
+  openAllLockers: { session: SESSION, confirm: 'yes', reason: 'Fire alarm' },
   getSyncStatus: { now: true },
+  openStewardSignIn: { pin: '2468' },
+  closeStewardSignIn: 7,
+  signInSteward: { pending: null, pin: '12' },
+  signOutSteward: {},
+  setUpSteward: { setupCode: '1234', pin: '2468' },
+  listStewardAudit: { session: SESSION, limit: 0 },
+  getConsoleDevices: { session: 7 },
   getStorageStatus: { probe: true },
 };
 
@@ -81,8 +96,17 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
   }],
   stewardLockerAction: {},
-  getStewardSetup: { needsSetup: true },
-  setUpSteward: {},
+  openAllLockers: { opened: [1, 2], failed: [{ lockerNumber: 3, reason: 'jammed' }], boards: [{ bus: 'wall', board: 1, method: 'board-command' }] },
+  openStewardSignIn: { needsSetup: false, pinOnly: true },
+  closeStewardSignIn: {},
+  signInSteward: { kind: 'wrong-pin', attemptsLeft: 4 },
+  signOutSteward: {},
+  setUpSteward: { session: SESSION, name: 'First steward', role: 'cadre', idleSeconds: 120 },
+  getConsoleDevices: {
+    devices: [{ id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '', lastSeenAtMs: 1_700_000_000_000, errors: 2, reopens: 1 }],
+    sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null },
+  },
+  listStewardAudit: [{ id: 1, atMs: 1_700_000_000_000, stewardName: '王芳', action: 'locker.remote-open', subject: 'locker 3', reason: '手机忘在柜里' }],
   getSyncStatus: {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lockDataDir, DataDirInUseError } from '../storage/data-dir-lock';
 import { openStationDatabase, stationDatabasePath } from '../storage/database';
+import { LATEST_SCHEMA_VERSION } from '../storage/migrations';
 import { useTempDirs } from '../testing/temp-dirs';
 import { backupDatabase, backupDir, backupName, checkBackup, listBackups } from './backup';
 import { restoreBackup } from './restore';
@@ -36,7 +37,7 @@ describe('backupDatabase', () => {
     expect(deleted).toEqual([]);
     expect(readdirSync(backupDir(dataDir))).toEqual([backup.name]);
     expect(statSync(backup.path).mode & 0o777).toBe(0o600);
-    expect(checkBackup(backup.path)).toEqual({ ok: true, schemaVersion: 6 });
+    expect(checkBackup(backup.path)).toEqual({ ok: true, schemaVersion: LATEST_SCHEMA_VERSION });
     const copy = new Database(backup.path, { readonly: true });
     open.push(copy);
     expect(copy.pragma('journal_mode', { simple: true })).toBe('delete');

@@ -29,10 +29,10 @@ describe('openStationDatabase', () => {
     const dataDir = temp.make();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(6);
+      expect(LATEST_SCHEMA_VERSION).toBe(7);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
-      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'events', 'locker_events', 'locker_sessions', 'lockers', 'steward_audit', 'upstream_cursors', 'upstream_outbox', 'visit_days', 'visits']);
+      expect(tableNames(db)).toEqual(['attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'events', 'locker_events', 'locker_sessions', 'lockers', 'steward_actions', 'steward_audit', 'stewards', 'upstream_cursors', 'upstream_outbox', 'visit_days', 'visits']);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -40,7 +40,7 @@ describe('openStationDatabase', () => {
       const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
       expect(indexes.map((i) => i.name)).toEqual([
         'cards_hash24', 'events_kind_at', 'locker_events_at', 'locker_events_locker', 'locker_sessions_card', 'locker_sessions_claimed',
-        'locker_sessions_live', 'lockers_address', 'steward_audit_at', 'upstream_outbox_pending', 'visits_arrived', 'visits_card', 'visits_kind_arrived',
+        'locker_sessions_live', 'lockers_address', 'steward_actions_at', 'steward_audit_at', 'stewards_card24', 'upstream_outbox_pending', 'visits_arrived', 'visits_card', 'visits_kind_arrived',
       ]);
     } finally {
       db.close();

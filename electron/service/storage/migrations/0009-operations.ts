@@ -7,7 +7,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export const version = 6;
+export const version = 7;
 
 export function up(db: Database): void {
   db.exec(`

@@ -1,16 +1,18 @@
 /**
- * The steward panel drawn to HTML: the test ids end-to-end tests rely on, the PIN never in the
- * markup, overdue markers, and the action → reason → result sheet in both languages.
+ * The steward console drawn to HTML: the test ids end-to-end tests rely on, the PIN never in
+ * the markup, overdue markers, the action → reason → result sheet and "open all" in both languages.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { LockerView } from '../../common/lockers';
 import { ok } from '../../common/result';
-import { createHtmlRenderer, type RenderToHtml } from './render-to-html';
+import type { StationClient } from '../../common/contract';
+import { createHtmlRenderer, type RenderToHtml } from '../screens/render-to-html';
 import { Keypad } from '../components/Keypad';
-import { StewardActionSheet } from '../components/StewardActionSheet';
-import { StewardLockerTile } from '../components/StewardLockerTile';
-import { StewardSetupPanel } from '../components/StewardSetupPanel';
-import { StewardScreen } from './StewardScreen';
+import { OpenAllButton } from './components/OpenAllButton';
+import { StewardActionSheet } from './components/StewardActionSheet';
+import { StewardLockerTile } from './components/StewardLockerTile';
+import { StewardSetupPanel } from './components/StewardSetupPanel';
+import { SignInPanel } from './SignInPanel';
 
 let html: RenderToHtml;
 beforeAll(async () => {
@@ -28,29 +30,63 @@ const charging: LockerView = {
   session: { sessionId: 4, holder: 'guest', startedAtMs: 1, dueAtMs: 2, overdue: true },
 };
 
-describe('StewardScreen', () => {
-  it('opens on the PIN keypad with exit, and the submit key has its own test id', () => {
-    const markup = html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} stewardSetup={async () => ok({ needsSetup: false })} setUp={async () => ok({})} />);
+/** Drawing never calls the station; a client that throws proves it. */
+const noClient = new Proxy({}, { get: () => { throw new Error('no calls while drawing'); } }) as StationClient;
+const SIGNED_IN = { session: 'A'.repeat(32), name: 'First steward', role: 'cadre' as const, idleSeconds: 120 };
+
+describe('SignInPanel', () => {
+  it('asks for the steward card, with "PIN only" only where a steward has no card', () => {
+    const tap = html(<SignInPanel state={{ stage: 'tap', pinOnly: false, tapAgain: false }} dispatch={noop} client={noClient} exit={null} />);
+    expect(tap).toContain('data-testid="screen-steward-tap"');
+    expect(tap).toContain('Tap your steward card on the reader');
+    expect(tap).not.toContain('steward-pin-only');
+    expect(html(<SignInPanel state={{ stage: 'tap', pinOnly: true, tapAgain: true }} dispatch={noop} client={noClient} exit={null} />, 'zh-CN')).toMatch(
+      /请在读卡器上刷管理员卡.*data-testid="steward-tap-again".*data-testid="steward-pin-only"/s,
+    );
+  });
+
+  it('the PIN keypad names the steward whose card was tapped, and says how many tries are left', () => {
+    const markup = html(
+      <SignInPanel
+        state={{ stage: 'pin', pinOnly: false, pending: 'B'.repeat(32), name: '王芳', digits: '24', problem: { kind: 'wrong', attemptsLeft: 1 }, checking: false }}
+        dispatch={noop}
+        client={noClient}
+        exit={null}
+      />,
+    );
     expect(markup).toContain('data-testid="screen-steward-pin"');
+    expect(markup).toContain('PIN for 王芳');
     expect(markup).toContain('data-testid="steward-pin-submit"');
     expect(markup).not.toContain('data-testid="keypad-submit"');
     for (let d = 0; d <= 9; d++) expect(markup).toContain(`data-testid="keypad-${d}"`);
-    expect(markup).toContain('data-testid="steward-exit"');
-    expect(markup).toContain('Steward PIN');
-    expect(html(<StewardScreen listLockers={async () => ok([])} act={async () => ok({})} onExit={noop} stewardSetup={async () => ok({ needsSetup: false })} setUp={async () => ok({})} />, 'zh-CN'))
-      .toContain('管理员密码');
+    expect(markup).toContain('Wrong PIN. 1 try left before a 15-minute lockout');
+    const locked = html(
+      <SignInPanel state={{ stage: 'pin', pinOnly: true, pending: null, name: null, digits: '', problem: { kind: 'locked-out', retryAfterSeconds: 840 }, checking: false }} dispatch={noop} client={noClient} exit={null} />,
+      'zh-CN',
+    );
+    expect(locked).toContain('管理员密码');
+    expect(locked).toContain('请 14 分钟后再试');
+  });
+});
+
+describe('OpenAllButton', () => {
+  it('starts as one button; nothing is sent from drawing it', () => {
+    const markup = html(<OpenAllButton openAll={async () => { throw new Error('not sent'); }} />);
+    expect(markup).toContain('data-testid="open-all"');
+    expect(markup).toContain('Emergency: open all');
+    expect(html(<OpenAllButton openAll={async () => ok({ opened: [], failed: [], boards: [] })} />, 'zh-CN')).toContain('紧急：全部打开');
   });
 });
 
 describe('StewardSetupPanel', () => {
   it('asks for the 8-digit setup code first, in both languages, with its own submit key', () => {
-    const markup = html(<StewardSetupPanel setUp={async () => ok({})} onSetUp={noop} exit={null} />);
+    const markup = html(<StewardSetupPanel setUp={async () => ok(SIGNED_IN)} onSetUp={noop} exit={null} />);
     expect(markup).toContain('data-testid="screen-steward-setup"');
     expect(markup).toContain('data-step="code"');
     expect(markup).toContain('data-testid="steward-setup-submit"');
     expect((markup.match(/class="code-box"/g) ?? []).length).toBe(8);
     expect(markup).toContain('First steward: setup code');
-    expect(html(<StewardSetupPanel setUp={async () => ok({})} onSetUp={noop} exit={null} />, 'zh-CN')).toContain('首位管理员：设置码');
+    expect(html(<StewardSetupPanel setUp={async () => ok(SIGNED_IN)} onSetUp={noop} exit={null} />, 'zh-CN')).toContain('首位管理员：设置码');
   });
 });
 

@@ -4,8 +4,8 @@
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CableType, LockerView } from '../../common/lockers';
-import { playSound } from '../app/sounds';
+import type { CableType, LockerView } from '../../../common/lockers';
+import { playSound } from '../../app/sounds';
 
 const CABLE_KEYS = {
   'usb-c': 'locker.cableUsbC',

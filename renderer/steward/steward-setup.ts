@@ -5,8 +5,8 @@
  * each try costs one attempt towards the lockout.
  */
 import { missingCase } from '../../common/result';
-import type { CodeKey } from './locker-flow';
-import { pinComplete, STEWARD_PIN_MAX } from './steward-panel';
+import type { CodeKey } from '../app/locker-flow';
+import { pinComplete, STEWARD_PIN_MAX } from './sign-in-state';
 
 /** Setup codes are exactly 8 digits (see `setUpStewardInputSchema`). */
 export const STEWARD_SETUP_CODE_LENGTH = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CodeKey } from './locker-flow';
+import type { CodeKey } from '../app/locker-flow';
 import { initialStewardSetup, setupToSend, stewardSetupReducer, type StewardSetupEvent, type StewardSetupState } from './steward-setup';
 
 const type = (state: StewardSetupState, digits: string): StewardSetupState =>

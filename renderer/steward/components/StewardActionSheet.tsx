@@ -5,10 +5,10 @@
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { stewardActionsFor, type StewardAction, type StewardStep } from '../app/steward-panel';
-import type { LockerView } from '../../common/lockers';
-import { playSound } from '../app/sounds';
-import { Icon } from './icons';
+import { stewardActionsFor, type StewardAction, type StewardStep } from '../locker-panel';
+import type { LockerView } from '../../../common/lockers';
+import { playSound } from '../../app/sounds';
+import { Icon } from '../../components/icons';
 
 const ACTION_KEYS = {
   'remote-open': 'steward.action.remoteOpen',

@@ -1,13 +1,14 @@
 /**
- * The steward panel on a station that has no steward PIN yet: the setup code from the station
- * console, then the new PIN twice. The code and PIN are sent from the last tap, once; on
- * success the panel goes on to the lockers with the new PIN.
+ * The console on a station that has no steward yet: the setup code from the station console,
+ * then the new PIN twice. The code and PIN are sent from the last tap, once; on success the
+ * first steward is signed in.
  */
 import { useReducer, useRef, type ReactElement, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput } from '../../common/contract';
-import type { Result } from '../../common/result';
-import { playSound } from '../app/sounds';
+import type { MethodInput } from '../../../common/contract';
+import type { Result } from '../../../common/result';
+import type { StewardSignedIn } from '../../../common/steward';
+import { playSound } from '../../app/sounds';
 import {
   initialStewardSetup,
   setupCanSubmit,
@@ -15,9 +16,9 @@ import {
   setupToSend,
   stewardSetupReducer,
   type StewardSetupStep,
-} from '../app/steward-setup';
-import { Icon } from './icons';
-import { Keypad } from './Keypad';
+} from '../steward-setup';
+import { Icon } from '../../components/icons';
+import { Keypad } from '../../components/Keypad';
 
 const STEP_TEXT = {
   code: { title: 'steward.setup.codeTitle', hint: 'steward.setup.codeHint', submit: 'steward.setup.next' },
@@ -32,9 +33,9 @@ const PROBLEM_TEXT = {
 } as const;
 
 export interface StewardSetupPanelProps {
-  readonly setUp: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
-  /** The PIN was set: go on to the lockers with it. */
-  readonly onSetUp: (pin: string) => void;
+  readonly setUp: (input: MethodInput<'setUpSteward'>) => Promise<Result<StewardSignedIn>>;
+  /** The first steward was set up and is signed in. */
+  readonly onSetUp: (steward: StewardSignedIn) => void;
   /** The panel's Exit button. */
   readonly exit: ReactNode;
 }
@@ -53,12 +54,13 @@ export function StewardSetupPanel({ setUp, onSetUp, exit }: StewardSetupPanelPro
     if (send === null) return;
     inFlight.current = true;
     void setUp(send)
-      .then((result) => (result.ok ? 'ok' : result.code === 'forbidden' ? 'refused' : 'failed'), () => 'failed' as const)
-      .then((outcome) => {
+      .catch((): Result<StewardSignedIn> => ({ ok: false, code: 'unavailable', message: 'setUpSteward threw' }))
+      .then((result) => {
+        const outcome = result.ok ? 'ok' : result.code === 'forbidden' ? 'refused' : 'failed';
         inFlight.current = false;
         playSound(outcome === 'ok' ? 'success' : 'failure');
         dispatch({ type: 'answer', outcome });
-        if (outcome === 'ok') onSetUp(send.pin);
+        if (result.ok) onSetUp(result.value);
       });
   };
 
