@@ -6,6 +6,7 @@ import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
 import { stewardMethods } from './steward';
 import { operationsMethods } from './operations';
+import { printingMethods } from './printing';
 
 describe('joinSections', () => {
   it('keeps every entry of both sections', () => {
@@ -18,7 +19,7 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, operationsMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, operationsMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
     expect(Object.keys(stationEvents)).toContain('stewardCard');

@@ -9,6 +9,7 @@ import { joinSections } from './contract-method';
 import { lockerEvents, lockerMethods } from './lockers';
 import { operationsMethods } from './operations';
 import { stewardEvents, stewardMethods } from './steward';
+import { printingMethods } from './printing';
 import { upstreamMethods } from './upstream-sync-status';
 import type { Result } from './result';
 
@@ -16,7 +17,10 @@ import type { Result } from './result';
  * Every method of the station API: one table, composed of each capability's section. A name
  * declared in two sections fails type-checking (see `joinSections`).
  */
-export const stationMethods = joinSections(joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods), operationsMethods);
+export const stationMethods = joinSections(
+  joinSections(joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods), printingMethods),
+  operationsMethods,
+);
 
 /** Events pushed from the service to the UI, composed like the methods. */
 export const stationEvents = joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents);

@@ -213,6 +213,12 @@ export const lockerMethods = {
   claimLocker: method(claimLockerInputSchema, claimOutcomeSchema),
   /** Opens the locker a card pass, or a locker number with its pickup code, holds. Wrong codes count towards that locker's lockout. */
   openMyLocker: method(openMyLockerInputSchema, retrieveOutcomeSchema),
+  /**
+   * The screen holding this card pass has gone (Done, Back to the start, its countdown, the
+   * idle timeout): the pass opens nothing from now on. Always `{}`, also for an unknown or
+   * spent pass, so the answer tells nothing.
+   */
+  releaseCardPass: method(z.object({ cardPass: cardPassSchema }), empty),
   /** A guest's pickup code again, while that locker's door is still open for the phone (see the outcome). */
   recoverPickupCode: method(recoverPickupCodeInputSchema, recoverPickupCodeOutcomeSchema),
   /** Every locker with its state and session, for stewards. `forbidden` without a live steward session. */

@@ -1,15 +1,17 @@
 /**
  * Builds the station service with its devices, the same way for both hosts: card readers and
- * locker buses from a devices.json (`--config`, else the one in the data directory), or the
- * built-in simulated reader and locker wall when there is none, so a newcomer can tap
- * simulated cards and open simulated lockers at once.
+ * locker buses and the slip printer from a devices.json (`--config`, else the one in the data
+ * directory), or the built-in simulated reader, locker wall and printer when there is none, so
+ * a newcomer can tap simulated cards, open simulated lockers and print slips at once.
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCardReaders } from '../../hardware/devices/create-readers';
 import { createLockerBuses } from '../../hardware/devices/create-locker-buses';
+import { createConfiguredPrinter } from '../../hardware/devices/create-printer';
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
 import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers, type DefaultSimulatedLockers } from '../../hardware/simulators/default-simulated-lockers';
+import { startDefaultSimulatedPrinter, type DefaultSimulatedPrinter } from '../../hardware/simulators/default-simulated-printer';
 import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
 import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
@@ -17,7 +19,14 @@ import { openStationLog } from '../service/ops/station-log';
 import { createStationService } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
-import { configuredDeviceLines, simulatedLockersLine, simulatedReaderLine, type SimulatedLockersOutcome } from './device-report';
+import {
+  configuredDeviceLines,
+  simulatedLockersLine,
+  simulatedPrinterLine,
+  simulatedReaderLine,
+  type SimulatedLockersOutcome,
+  type SimulatedPrinterOutcome,
+} from './device-report';
 
 export interface StationWiringOptions {
   readonly dataDir: string;
@@ -61,6 +70,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       dataDir: options.dataDir,
       readers: createCardReaders(loaded.config),
       lockerBuses: createLockerBuses(loaded.config),
+      printer: createConfiguredPrinter(loaded.config),
       tapTiming: tapTimingFromEnv(process.env),
       log: stationLog.log,
     }).catch((error: unknown) => {
@@ -81,14 +91,21 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   };
   let service: StationService;
   let lockersOutcome: SimulatedLockersOutcome;
+  let printerOutcome: SimulatedPrinterOutcome;
   try {
-    const { lockers, outcome } = await startSimulatedLockers(options.dataDir);
+    // Side by side: each waits on its own socat, and neither needs the other.
+    const [simulatedLockers, simulatedPrinter] = await Promise.all([startSimulatedLockers(options.dataDir), startSimulatedPrinter(options.dataDir)]);
+    const { lockers, outcome } = simulatedLockers;
     lockersOutcome = outcome;
     if (lockers) closers.push(() => lockers.close());
+    printerOutcome = simulatedPrinter.outcome;
+    const { printer } = simulatedPrinter;
+    if (printer) closers.push(() => printer.close());
     service = await createStationService({
       dataDir: options.dataDir,
       readers: [simulated.reader],
       lockerBuses: lockers ? [lockers.bus] : [],
+      printer: printer?.printer ?? null,
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
       tapTiming: tapTimingFromEnv(process.env),
       log: stationLog.log,
@@ -103,7 +120,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   };
   return {
     service: { api: service.api, events: service.events, close },
-    devices: [simulatedReaderLine(simulated.link), simulatedLockersLine(lockersOutcome)],
+    devices: [simulatedReaderLine(simulated.link), simulatedLockersLine(lockersOutcome), simulatedPrinterLine(printerOutcome)],
   };
 }
 
@@ -127,4 +144,14 @@ async function startSimulatedLockers(dataDir: string): Promise<{ lockers?: Defau
     return { outcome: { kind: 'none', reason: `cannot write the simulated wall's lockers.json: ${error instanceof Error ? error.message : String(error)}` } };
   }
   return { lockers, outcome: { kind: 'wall', lockers: SIM_LOCKER_LAYOUT.length, hostPath: lockers.hostPath } };
+}
+
+/** The simulated slip printer; without socat there is none (no slip offered) and the outcome says why. */
+async function startSimulatedPrinter(dataDir: string): Promise<{ printer?: DefaultSimulatedPrinter; outcome: SimulatedPrinterOutcome }> {
+  try {
+    const printer = await startDefaultSimulatedPrinter(dataDir);
+    return { printer, outcome: { kind: 'printer', hostPath: printer.hostPath } };
+  } catch (error) {
+    return { outcome: { kind: 'none', reason: ptyUnavailableReason(error) } };
+  }
 }

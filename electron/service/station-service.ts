@@ -14,7 +14,9 @@ import { systemClock, type Clock } from '../../hardware/drivers/clock';
 import type { LockerBus } from '../../hardware/drivers/locker-bus/locker-bus';
 import { normaliseCardText } from '../../hardware/card-id/normalise';
 import type { StationService } from '../service-contract';
+import type { PrinterDevice } from '../../hardware/printer/printer-device';
 import { createCheckIn } from './check-in';
+import { createSlipPrinting } from './printing/slip-printing';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
@@ -47,6 +49,8 @@ export interface StationServiceOptions {
   readonly readers?: readonly CardReader[];
   /** Locker buses the service starts now and stops on `close()`; lockers.json maps their locks. Default none. */
   readonly lockerBuses?: readonly LockerBus[];
+  /** The pickup-slip printer the service starts now and stops on `close()`. Default none. */
+  readonly printer?: PrinterDevice | null;
   /** Folder of the lockers.json to use. Default `dataDir`; the built-in simulator keeps its own. */
   readonly lockerLayoutDir?: string;
   /** Wall clock in epoch ms, for visit times and the fault rate limit. Default `Date.now`. */
@@ -166,6 +170,13 @@ export async function createStationService(options: StationServiceOptions): Prom
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
     return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
   };
+  const printer = options.printer ?? null;
+  const slips = createSlipPrinting({
+    printer,
+    pickupCodeForSlip: (lockerNumber, sessionId) => retryWhileBusy(() => lockers.pickupCodeForSlip(lockerNumber, sessionId)),
+    stationName: (language) => config.stationName[language],
+    onError,
+  });
   const bridge = attachReaders({
     readers,
     events,
@@ -173,7 +184,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     // A steward card at the open sign-in screen is a sign-in, not a visit.
     tapCard: (card, deviceId) => (steward.claimTap(card) ? Promise.resolve(null) : retryWhileBusy(() => tapCard(card, 'reader', deviceId))),
     onError,
-    otherDevices: () => lockers.busStatus(),
+    otherDevices: () => [...lockers.busStatus(), ...slips.deviceStatus()],
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
@@ -253,12 +264,14 @@ export async function createStationService(options: StationServiceOptions): Prom
     claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
     recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
+    releaseCardPass: (arg) => run(() => lockers.releasePass(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
     openAllLockers: (arg) => runAsync(() => lockers.openAll(arg)),
     ...wrapAll(steward.api, run),
     getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
+    printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),
     ...ops.api,
   });
 
@@ -272,7 +285,8 @@ export async function createStationService(options: StationServiceOptions): Prom
       lockers.close();
       await upstream.close();
       ops.close();
-      const devices = [...readers, ...lockerBuses];
+      stopPrinterWatch();
+      const devices = [...readers, ...lockerBuses, ...(printer ? [printer] : [])];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
@@ -302,6 +316,11 @@ export async function createStationService(options: StationServiceOptions): Prom
       warnings.push(message);
       onWarning(message);
     }
+  }
+  const stopPrinterWatch = printer?.onChange(() => events.emit('deviceStatus', { devices: bridge.deviceStatus() })) ?? (() => undefined);
+  if (printer) {
+    // Never rejects: a printer that does not answer shows as offline, and lockers still work without slips.
+    await printer.start();
   }
   return { api, events, close, config, warnings };
 }

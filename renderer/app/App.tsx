@@ -3,7 +3,7 @@
  * timers, and one screen drawn from it. The frame (station name, language switch, device
  * banner) is the same on every screen.
  */
-import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../common/contract';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
@@ -14,6 +14,7 @@ import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { VoiceToggle } from '../components/VoiceToggle';
 import { PersonalCountdown } from '../components/PersonalCountdown';
 import { ScreenNotice } from '../components/ScreenNotice';
 import { cardReaderOffline } from './device-summary';
@@ -25,7 +26,9 @@ import {
   visibleScreen,
   type KioskEvent,
 } from './kiosk-state';
-import { wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
+import { releasedPasses } from './held-passes';
+import { wantsAvailability, type Claimant, type CodeKey, type OpenedLocker } from './locker-flow';
+import type { SlipPrintAnswer } from '../screens/PickupCodeScreen';
 import { LockerOfferContext } from './locker-offer-context';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
@@ -91,18 +94,34 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     ),
   );
 
-  // The main moments are spoken too, unless the station mutes them (station.json spokenPrompts).
+  // The main moments are spoken too, unless the station mutes them (station.json spokenPrompts)
+  // or the person at the kiosk does (until the screen goes back to the start).
+  const [voiceMuted, setVoiceMuted] = useState(false);
+  const voiceOn = state.info?.spokenPrompts === true && !voiceMuted;
   const before = useRef(state);
   useEffect(() => {
     const prompt = voiceForChange(before.current, state);
     before.current = state;
-    if (prompt && state.info?.spokenPrompts) speak(prompt, toLocale(i18n.resolvedLanguage));
-  }, [state, i18n]);
+    if (prompt && voiceOn) speak(prompt, toLocale(i18n.resolvedLanguage));
+  }, [state, i18n, voiceOn]);
 
-  const goHome = useCallback(() => dispatch({ type: 'home' }), [dispatch]);
+  // A pass whose screens have gone (Done, idle, countdown, a new tap) is void in the service at
+  // once, not only when it expires: nobody at the kiosk can use it after the member walked away.
+  const shownScreen = useRef(state.screen);
+  useEffect(() => {
+    for (const cardPass of releasedPasses(shownScreen.current, state.screen)) void client.releaseCardPass({ cardPass });
+    shownScreen.current = state.screen;
+  }, [client, state.screen]);
+
+  // Back to the start is the next person's kiosk: their voice prompts are on again.
+  const goHome = useCallback(() => {
+    dispatch({ type: 'home' });
+    setVoiceMuted(false);
+  }, [dispatch]);
   // Walking away resets everything, language included, for the next worker.
   const onIdle = useCallback(() => {
     dispatch({ type: 'home' });
+    setVoiceMuted(false);
     if (info) void i18n.changeLanguage(info.defaultLocale);
   }, [dispatch, i18n, info]);
   useIdleTimeout(
@@ -136,8 +155,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     home: goHome,
     back: useCallback(() => dispatch({ type: 'back' }), [dispatch]),
     sayTapCard: useCallback(() => {
-      if (info?.spokenPrompts) speak({ kind: 'tap-card' }, toLocale(i18n.resolvedLanguage));
-    }, [info, i18n]),
+      if (voiceOn) speak({ kind: 'tap-card' }, toLocale(i18n.resolvedLanguage));
+    }, [voiceOn, i18n]),
     noCard: useCallback(() => dispatch({ type: 'no-card' }), [dispatch]),
     openJoin: useCallback((from: 'attract' | 'guest') => dispatch({ type: 'open-join', from }), [dispatch]),
     guest: useCallback(
@@ -187,6 +206,13 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     collect: useCallback(() => dispatch({ type: 'collect' }), [dispatch]),
     codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
     pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
+    printSlip: useCallback(
+      async (opened: OpenedLocker): Promise<SlipPrintAnswer> => {
+        const result = await client.printPickupSlip({ sessionId: opened.sessionId, lockerNumber: opened.lockerNumber, language: toLocale(i18n.resolvedLanguage) });
+        return result.ok ? result.value.kind : 'failed';
+      },
+      [client, i18n],
+    ),
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
     client,
   };
@@ -197,6 +223,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     <div className="kiosk" data-screen={current}>
       <header className="topbar">
         <div className="station-name">{info ? localized(info.stationName, locale) : ''}</div>
+        {info?.spokenPrompts && <VoiceToggle muted={voiceMuted} onToggle={() => setVoiceMuted((muted) => !muted)} />}
         <LanguageSwitch />
       </header>
       {notice && <ScreenNotice notice={notice} />}
@@ -248,6 +275,8 @@ export type KioskActions = {
   readonly codeKey: (key: CodeKey) => void;
   /** "I have it" under the pickup code. */
   readonly pickupNoted: () => void;
+  /** Prints the guest's pickup slip in the screen's language. */
+  readonly printSlip: (opened: OpenedLocker) => Promise<SlipPrintAnswer>;
   /** "Steward" on the attract screen: to the console's sign-in. */
   readonly steward: () => void;
   /** The station, for the steward console: its sections call their own methods with the session. */

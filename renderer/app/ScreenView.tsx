@@ -25,6 +25,7 @@ import {
   ConsoleScreen,
 } from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
+import { slipPrinterReady } from './device-summary';
 import { chargeOffer, openPassOf } from './locker-flow';
 
 interface ScreenViewProps {
@@ -116,7 +117,15 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
         />
       );
     case 'pickup-code':
-      return <PickupCodeScreen opened={screen.opened} pickupCode={screen.pickupCode} onNoted={actions.pickupNoted} />;
+      return (
+        <PickupCodeScreen
+          opened={screen.opened}
+          pickupCode={screen.pickupCode}
+          onNoted={actions.pickupNoted}
+          printerReady={slipPrinterReady(state.devices)}
+          onPrint={() => actions.printSlip(screen.opened)}
+        />
+      );
     case 'locker-open':
       return <LockerOpenScreen opened={screen.opened} onDone={actions.home} />;
     case 'locker-charging':

@@ -34,6 +34,8 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   setUpSteward: { setupCode: '40918273', pin: '2468' },
   listStewardAudit: { session: SESSION, limit: 50 },
   getConsoleDevices: { session: SESSION },
+  releaseCardPass: { cardPass: '0123456789abcdef0123456789abcdef' },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
   getStorageStatus: undefined,
 };
 
@@ -61,6 +63,8 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   setUpSteward: { setupCode: '1234', pin: '2468' },
   listStewardAudit: { session: SESSION, limit: 0 },
   getConsoleDevices: { session: 7 },
+  releaseCardPass: { cardPass: 'not-a-pass' },
+  printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
   getStorageStatus: { probe: true },
 };
 
@@ -91,6 +95,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   claimLocker: { kind: 'opened', sessionId: 4, lockerNumber: 12, pickupCode: '042917', maxMinutes: 240, skippedFaulty: [] },
   openMyLocker: { kind: 'wrong-code', attemptsLeft: 2 },
   recoverPickupCode: { kind: 'not-open' },
+  releaseCardPass: {},
   listLockers: [{
     lockerNumber: 12, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null,
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
@@ -112,6 +117,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
   },
+  printPickupSlip: { kind: 'printed' },
   getStorageStatus: {
     state: 'full', freeBytes: 4096, totalBytes: 2_097_152, lastFullAtMs: 1_700_000_030_000, clock: 'ok', lastBackupAtMs: 1_699_990_000_000,
   },

@@ -13,6 +13,8 @@ export interface StationFixture {
   garbage(count: number): Promise<string>;
   /** Plays the simulated locker wall: `locker('close', 3)` shuts the door of locker 3; resolves with what sim printed. */
   locker(action: 'close' | 'open' | 'phone-in' | 'phone-out' | 'jam' | 'status' | 'offline' | 'clear', lockerNumber?: number): Promise<string>;
+  /** Looks at or plays the simulated slip printer: `printer('printed')` resolves with what it printed. */
+  printer(action: 'printed' | 'paper-out' | 'offline' | 'clear'): Promise<string>;
 }
 
 /** Runs `npm run sim -- …` in-process; resolves with what it printed, rejects unless it exited 0. */
@@ -40,6 +42,7 @@ export const test = base.extend<{ stationSettings: Record<string, unknown>; stat
       tap: (cardId) => runSim(dataDir, ['tap', cardId]),
       garbage: (count) => runSim(dataDir, ['garbage', String(count)]),
       locker: (action, lockerNumber) => runSim(dataDir, ['locker', action, ...(lockerNumber === undefined ? [] : [String(lockerNumber)])]),
+      printer: (action) => runSim(dataDir, ['printer', action]),
     });
     await process.stop();
   },

@@ -87,8 +87,16 @@ export interface LockerService {
   openAll(input: MethodInput<'openAllLockers'>): Promise<Result<MethodOutput<'openAllLockers'>>>;
   /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. Earlier passes are void. */
   forCard(cardId: number): CardLockerInfo;
+  /** The screen holding this pass has gone: it is void. */
+  releasePass(input: MethodInput<'releaseCardPass'>): Result<Record<string, never>>;
   /** A card was tapped: every earlier pass is void (the person who held it has left the screen). */
   revokePasses(): void;
+  /**
+   * A guest's pickup code for a printed slip, while that session's door is still open for the
+   * phone (as `recoverPickupCode`, but the code stays kept); null otherwise. Each call is
+   * logged as a showing of the code.
+   */
+  pickupCodeForSlip(lockerNumber: number, sessionId: number): string | null;
   /** Whether the card holds a live session (tap-out waits until it is over). */
   holdsLocker(cardId: number): boolean;
   busStatus(): DeviceStatus[];
@@ -405,6 +413,14 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     return ok({ kind: 'code', sessionId: session.id, lockerNumber, pickupCode: kept.code, maxMinutes: settings.lockerMaxMinutes });
   }
 
+  function pickupCodeForSlip(lockerNumber: number, sessionId: number): string | null {
+    const kept = openDoorCodes.get(lockerNumber);
+    const session = store.liveSessionOfLocker(lockerNumber);
+    if (!kept || kept.sessionId !== sessionId || session?.id !== sessionId || session.state !== 'claimed') return null;
+    store.insertEvent({ kind: 'code-reshown', lockerNumber, sessionId, detail: { medium: 'slip' } }, now());
+    return kept.code;
+  }
+
   /** Runs a locker call, then sends availability if the call changed it. */
   const thenPush = async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
     try {
@@ -418,6 +434,13 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     configured: deps.layout.lockers.length > 0,
     availability: currentAvailability,
     recoverPickupCode: (input) => (closed ? shutDown() : recoverPickupCode(input)),
+    releasePass: (input) => {
+      const parsed = stationMethods.releaseCardPass.input.safeParse(input);
+      if (!parsed.success) return err('invalid-argument', 'releaseCardPass: a card pass (32 hex) is required');
+      passes.spend(parsed.data.cardPass);
+      return ok({});
+    },
+    pickupCodeForSlip: (lockerNumber, sessionId) => (closed ? null : pickupCodeForSlip(lockerNumber, sessionId)),
     claim: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(claim(input))),
     retrieve: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(retrieve(input))),
     list(input) {
