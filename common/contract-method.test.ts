@@ -6,6 +6,7 @@ import { handwritingMethods } from './handwriting';
 import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
 import { stewardMethods } from './steward';
+import { operationsMethods } from './operations';
 import { printingMethods } from './printing';
 import { stewardRecordMethods } from './steward-records';
 
@@ -20,7 +21,7 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods, operationsMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
     expect(Object.keys(stationEvents)).toContain('stewardCard');

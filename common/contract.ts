@@ -8,6 +8,7 @@ import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
 import { handwritingMethods } from './handwriting';
 import { lockerEvents, lockerMethods } from './lockers';
+import { operationsMethods } from './operations';
 import { stewardEvents, stewardMethods } from './steward';
 import { stewardRecordEvents, stewardRecordMethods } from './steward-records';
 import { printingMethods } from './printing';
@@ -21,12 +22,15 @@ import type { Result } from './result';
 export const stationMethods = joinSections(
   joinSections(
     joinSections(
-      joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
-      printingMethods,
+      joinSections(
+        joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
+        printingMethods,
+      ),
+      handwritingMethods,
     ),
-    handwritingMethods,
+    stewardRecordMethods,
   ),
-  stewardRecordMethods,
+  operationsMethods,
 );
 
 /** Events pushed from the service to the UI, composed like the methods. */

@@ -17,6 +17,7 @@ import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
 import { STATION_CONFIG_FILE_NAME } from '../service/station-config';
 import { secureConfigFiles } from '../service/storage/owner-only';
+import { openStationLog } from '../service/ops/station-log';
 import { createStationService } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
@@ -69,14 +70,23 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   if (path) {
     const loaded = loadDevicesConfig(path);
     if (!loaded.ok) throw new Error(`Device config: ${loaded.message}`);
+    const stationLog = openStationLog({ dataDir: options.dataDir });
     const service = await createStationService({
       dataDir: options.dataDir,
       readers: createCardReaders(loaded.config),
       lockerBuses: createLockerBuses(loaded.config),
       printer: createConfiguredPrinter(loaded.config),
       tapTiming: tapTimingFromEnv(process.env),
+      log: stationLog.log,
+    }).catch((error: unknown) => {
+      stationLog.close();
+      throw error;
     });
-    return { service, devices: configuredDeviceLines(path, loaded.config) };
+    const close = async () => {
+      await service.close();
+      stationLog.close();
+    };
+    return { service: { api: service.api, events: service.events, close }, devices: configuredDeviceLines(path, loaded.config) };
   }
   // Every simulator at once: each waits on its own socat (tens of ms) before it is ready.
   // startSimulatedLockers and startSimulatedPrinter never reject (none is an outcome, not an error).
@@ -94,7 +104,8 @@ export async function createWiredStation(options: StationWiringOptions): Promise
     throw reader.error;
   }
   const simulated = reader.started;
-  const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  const stationLog = openStationLog({ dataDir: options.dataDir });
+  const closers: (() => Promise<void>)[] = [() => simulated.close(), async () => stationLog.close()];
   if (lockers) closers.push(() => lockers.close());
   if (printer) closers.push(() => printer.close());
   const closeAll = async () => {
@@ -109,6 +120,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       printer: printer?.printer ?? null,
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
       tapTiming: tapTimingFromEnv(process.env),
+      log: stationLog.log,
     });
   } catch (error) {
     await closeAll();

@@ -57,6 +57,10 @@ export const stationConfigSchema = z.strictObject({
   spokenPrompts: z.boolean(),
   /** Refused old setting: a plain-text steward PIN, migrated once into the steward list (steward-roster.ts), then ignored. */
   stewardPin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4–8 digits').nullable(),
+  /** Raw visit rows older than this many days are rolled up into daily counts and deleted. */
+  retentionDays: z.number().int().min(31).max(3650),
+  /** Daily database backups kept in `<dataDir>/backups`; the oldest beyond this are deleted. */
+  backupsKept: z.number().int().min(1).max(60),
   /** The union's collector (URL, key file); null sends nothing upstream. */
   upstream: upstreamSettingsSchema,
 });

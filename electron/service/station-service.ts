@@ -30,6 +30,8 @@ import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
+import { createOpsService } from './ops/ops-service';
+import { withLog, type StationLog } from './ops/service-log';
 import { consoleDevices } from './steward/console-devices';
 import { exportCsv, listExportTables } from './steward/export/export-csv';
 import { trackDeviceHealth } from './steward/device-health';
@@ -78,6 +80,11 @@ export interface StationServiceOptions {
   readonly onNotice?: (message: string) => void;
   /** Where the handwriting recogniser is; Debian's package paths unless given. */
   readonly handwriting?: HandwritingServiceOptions;
+  /**
+   * The structured log (ops/station-log.ts): warnings, errors, refusals, check-in outcomes
+   * and refused calls, never card numbers or PINs. Start-up notices stay on the console only.
+   */
+  readonly log?: StationLog;
 }
 
 export interface CreatedStationService extends StationService {
@@ -98,8 +105,10 @@ export async function createStationService(options: StationServiceOptions): Prom
   const readers = options.readers ?? [];
   const lockerBuses = options.lockerBuses ?? [];
   const clock: Clock = options.clock ?? { ...systemClock, now };
-  const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
-  const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
+  const logged = withLog(options.log);
+  const onWarning = logged.warn(options.onWarning ?? ((message: string) => console.warn(message)));
+  const onRefusal = logged.warn(options.onRefusal ?? ((line: string) => console.warn(line)));
+  const onError = logged.error((message: string) => console.error(message));
   const instance = randomBytes(8).toString('hex');
   const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
@@ -139,7 +148,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       clock,
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
-      onError: (message) => console.error(message),
+      onError,
       access: steward.access,
     });
   } catch (error) {
@@ -160,6 +169,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
     upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, now());
+    logged.checkIn(source, deviceId, outcome);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
@@ -171,7 +181,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     printer,
     pickupCodeForSlip: (lockerNumber, sessionId) => retryWhileBusy(() => lockers.pickupCodeForSlip(lockerNumber, sessionId)),
     stationName: (language) => config.stationName[language],
-    onError: (message) => console.error(message),
+    onError,
   });
   const bridge = attachReaders({
     readers,
@@ -179,13 +189,14 @@ export async function createStationService(options: StationServiceOptions): Prom
     now,
     // A steward card at the open sign-in screen is a sign-in, not a visit.
     tapCard: (card, deviceId) => (steward.claimTap(card) ? Promise.resolve(null) : retryWhileBusy(() => tapCard(card, 'reader', deviceId))),
-    onError: (message) => console.error(message),
+    onError,
     onFaultLine: onWarning,
     otherDevices: () => [...lockers.busStatus(), ...slips.deviceStatus()],
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
   const exportDeps = { db, access: steward.access, stationId: config.stationId };
+  const ops = createOpsService({ db, dataDir: options.dataDir, clock, settings: config, onWarning, onNotice });
   const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
 
   let closed = false;
@@ -198,6 +209,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     try {
       return await retryWhileBusy(fn);
     } catch (error) {
+      ops.noteStorageFailure(error);
+      logged.storageFailure(error);
       return storageError(error);
     }
   };
@@ -207,12 +220,14 @@ export async function createStationService(options: StationServiceOptions): Prom
     try {
       return await fn();
     } catch (error) {
+      ops.noteStorageFailure(error);
+      logged.storageFailure(error);
       return storageError(error);
     }
   };
 
   const handwriting = createHandwritingService(options.handwriting);
-  const api: StationApi = {
+  const api: StationApi = logged.api({
     ...handwriting.api,
     getStationInfo: async () => ok(toStationInfo(config)),
 
@@ -270,7 +285,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
     printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),
     ...createStewardRecordsService({ db, access: steward.access, now, events, run }).api,
-  };
+    ...ops.api,
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -282,6 +298,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       lockers.close();
       handwriting.close();
       await upstream.close();
+      ops.close();
       stopPrinterWatch();
       const devices = [...readers, ...lockerBuses, ...(printer ? [printer] : [])];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));

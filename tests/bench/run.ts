@@ -2,7 +2,8 @@
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
- * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100).
+ * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100),
+ * --years N (simulated years of visits under retention, 3).
  * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
 import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
+import { benchRetentionSize } from './retention-size';
 import { benchTapToPaint } from './tap-to-paint';
 import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
 
@@ -32,6 +34,7 @@ try {
     await benchHandwriting(option('strokes', 100)),
     benchComposerChunks(),
     await benchDashboardQueries(),
+    benchRetentionSize(option('years', 3)),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

@@ -55,6 +55,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
   getHandwritingAvailability: undefined,
   recogniseHandwriting: { strokes: [[[10, 10], [90, 10]]], width: 100, height: 100 },
+  getStorageStatus: undefined,
 };
 
 /** An argument every method's schema refuses. */
@@ -98,6 +99,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
   getHandwritingAvailability: { all: true },
   recogniseHandwriting: { strokes: [], width: 100, height: 100 },
+  getStorageStatus: { probe: true },
 };
 
 /** The answer each method of the double gives. */
@@ -172,6 +174,9 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   printPickupSlip: { kind: 'printed' },
   getHandwritingAvailability: { available: false, reason: 'recogniser-missing' },
   recogniseHandwriting: { candidates: [{ text: '一', score: 0.62 }, { text: '二', score: -0.3 }] },
+  getStorageStatus: {
+    state: 'full', freeBytes: 4096, totalBytes: 2_097_152, lastFullAtMs: 1_700_000_030_000, clock: 'ok', lastBackupAtMs: 1_699_990_000_000,
+  },
 };
 
 export interface StationServiceDouble extends StationService {
