@@ -2,8 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { joinSections } from './contract-method';
 import { stationEvents, stationMethods } from './contract';
 import { checkInMethods } from './check-in';
+import { handwritingMethods } from './handwriting';
 import { lockerMethods } from './lockers';
 import { upstreamMethods } from './upstream-sync-status';
+import { stewardMethods } from './steward';
+import { operationsMethods } from './operations';
+import { printingMethods } from './printing';
+import { stewardRecordMethods } from './steward-records';
 
 describe('joinSections', () => {
   it('keeps every entry of both sections', () => {
@@ -16,8 +21,9 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods, operationsMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
+    expect(Object.keys(stationEvents)).toContain('stewardCard');
   });
 });

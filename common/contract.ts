@@ -6,7 +6,12 @@
 import { z } from 'zod/mini';
 import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
+import { handwritingMethods } from './handwriting';
 import { lockerEvents, lockerMethods } from './lockers';
+import { operationsMethods } from './operations';
+import { stewardEvents, stewardMethods } from './steward';
+import { stewardRecordEvents, stewardRecordMethods } from './steward-records';
+import { printingMethods } from './printing';
 import { upstreamMethods } from './upstream-sync-status';
 import { wishMethods } from './wishes';
 import type { Result } from './result';
@@ -15,10 +20,25 @@ import type { Result } from './result';
  * Every method of the station API: one table, composed of each capability's section. A name
  * declared in two sections fails type-checking (see `joinSections`).
  */
-export const stationMethods = joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), wishMethods);
+export const stationMethods = joinSections(
+  joinSections(
+    joinSections(
+      joinSections(
+        joinSections(
+          joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
+          printingMethods,
+        ),
+        handwritingMethods,
+      ),
+      stewardRecordMethods,
+    ),
+    operationsMethods,
+  ),
+  wishMethods,
+);
 
 /** Events pushed from the service to the UI, composed like the methods. */
-export const stationEvents = joinSections(checkInEvents, lockerEvents);
+export const stationEvents = joinSections(joinSections(joinSections(checkInEvents, lockerEvents), stewardEvents), stewardRecordEvents);
 
 export type StationMethods = typeof stationMethods;
 export type MethodName = keyof StationMethods;

@@ -124,7 +124,7 @@ export type DeviceState = z.infer<typeof deviceStateSchema>;
 /** Health of one configured device, as shown to stewards and used to disable features. */
 export const deviceStatusSchema = z.object({
   id: z.string(),
-  kind: z.enum(['card-reader', 'locker-bus', 'port-listing']),
+  kind: z.enum(['card-reader', 'locker-bus', 'receipt-printer', 'port-listing']),
   /** Human label from the device config, e.g. "Door reader". */
   name: z.string(),
   simulated: z.boolean(),

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod/mini';
 import { empty, method, noInput } from './contract-method';
+import { withStewardSession } from './steward-session';
 
 /** Phone cables a locker may have. */
 export const cableTypeSchema = z.enum(['usb-c', 'lightning', 'micro-usb']);
@@ -181,25 +182,28 @@ export const lockerViewSchema = z.object({
 });
 export type LockerView = z.infer<typeof lockerViewSchema>;
 
-/** A steward's PIN (the steward console proper comes later). */
-export const stewardPinSchema = z.string().check(z.regex(/^[0-9]{4,8}$/));
-
-/** Whether the station still waits for its first steward PIN (see `setUpSteward`). */
-export const stewardSetupSchema = z.object({ needsSetup: z.boolean() });
-
-/** The one-time setup code from the station console, and the first steward PIN to set. */
-export const setUpStewardInputSchema = z.object({
-  setupCode: z.string().check(z.regex(/^[0-9]{8}$/)),
-  pin: stewardPinSchema,
-});
-
-export const stewardLockerActionSchema = z.object({
-  pin: stewardPinSchema,
+export const stewardLockerActionSchema = withStewardSession({
   lockerNumber: lockerNumberSchema,
   action: z.enum(['remote-open', 'mark-faulty', 'mark-repaired', 'end-session', 'clear-lockout']),
   /** Why, in the steward's words; kept in the audit log. */
   reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
 });
+
+/** Emergency: every locker's door, after the steward confirmed twice (the second confirm is this literal). */
+export const openAllLockersInputSchema = withStewardSession({
+  confirm: z.literal('open-all'),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+});
+
+/** What "open all" did, per locker number. */
+export const openAllOutcomeSchema = z.object({
+  opened: z.array(lockerNumberSchema),
+  /** Lockers that did not open (offline bus, no reply, jammed), lowest first. */
+  failed: z.array(z.object({ lockerNumber: lockerNumberSchema, reason: z.string() })),
+  /** How each board was opened: one board command where the board has it, else one lock at a time. */
+  boards: z.array(z.object({ bus: z.string(), board: z.int(), method: z.enum(['board-command', 'one-by-one']) })),
+});
+export type OpenAllOutcome = z.infer<typeof openAllOutcomeSchema>;
 
 /** The lockers capability's section of the station contract (see `contract.ts`). */
 export const lockerMethods = {
@@ -209,19 +213,20 @@ export const lockerMethods = {
   claimLocker: method(claimLockerInputSchema, claimOutcomeSchema),
   /** Opens the locker a card pass, or a locker number with its pickup code, holds. Wrong codes count towards that locker's lockout. */
   openMyLocker: method(openMyLockerInputSchema, retrieveOutcomeSchema),
+  /**
+   * The screen holding this card pass has gone (Done, Back to the start, its countdown, the
+   * idle timeout): the pass opens nothing from now on. Always `{}`, also for an unknown or
+   * spent pass, so the answer tells nothing.
+   */
+  releaseCardPass: method(z.object({ cardPass: cardPassSchema }), empty),
   /** A guest's pickup code again, while that locker's door is still open for the phone (see the outcome). */
   recoverPickupCode: method(recoverPickupCodeInputSchema, recoverPickupCodeOutcomeSchema),
-  /** Every locker with its state and session, for stewards. `forbidden` on a wrong PIN. */
-  listLockers: method(z.object({ pin: stewardPinSchema }), z.array(lockerViewSchema)),
-  /** A steward's remote open, fault marking or session end; audited with the reason. */
+  /** Every locker with its state and session, for stewards. `forbidden` without a live steward session. */
+  listLockers: method(withStewardSession({}), z.array(lockerViewSchema)),
+  /** A steward's remote open, fault marking or session end; audited with who and the reason. */
   stewardLockerAction: method(stewardLockerActionSchema, empty),
-  /** Whether no steward PIN exists yet, so the steward panel asks for the setup code first. */
-  getStewardSetup: method(noInput, stewardSetupSchema),
-  /**
-   * Sets the first steward PIN with the one-time setup code printed on the station console.
-   * `forbidden` for a wrong code (counted towards the PIN lockout) or when a PIN exists.
-   */
-  setUpSteward: method(setUpStewardInputSchema, empty),
+  /** Emergency: opens every locker (board-wide command where the board has one); audited. */
+  openAllLockers: method(openAllLockersInputSchema, openAllOutcomeSchema),
 } as const;
 
 /** Locker events pushed from the service to the UI. */

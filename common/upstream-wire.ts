@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { deviceStatusSchema } from './domain';
+import { decodeSketch, HLL_ENCODED_LENGTH, HLL_PRECISION } from './hyperloglog';
 
 /** The version this build writes and the only one its collector stores. */
 export const UPSTREAM_SCHEMA_VERSION = 1;
@@ -87,6 +88,35 @@ export const deviceHealthSchema = z.strictObject({
   outboxLength: count,
 });
 
+/**
+ * The day's distinct card holders as a HyperLogLog sketch (common/hyperloglog.ts) of fleet
+ * pseudonyms: HMAC of the canonical card id under the fleet key of `pseudonymPeriod` (the
+ * local month). The collector merges the sketches of one month across stations and days into
+ * district-wide unique workers (±1.6 % standard error); the registers reveal no card.
+ */
+export const workersDailySchema = z.strictObject({
+  period: periodSchema,
+  pseudonymPeriod: z.string().regex(/^\d{4}-\d{2}$/),
+  precision: z.literal(HLL_PRECISION),
+  /** 4,096 one-byte registers, base64. */
+  registers: z
+    .string()
+    .length(HLL_ENCODED_LENGTH)
+    .regex(/^[A-Za-z0-9+/]+=*$/)
+    .refine((text) => decodeSketch(text) !== undefined, 'not a sketch: a register above 53'),
+});
+
+/**
+ * Steward actions in the day, counted by action name (from the steward console's log, or the
+ * lockers' audit on older stations); a name outside this pattern is counted as `other`.
+ * Counts only: no reason, subject or who.
+ */
+export const stewardDailySchema = z.strictObject({
+  period: periodSchema,
+  total: count,
+  byAction: z.record(z.string().regex(/^[a-z][a-z0-9._-]{0,59}$/), count).refine((r) => Object.keys(r).length <= 50, 'at most 50 actions'),
+});
+
 /** Idempotency key: `<stationId>/<kind>/<period label or slot or event id>`. */
 export const itemKeySchema = z.string().min(3).max(200).regex(/^[A-Za-z0-9_.-]{1,64}\/[a-z.]+\/[A-Za-z0-9_.:+-]{1,100}$/);
 
@@ -99,6 +129,8 @@ export const upstreamItemSchema = z.discriminatedUnion('kind', [
   item('visits.daily', visitsDailySchema),
   item('lockers.daily', lockersDailySchema),
   item('device.health', deviceHealthSchema),
+  item('workers.daily', workersDailySchema),
+  item('steward.daily', stewardDailySchema),
 ]);
 export type UpstreamItem = z.infer<typeof upstreamItemSchema>;
 export type UpstreamKind = UpstreamItem['kind'];

@@ -6,6 +6,11 @@ import { findElectronBinary, chooseHost } from './hosts/electron-runtime';
 import { runBrowserHost } from './hosts/run-browser-host';
 import { runElectron } from './hosts/run-electron';
 import { parseStartArgs, UsageError, type StartArgs } from './hosts/start-args';
+import { connectToSupervisor } from './supervisor/supervisor-channel';
+
+// First, so a supervisor's pings are answered while the service is still starting. A
+// supervisor that goes away takes the service down in order, not left running unwatched.
+const supervisor = connectToSupervisor(process, () => process.kill(process.pid, 'SIGTERM'));
 
 async function main(): Promise<void> {
   let args: StartArgs;
@@ -19,11 +24,11 @@ async function main(): Promise<void> {
   const choice = chooseHost(process.env, findElectronBinary());
   if (choice.kind === 'electron') {
     console.log('Host: electron');
-    runElectron(choice.binary, args);
+    runElectron(choice.binary, args, supervisor);
     return;
   }
   console.log(`Host: browser (${choice.reason})`);
-  await runBrowserHost(args);
+  await runBrowserHost(args, console.log, supervisor);
 }
 
 main().catch((error: unknown) => {

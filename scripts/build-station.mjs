@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Bundles the station service (`electron/start.ts` and everything it imports) into
- * out/station/start.cjs, so `npm start` runs plain JavaScript instead of compiling
+ * out/station/service.cjs, with a V8 code cache and the loader out/station/start.cjs, so `npm start` runs plain JavaScript instead of compiling
  * TypeScript at every boot. Native modules (and Electron) stay external: they are loaded
  * from node_modules with their compiled binaries. Pure-JS dependencies are inlined, which
  * saves the module resolution of a few hundred files at start.
@@ -14,21 +14,37 @@
  * paths computed from import.meta.url resolve to the same root.
  */
 import { build } from 'esbuild';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Packages with native binaries, or provided by the runtime: never inlined. */
 export const EXTERNAL = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'bindings'];
 
-export const STATION_BUNDLE = join(root, 'out', 'station', 'start.cjs');
+/** What the supervisor runs: the loader (scripts/station-loader.cjs). */
+export const STATION_ENTRY = join(root, 'out', 'station', 'start.cjs');
+/** The bundle itself, and its V8 code cache beside it (`service.cjs.cache`). */
+export const STATION_BUNDLE = join(root, 'out', 'station', 'service.cjs');
+/** What `npm start` runs: the thin supervisor (electron/supervise.ts) that runs STATION_ENTRY. */
+export const SUPERVISOR_BUNDLE = join(root, 'out', 'station', 'supervise.cjs');
 
 export async function buildStation() {
-  await build({
+  // The entry goes last, so a build cut short leaves no entry newer than its bundle.
+  rmSync(STATION_ENTRY, { force: true });
+  await Promise.all([bundle('electron/start.ts', STATION_BUNDLE), bundle('electron/supervise.ts', SUPERVISOR_BUNDLE)]);
+  writeCodeCache(STATION_BUNDLE);
+  copyFileSync(join(root, 'scripts', 'station-loader.cjs'), STATION_ENTRY);
+}
+
+function bundle(entry, outfile) {
+  return build({
     absWorkingDir: root,
-    entryPoints: ['electron/start.ts'],
-    outfile: STATION_BUNDLE,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -41,7 +57,18 @@ export async function buildStation() {
   });
 }
 
+/**
+ * Compiles the bundle as the loader will (same wrapper, same file name) and saves V8's code
+ * cache: the loader then skips parsing the bundle (measured: the first line ~0.1 s sooner
+ * on a quiet machine, ~0.4 s on a busy one). The cache is tied to this Node's V8; another
+ * one refuses it and compiles as usual.
+ */
+function writeCodeCache(bundle) {
+  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle });
+  writeFileSync(`${bundle}.cache`, script.createCachedData());
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildStation();
-  console.log('Built out/station/start.cjs');
+  console.log('Built out/station/start.cjs (service.cjs and its code cache) and out/station/supervise.cjs');
 }

@@ -2,7 +2,7 @@
 /**
  * Run by `npm start` (and by `npm ci` through `prepare`) before the station starts: rebuilds
  * the renderer (`vite build`) only when dist/renderer/index.html is missing or older than its
- * sources, the station service bundle (out/station/start.cjs, see build-station.mjs) likewise,
+ * sources, the station service bundles (out/station/start.cjs and its supervisor, see build-station.mjs) likewise,
  * and — where the Electron runtime exists — the Electron main and preload bundles. A fresh
  * build is skipped so a restart at boot is fast (the check reads only file times).
  *
@@ -70,8 +70,8 @@ const stationOnly = process.argv.includes('--station');
 const rendererSources = ['renderer', 'index.html', 'vite.config.ts', 'vite.config.mts', 'vite.config.js', 'resources', ...sharedSources];
 if (!stationOnly && isStale(['dist/renderer/index.html'], rendererSources)) viteBuild([], 'the station page');
 
-const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', ...sharedSources];
-if (isStale(['out/station/start.cjs'], stationSources)) {
+const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', 'scripts/station-loader.cjs', ...sharedSources];
+if (isStale(['out/station/start.cjs', 'out/station/service.cjs', 'out/station/supervise.cjs'], stationSources)) {
   console.log('Building the station service…');
   // Loaded only when needed: a fresh start never pays for loading esbuild.
   const built = await import('./build-station.mjs').then(

@@ -2,7 +2,7 @@
  * `npm run lockers -- <command>`: commissioning for installers, straight on the RS-485 port
  * (stop the station first: the port is opened exclusively).
  *
- *   scan  --path P [--protocol 8a80|kerong-cu16] [--baud N]
+ *   scan  --path P [--protocol 8a80|kerong-cu16] [--baud N] [--timeout MS] [--doors-shut [--write devices.json --bus ID]]
  *   open  --path P --board B --lock L [--protocol …] [--baud N] [--channels N] [--polarity …]
  *   watch --path P --board B [--board B2 …] [--seconds N] [--protocol …] [--baud N] [--channels N] [--polarity …]
  */
@@ -15,10 +15,12 @@ import { createLockerBus } from '../hardware/drivers/locker-bus/serial-locker-bu
 import type { BoardSettings, LockerProtocol, LockerProtocolName } from '../hardware/lockers/locker-protocol';
 import { lockerProtocol } from '../hardware/lockers/protocols/index';
 import { SerialTransport } from '../hardware/transport/serial-transport';
-import { scanBus } from '../hardware/drivers/locker-bus/scan-boards';
+import { scanBus, type FoundBoard } from '../hardware/drivers/locker-bus/scan-boards';
+import { findPolarity, writeBoardPolarities, type BoardPolarity } from '../hardware/devices/board-polarity';
 
 const USAGE = [
-  'Usage: npm run lockers -- scan  --path PORT [--protocol 8a80|kerong-cu16] [--baud N]',
+  'Usage: npm run lockers -- scan  --path PORT [--protocol 8a80|kerong-cu16] [--baud N] [--timeout MS]',
+  '                                 [--doors-shut [--write devices.json --bus ID]]   (every door shut: find each board\'s polarity)',
   '       npm run lockers -- open  --path PORT --board B --lock L [--protocol …] [--baud N] [--channels N] [--polarity closed-is-set|open-is-set]',
   '       npm run lockers -- watch --path PORT --board B [--board B2 …] [--seconds N] [--protocol …] [--baud N] [--channels N] [--polarity …]',
   'PORT is the RS-485 adapter, e.g. /dev/serial/by-id/usb-1a86_USB_Serial-if00-port0 or COM5. Stop the station first.',
@@ -63,7 +65,14 @@ export async function main(args: readonly string[], out: LockersOutput = console
     out.error(`No port at ${common.path}. Is the RS-485 adapter plugged in? Its stable name is under /dev/serial/by-id/.`);
     return 1;
   }
-  if (command === 'scan') return scan(common, out);
+  if (command === 'scan') {
+    const scanOptions = scanSettings(values);
+    if (typeof scanOptions === 'string') {
+      out.error(`${scanOptions}\n${USAGE}`);
+      return 2;
+    }
+    return scan(common, scanOptions, out);
+  }
 
   const boards = boardOptions(values, common.protocol, command === 'open');
   if (typeof boards === 'string') {
@@ -100,6 +109,10 @@ function parse(args: readonly string[]) {
       channels: { type: 'string' },
       polarity: { type: 'string' },
       seconds: { type: 'string' },
+      timeout: { type: 'string' },
+      'doors-shut': { type: 'boolean' },
+      write: { type: 'string' },
+      bus: { type: 'string' },
     },
     strict: true,
     allowPositionals: false,
@@ -128,7 +141,20 @@ function boardOptions(values: ReturnType<typeof parse>, protocol: LockerProtocol
   return [...new Set(addresses)].map((address) => ({ address, channels, polarity }));
 }
 
-async function scan(common: Common, out: LockersOutput): Promise<number> {
+interface ScanSettings {
+  readonly replyTimeoutMs: number;
+  readonly doorsShut: boolean;
+  readonly write?: { readonly path: string; readonly busId: string };
+}
+
+function scanSettings(values: ReturnType<typeof parse>): ScanSettings | string {
+  const replyTimeoutMs = values.timeout === undefined ? 200 : Number(values.timeout);
+  if (!Number.isInteger(replyTimeoutMs) || replyTimeoutMs < 20 || replyTimeoutMs > 5000) return '--timeout must be the wait per address in ms, 20–5000.';
+  if (values.write !== undefined && (!values['doors-shut'] || !values.bus)) return '--write needs --doors-shut (shut every door first) and --bus (the bus id in devices.json).';
+  return { replyTimeoutMs, doorsShut: values['doors-shut'] === true, write: values.write && values.bus ? { path: values.write, busId: values.bus } : undefined };
+}
+
+async function scan(common: Common, settings: ScanSettings, out: LockersOutput): Promise<number> {
   const { min, max } = common.protocol.boardAddresses;
   out.log(`Scanning ${common.path} at ${common.baudRate} baud for ${common.protocol.name} boards ${min}–${max}…`);
   const transport = new SerialTransport({ path: common.path, baudRate: common.baudRate });
@@ -139,7 +165,7 @@ async function scan(common: Common, out: LockersOutput): Promise<number> {
     return 1;
   }
   try {
-    const found = await scanBus(transport, common.protocol);
+    const found = await scanBus(transport, common.protocol, { replyTimeoutMs: settings.replyTimeoutMs });
     for (const board of found) {
       const doors = board.locks.map((l) => `${l.lock}:${l.closed ? 'shut' : 'OPEN'}${l.itemPresent === undefined ? '' : l.itemPresent ? '+item' : ''}`);
       out.log(`Board ${board.address}: ${board.channels} channels, answered in ${Math.round(board.elapsedMs)} ms. Doors ${doors.join(' ')}`);
@@ -147,10 +173,36 @@ async function scan(common: Common, out: LockersOutput): Promise<number> {
     out.log(found.length === 0
       ? 'No board answered. Check the A/B wiring, board power, the protocol and the baud rate.'
       : `${found.length} board${found.length === 1 ? '' : 's'} found: ${found.map((b) => b.address).join(', ')}.`);
+    if (settings.doorsShut && found.length > 0) return reportPolarity(found, settings, out);
     return found.length === 0 ? 1 : 0;
   } finally {
     await transport.close();
   }
+}
+
+function reportPolarity(found: readonly FoundBoard[], settings: ScanSettings, out: LockersOutput): number {
+  const known: BoardPolarity[] = [];
+  let mixed = false;
+  for (const board of found) {
+    const finding = findPolarity(board.locks);
+    if (finding.kind === 'found') {
+      known.push({ address: board.address, channels: board.channels, polarity: finding.polarity });
+      out.log(`Board ${board.address}: polarity ${finding.polarity} (every door shut reads ${finding.polarity === 'closed-is-set' ? '1' : '0'}).`);
+    } else {
+      mixed = true;
+      out.error(`Board ${board.address}: polarity unknown, doors ${finding.odd.join(', ')} disagree with the rest. Shut them (or check their sensors) and scan again.`);
+    }
+  }
+  if (settings.write && known.length > 0) {
+    try {
+      writeBoardPolarities(settings.write.path, settings.write.busId, known);
+    } catch (error) {
+      out.error(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
+    out.log(`Wrote the polarity of board${known.length === 1 ? '' : 's'} ${known.map((b) => b.address).join(', ')} into ${settings.write.path} (bus "${settings.write.busId}").`);
+  }
+  return mixed ? 1 : 0;
 }
 
 async function openLock(common: Common, board: BoardSettings, lock: number, out: LockersOutput): Promise<number> {

@@ -2,8 +2,12 @@
 /**
  * Checks the system packages the station and its tests need: socat (pseudo-terminal pairs
  * for simulated serial devices), Chromium (browser host and end-to-end tests; Debian's, or
- * Playwright's own build), libusb-1.0 (node-hid at run time) and CJK fonts (the zh-CN
- * screens; without them Chinese renders as empty boxes).
+ * Playwright's own build), libusb-1.0 (node-hid at run time), CJK fonts (the zh-CN
+ * screens; without them Chinese renders as empty boxes) and the handwriting recogniser
+ * (zinnia-utils with tegaki-zinnia-simplified-chinese; optional for a station, which then
+ * hides handwriting input and says why, but its tests use it); for the test suite also
+ * openssl and Debian's PostgreSQL server (the collector's tests start a throwaway cluster on
+ * loopback).
  *
  * As root, anything missing is installed with apt-get. Otherwise one line per missing
  * package says what it is for and the command that installs it.
@@ -17,10 +21,12 @@
  *   tests need them, because the generated prompts are committed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const SBIN_PATH = `${process.env.PATH ?? ''}:/sbin:/usr/sbin:/usr/local/sbin`;
 const startMode = process.argv.includes('--start');
+/** Where tegaki-zinnia-simplified-chinese puts the model (see electron/service/wishes/handwriting). */
+const ZINNIA_MODEL = '/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model';
 /** Optional, build only: text-to-speech and the Opus encoder for resources/sounds/voice. */
 const VOICE_BUILD_PACKAGES = [
   { command: 'espeak-ng', aptPackage: 'espeak-ng' },
@@ -54,6 +60,12 @@ function hasCjkFont() {
   return result.status === 0 && result.stdout.trim() !== '';
 }
 
+/** Debian's server binaries (the tests start their own cluster; no system service is needed). */
+function hasPostgresServer() {
+  const root = '/usr/lib/postgresql';
+  return existsSync(root) && readdirSync(root).some((v) => existsSync(`${root}/${v}/bin/postgres`) && existsSync(`${root}/${v}/bin/initdb`));
+}
+
 /** @returns {Promise<Array<{ what: string; aptPackage: string; neededFor: string }>>} */
 async function findMissing() {
   const missing = [];
@@ -63,8 +75,15 @@ async function findMissing() {
   }
   if (!hasLibusb()) missing.push({ what: 'libusb-1.0', aptPackage: 'libusb-1.0-0', neededFor: 'USB HID card readers' });
   if (!hasCjkFont()) missing.push({ what: 'CJK fonts', aptPackage: 'fonts-noto-cjk', neededFor: 'Chinese text on screen' });
+  // Optional for a station (it hides handwriting and says why), so `npm start` does not ask;
+  // `npm run setup` and the tests, which use it, do.
+  if (!startMode && !onPath('zinnia')) missing.push({ what: 'zinnia', aptPackage: 'zinnia-utils', neededFor: 'handwriting input (optional: hidden without it)' });
+  if (!startMode && !existsSync(ZINNIA_MODEL)) {
+    missing.push({ what: 'the zinnia Chinese model', aptPackage: 'tegaki-zinnia-simplified-chinese', neededFor: 'handwriting input (optional: hidden without it)' });
+  }
   // Only the test suite needs it; `npm start` does not.
   if (!startMode && !onPath('openssl')) missing.push({ what: 'openssl', aptPackage: 'openssl', neededFor: "the upstream tests' self-signed HTTPS certificate" });
+  if (!startMode && !hasPostgresServer()) missing.push({ what: 'PostgreSQL server', aptPackage: 'postgresql', neededFor: "the collector's tests and bench on a real server" });
   return missing;
 }
 
@@ -107,7 +126,7 @@ async function main() {
   }
   const missing = await findMissing();
   if (missing.length === 0) {
-    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts${startMode ? '' : ', openssl'}.`);
+    console.log(`System packages present: socat, Chromium, libusb-1.0, CJK fonts${startMode ? '' : ', zinnia, openssl, PostgreSQL server'}.`);
     return true;
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;

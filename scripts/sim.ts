@@ -2,7 +2,8 @@
  * `npm run sim -- tap <card-id>` / `npm run sim -- garbage [count]`: plays the simulated card
  * reader of a running station from another terminal. Finds the station through
  * `<dataDir>/sim/devices.json` and writes to the device side of its pty pair.
- * `npm run sim -- locker …` plays the simulated locker wall (scripts/sim-lockers.ts).
+ * `npm run sim -- locker …` plays the simulated locker wall (scripts/sim-lockers.ts), and
+ * `npm run sim -- printer …` the slip printer (scripts/sim-printer.ts).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,10 +16,12 @@ import { CardReaderSimulator, encodeTap } from '../hardware/simulators/card-read
 import { SIM_DIR_NAME } from '../hardware/simulators/default-simulated-reader';
 import { SerialTransport } from '../hardware/transport/serial-transport';
 import { LOCKER_USAGE, lockerCommand, type SimOutput } from './sim-lockers';
+import { PRINTER_USAGE, printerCommand } from './sim-printer';
 
 const USAGE = 'Usage: npm run sim -- tap <card-id>      (e.g. 0040856634, 026F6C3A, 01026F6C3A, 00623,27706)\n'
   + '       npm run sim -- garbage [count]   (random bytes, to see the reader reject them)\n'
-  + LOCKER_USAGE.replace(/^Usage: /, '       ');
+  + LOCKER_USAGE.replace(/^Usage: /, '       ') + '\n'
+  + PRINTER_USAGE.replace(/^Usage: /, '       ');
 
 export type { SimOutput };
 
@@ -26,6 +29,7 @@ export type { SimOutput };
 export async function main(args: readonly string[], env: NodeJS.ProcessEnv = process.env, out: SimOutput = console): Promise<number> {
   const [command, value] = args;
   if (command === 'locker') return lockerCommand(args.slice(1), resolveDataDir(env), out);
+  if (command === 'printer') return printerCommand(args.slice(1), resolveDataDir(env), out);
   if (command !== 'tap' && command !== 'garbage') {
     out.error(USAGE);
     return 2;

@@ -2,7 +2,7 @@
  * The collector over real HTTP on 127.0.0.1 with an in-memory PGlite: per-item answers,
  * idempotent storage, and every refused request, each with its status and nothing changed.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
 import type { SqlDatabase } from './db/sql';
 import { hourlyItem } from './test-items';
@@ -42,6 +42,15 @@ async function snapshot() {
 }
 
 describe('POST /v1/batches', () => {
+  it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
+    const server = inject('collectorPostgresUrl');
+    expect(db.kind).toBe(server ? 'postgres' : 'pglite');
+    if (server) {
+      const [row] = await db.query<{ port: string }>("SELECT current_setting('port') AS port");
+      expect(row?.port).toBe(new URL(server).port);
+    }
+  });
+
   it('stores each item once and answers accepted, duplicate or rejected per item, in order', async () => {
     const items = [hourlyItem('st-a', 0), hourlyItem('st-a', 1)];
     const body = batch(items);
@@ -85,6 +94,26 @@ describe('POST /v1/batches', () => {
       const signed = batch([hourlyItem('st-a', 10)]);
       return { body: batch([hourlyItem('st-a', 10, 99)]), headers: signedHeaders(key, 'st-a', signed) };
     }, 400, 'digest-mismatch'],
+    ['whose nonce was changed after signing (a replay dressed up as new)', () => {
+      const body = batch([hourlyItem('st-a', 10)]);
+      const headers = signedHeaders(key, 'st-a', body, { nonce: 'nonce-as-signed-0001' });
+      return { body, headers: { ...headers, 'signature-input': headers['signature-input']!.replace('nonce-as-signed-0001', 'nonce-made-up-00002') } };
+    }, 401, 'bad-signature'],
+    ['whose timestamp was moved after signing', () => {
+      const body = batch([hourlyItem('st-a', 10)]);
+      const created = Math.floor(Date.now() / 1000);
+      const headers = signedHeaders(key, 'st-a', body, { createdSeconds: created });
+      return { body, headers: { ...headers, 'signature-input': headers['signature-input']!.replace(`created=${created}`, `created=${created - 1}`) } };
+    }, 401, 'bad-signature'],
+    ['signed by one registered station in the name of another', () => {
+      const body = batch([hourlyItem('st-b', 10)], { stationId: 'st-b' });
+      return { body, headers: signedHeaders(key, 'st-b', body) };
+    }, 401, 'bad-signature'],
+    ['with a signature of another algorithm', () => {
+      const body = batch([hourlyItem('st-a', 10)]);
+      const headers = signedHeaders(key, 'st-a', body);
+      return { body, headers: { ...headers, 'signature-input': headers['signature-input']!.replace('alg="hmac-sha256"', 'alg="ed25519"') } };
+    }, 401, 'unsigned'],
     ['unknown station', () => {
       const body = batch([hourlyItem('st-ghost', 10)], { stationId: 'st-ghost' });
       return { body, headers: signedHeaders(key, 'st-ghost', body) };

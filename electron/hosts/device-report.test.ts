@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDevicesConfig } from '../../hardware/devices/device-config';
-import { configuredDeviceLines, simulatedLockersLine, simulatedReaderLine } from './device-report';
+import { configuredDeviceLines, simulatedLockersLine, simulatedPrinterLine, simulatedReaderLine } from './device-report';
 import { screenChoice } from './chromium-launcher';
 
 describe('start-up device lines', () => {
@@ -18,7 +18,14 @@ describe('start-up device lines', () => {
       .toBe('Lockers: none (socat not found: sudo apt-get install -y socat)');
   });
 
-  it('list every reader and locker bus of a devices.json', () => {
+  it('name the simulated slip printer, or say there is none and why', () => {
+    expect(simulatedPrinterLine({ kind: 'printer', hostPath: '/d/sim/printer-host' }))
+      .toBe('Slip printer: simulated on pty /d/sim/printer-host (see what it printed: npm run sim -- printer printed)');
+    expect(simulatedPrinterLine({ kind: 'none', reason: 'socat not found: sudo apt-get install -y socat' }))
+      .toBe('Slip printer: none (socat not found: sudo apt-get install -y socat)');
+  });
+
+  it('list every reader, locker bus and printer of a devices.json', () => {
     const parsed = parseDevicesConfig({
       readers: [
         { id: 'door', name: 'Door reader', type: 'serial-em4100', path: '/dev/ttyUSB0' },
@@ -28,6 +35,7 @@ describe('start-up device lines', () => {
         { id: 'wall', name: 'Wall A', protocol: '8a80', path: '/dev/ttyUSB1', boards: [{ address: 1 }, { address: 2 }] },
         { id: 'cu', name: 'Wall B', protocol: 'kerong-cu16', path: '/dev/ttyUSB2', boards: [{ address: 0 }] },
       ],
+      printer: { id: 'slips', name: 'Slip printer', path: '/dev/ttyUSB3' },
     });
     if (!parsed.ok) throw new Error(parsed.message);
     expect(configuredDeviceLines('/etc/station/devices.json', parsed.config)).toEqual([
@@ -36,6 +44,7 @@ describe('start-up device lines', () => {
       'Card reader "Desk reader": hid-vendor USB 1a86:e010',
       'Lockers "Wall A": 8a80 bus on /dev/ttyUSB1 at 9600 baud, boards 1, 2',
       'Lockers "Wall B": kerong-cu16 bus on /dev/ttyUSB2 at 19200 baud, board 0',
+      'Slip printer "Slip printer": ESC/POS on /dev/ttyUSB3 at 19200 baud',
     ]);
   });
 
@@ -46,6 +55,7 @@ describe('start-up device lines', () => {
       'Devices from /d/devices.json:',
       'Card reader: none configured',
       'Lockers: none configured',
+      'Slip printer: none configured',
     ]);
   });
 });

@@ -2,7 +2,7 @@
  * The start-up lines that say, device by device, what the station is running with. Each line
  * states what actually started (or why not), never what was merely intended.
  */
-import type { DevicesConfig, LockerBusConfig, ReaderConfig } from '../../hardware/devices/device-config';
+import type { DevicesConfig, LockerBusConfig, PrinterConfig, ReaderConfig } from '../../hardware/devices/device-config';
 import type { SimulatedReaderLink } from '../../hardware/simulators/default-simulated-reader';
 
 /** The built-in locker wall as it came up: on a pty pair, or not at all and why. */
@@ -22,11 +22,23 @@ export function simulatedLockersLine(outcome: SimulatedLockersOutcome): string {
     : `Lockers: none (${outcome.reason})`;
 }
 
-/** A header naming the file, then one line per configured reader and locker bus. */
+/** The built-in receipt printer as it came up: on a pty pair, or not at all and why. */
+export type SimulatedPrinterOutcome =
+  | { readonly kind: 'printer'; readonly hostPath: string }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export function simulatedPrinterLine(outcome: SimulatedPrinterOutcome): string {
+  return outcome.kind === 'printer'
+    ? `Slip printer: simulated on pty ${outcome.hostPath} (see what it printed: npm run sim -- printer printed)`
+    : `Slip printer: none (${outcome.reason})`;
+}
+
+/** A header naming the file, then one line per configured reader, locker bus and printer. */
 export function configuredDeviceLines(path: string, config: DevicesConfig): string[] {
   const lines = [`Devices from ${path}:`];
   lines.push(...(config.readers.length > 0 ? config.readers.map(readerLine) : ['Card reader: none configured']));
   lines.push(...(config.lockerBuses.length > 0 ? config.lockerBuses.map(busLine) : ['Lockers: none configured']));
+  lines.push(config.printer ? printerLine(config.printer) : 'Slip printer: none configured');
   return lines;
 }
 
@@ -43,6 +55,10 @@ function readerWhere(reader: ReaderConfig): string {
 function busLine(bus: LockerBusConfig): string {
   const boards = bus.boards.map((b) => b.address).join(', ');
   return `Lockers "${bus.name}": ${bus.protocol} bus on ${bus.path} at ${bus.baudRate} baud, board${bus.boards.length === 1 ? '' : 's'} ${boards}`;
+}
+
+function printerLine(printer: PrinterConfig): string {
+  return `Slip printer "${printer.name}": ESC/POS on ${printer.path} at ${printer.baudRate} baud`;
 }
 
 function hex4(id: number): string {

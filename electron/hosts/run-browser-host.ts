@@ -14,12 +14,18 @@ import { loadScreenToken } from './browser/screen-token';
 import { startOnStablePort } from './browser/stable-port';
 import { findChromium, hasDisplay, openKioskBrowser, screenChoice } from './chromium-launcher';
 import type { StartArgs } from './start-args';
+import type { SupervisorLink } from '../supervisor/supervisor-channel';
 import { createWiredStation } from './station-wiring';
 
 /** Milliseconds shutdown may take before the process exits anyway. */
 const SHUTDOWN_LIMIT_MS = 10_000;
 
-export async function runBrowserHost(args: StartArgs, log: (line: string) => void = console.log): Promise<void> {
+/** `supervisor`: when the service runs under `electron/supervise.ts`, which then owns the screen. */
+export async function runBrowserHost(
+  args: StartArgs,
+  log: (line: string) => void = console.log,
+  supervisor?: SupervisorLink,
+): Promise<void> {
   const dataDir = args.dataDir ? ensureDir(args.dataDir) : resolveDataDir();
   const { service, devices } = await createWiredStation({ dataDir, configPath: args.configPath });
   for (const line of devices) log(line);
@@ -45,8 +51,13 @@ export async function runBrowserHost(args: StartArgs, log: (line: string) => voi
   if (screen.chromium) {
     // Via the owner-only launch file: Chromium's arguments are visible to every local user.
     const launch = writeScreenLaunchFile(dataDir, host.screenUrl);
-    browser = openKioskBrowser(screen.chromium, launch, join(dataDir, 'chromium-kiosk-profile'));
+    const profileDir = join(dataDir, 'chromium-kiosk-profile');
+    // Supervised, the screen stays open across service restarts: the supervisor opens it (once).
+    if (!supervisor?.openScreen({ chromium: screen.chromium, launchUrl: launch, profileDir })) {
+      browser = openKioskBrowser(screen.chromium, launch, profileDir);
+    }
   }
+  supervisor?.ready();
 
   let stopping = false;
   const stop = () => {

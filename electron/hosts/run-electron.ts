@@ -3,8 +3,9 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { appPaths } from './app-paths';
 import { formatStartArgs, type StartArgs } from './start-args';
+import type { SupervisorLink } from '../supervisor/supervisor-channel';
 
-export function runElectron(binary: string, args: StartArgs): void {
+export function runElectron(binary: string, args: StartArgs, supervisor?: SupervisorLink): void {
   const paths = appPaths();
   if (!existsSync(paths.electronMain)) {
     throw new Error(`${paths.electronMain} is missing: run npm run build:electron`);
@@ -16,6 +17,8 @@ export function runElectron(binary: string, args: StartArgs): void {
   // is the root, as in a packaged build.
   const child = spawn(binary, [paths.root, ...formatStartArgs(args)], { stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  // The Electron main recovers its own page; the supervisor restarts Electron if it dies.
+  supervisor?.ready();
   child.on('error', (error) => {
     console.error(`Could not start Electron: ${error.message}`);
     process.exit(1);

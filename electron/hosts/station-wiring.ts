@@ -1,22 +1,34 @@
 /**
  * Builds the station service with its devices, the same way for both hosts: card readers and
- * locker buses from a devices.json (`--config`, else the one in the data directory), or the
- * built-in simulated reader and locker wall when there is none, so a newcomer can tap
- * simulated cards and open simulated lockers at once.
+ * locker buses and the slip printer from a devices.json (`--config`, else the one in the data
+ * directory), or the built-in simulated reader, locker wall and printer when there is none, so
+ * a newcomer can tap simulated cards, open simulated lockers and print slips at once.
  */
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createCardReaders } from '../../hardware/devices/create-readers';
 import { createLockerBuses } from '../../hardware/devices/create-locker-buses';
+import { createConfiguredPrinter } from '../../hardware/devices/create-printer';
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
 import { SIM_LOCKER_LAYOUT, startDefaultSimulatedLockers, type DefaultSimulatedLockers } from '../../hardware/simulators/default-simulated-lockers';
+import { startDefaultSimulatedPrinter, type DefaultSimulatedPrinter } from '../../hardware/simulators/default-simulated-printer';
 import { SIM_DIR_NAME, startDefaultSimulatedReader } from '../../hardware/simulators/default-simulated-reader';
 import { ptyUnavailableReason } from '../../hardware/simulators/pty-pair';
 import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
+import { STATION_CONFIG_FILE_NAME } from '../service/station-config';
+import { secureConfigFiles } from '../service/storage/owner-only';
+import { openStationLog } from '../service/ops/station-log';
 import { createStationService } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
-import { configuredDeviceLines, simulatedLockersLine, simulatedReaderLine, type SimulatedLockersOutcome } from './device-report';
+import {
+  configuredDeviceLines,
+  simulatedLockersLine,
+  simulatedPrinterLine,
+  simulatedReaderLine,
+  type SimulatedLockersOutcome,
+  type SimulatedPrinterOutcome,
+} from './device-report';
 
 export interface StationWiringOptions {
   readonly dataDir: string;
@@ -51,35 +63,64 @@ export function devicesConfigPath(options: StationWiringOptions, exists = exists
  * returned service's `close()` also takes down the built-in simulator's pty pair.
  */
 export async function createWiredStation(options: StationWiringOptions): Promise<WiredStation> {
+  // Before anything reads them: settings and device config in the data dir are owner-only.
+  const configFiles = [join(options.dataDir, STATION_CONFIG_FILE_NAME), join(options.dataDir, DEVICES_FILE_NAME)];
+  for (const line of secureConfigFiles(configFiles)) console.warn(line);
   const path = devicesConfigPath(options);
   if (path) {
     const loaded = loadDevicesConfig(path);
     if (!loaded.ok) throw new Error(`Device config: ${loaded.message}`);
+    const stationLog = openStationLog({ dataDir: options.dataDir });
     const service = await createStationService({
       dataDir: options.dataDir,
       readers: createCardReaders(loaded.config),
       lockerBuses: createLockerBuses(loaded.config),
+      printer: createConfiguredPrinter(loaded.config),
       tapTiming: tapTimingFromEnv(process.env),
+      log: stationLog.log,
+    }).catch((error: unknown) => {
+      stationLog.close();
+      throw error;
     });
-    return { service, devices: configuredDeviceLines(path, loaded.config) };
+    const close = async () => {
+      await service.close();
+      stationLog.close();
+    };
+    return { service: { api: service.api, events: service.events, close }, devices: configuredDeviceLines(path, loaded.config) };
   }
-  const simulated = await startDefaultSimulatedReader(options.dataDir);
-  const closers: (() => Promise<void>)[] = [() => simulated.close()];
+  // Every simulator at once: each waits on its own socat (tens of ms) before it is ready.
+  // startSimulatedLockers and startSimulatedPrinter never reject (none is an outcome, not an error).
+  const [reader, { lockers, outcome: lockersOutcome }, { printer, outcome: printerOutcome }] = await Promise.all([
+    startDefaultSimulatedReader(options.dataDir).then(
+      (started) => ({ started }),
+      (error: unknown) => ({ error }),
+    ),
+    startSimulatedLockers(options.dataDir),
+    startSimulatedPrinter(options.dataDir),
+  ]);
+  if (!('started' in reader)) {
+    await lockers?.close();
+    await printer?.close();
+    throw reader.error;
+  }
+  const simulated = reader.started;
+  const stationLog = openStationLog({ dataDir: options.dataDir });
+  const closers: (() => Promise<void>)[] = [() => simulated.close(), async () => stationLog.close()];
+  if (lockers) closers.push(() => lockers.close());
+  if (printer) closers.push(() => printer.close());
   const closeAll = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
   let service: StationService;
-  let lockersOutcome: SimulatedLockersOutcome;
   try {
-    const { lockers, outcome } = await startSimulatedLockers(options.dataDir);
-    lockersOutcome = outcome;
-    if (lockers) closers.push(() => lockers.close());
     service = await createStationService({
       dataDir: options.dataDir,
       readers: [simulated.reader],
       lockerBuses: lockers ? [lockers.bus] : [],
+      printer: printer?.printer ?? null,
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
       tapTiming: tapTimingFromEnv(process.env),
+      log: stationLog.log,
     });
   } catch (error) {
     await closeAll();
@@ -91,7 +132,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   };
   return {
     service: { api: service.api, events: service.events, close },
-    devices: [simulatedReaderLine(simulated.link), simulatedLockersLine(lockersOutcome)],
+    devices: [simulatedReaderLine(simulated.link), simulatedLockersLine(lockersOutcome), simulatedPrinterLine(printerOutcome)],
   };
 }
 
@@ -115,4 +156,14 @@ async function startSimulatedLockers(dataDir: string): Promise<{ lockers?: Defau
     return { outcome: { kind: 'none', reason: `cannot write the simulated wall's lockers.json: ${error instanceof Error ? error.message : String(error)}` } };
   }
   return { lockers, outcome: { kind: 'wall', lockers: SIM_LOCKER_LAYOUT.length, hostPath: lockers.hostPath } };
+}
+
+/** The simulated slip printer; without socat there is none (no slip offered) and the outcome says why. */
+async function startSimulatedPrinter(dataDir: string): Promise<{ printer?: DefaultSimulatedPrinter; outcome: SimulatedPrinterOutcome }> {
+  try {
+    const printer = await startDefaultSimulatedPrinter(dataDir);
+    return { printer, outcome: { kind: 'printer', hostPath: printer.hostPath } };
+  } catch (error) {
+    return { outcome: { kind: 'none', reason: ptyUnavailableReason(error) } };
+  }
 }

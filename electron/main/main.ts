@@ -3,7 +3,7 @@
  * kiosk window. Friendly to auto-start (login item, systemd, Windows startup): no dialogs,
  * no dependence on the working directory, and a second launch just focuses the first.
  */
-import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveDataDir } from '../service/data-dir';
@@ -16,6 +16,7 @@ import { createAppPageCheck } from './app-page';
 import { watchForCrashes } from './crash-recovery';
 import { forwardStationEvents } from './forward-events';
 import { registerStationIpc } from './ipc';
+import { keepScreenAwake } from './screen-awake';
 import { createStationWindow, hardenSession } from './window';
 
 /** Vite dev server URL; honoured only in an unpackaged run. */
@@ -67,7 +68,10 @@ async function start(): Promise<void> {
     loadApp,
     showRecovery: () => contents.loadFile(paths.recoveryPage),
   });
+  // 24-hour stations: the display never sleeps by itself (opening hours are not configurable yet).
+  const stopAwake = keepScreenAwake({ blocker: powerSaveBlocker, hours: null });
   window.on('closed', () => {
+    stopAwake();
     stopWatching();
     stopForwarding();
     window = null;

@@ -16,14 +16,23 @@ export const CARD_ERROR_INTERVAL_MS = 1000;
 export interface ReaderBridgeOptions {
   readonly readers: readonly CardReader[];
   readonly events: StationEventBus;
-  /** Runs the check-in for a read; rejects only when it could not be saved. */
-  readonly tapCard: (card: NormalisedCard, deviceId: string) => Promise<CheckInOutcome>;
+  /**
+   * Runs the check-in for a read; rejects only when it could not be saved. Null: the read was
+   * not a check-in (a steward card at the sign-in screen) and no `checkIn` is sent.
+   */
+  readonly tapCard: (card: NormalisedCard, deviceId: string) => Promise<CheckInOutcome | null>;
   /** Epoch ms; drives the fault rate limit. */
   readonly now: () => number;
   /** Storage failures while handling a read (there is no caller to return them to). */
   readonly onError: (message: string) => void;
   /** Devices other than readers (locker buses), listed after the readers in every status. */
   readonly otherDevices?: () => DeviceStatus[];
+  /**
+   * One line per fault shown on the screen (so at most one a second per reader, like the
+   * `cardError`s), e.g. `Card reader sim-reader: truncated (frame stopped after 6 bytes: …)`:
+   * a worker told "card not read" must leave a trace an installer can find. Default none.
+   */
+  readonly onFaultLine?: (line: string) => void;
   /** Benchmarks only: receives the stage times of every tap. Default none (no timing taken). */
   readonly tapTiming?: TapTimingSink | null;
 }
@@ -62,7 +71,8 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
     const onRead = (read: CardRead) => {
       const decodedAtMs = tapTiming ? preciseNowMs() : 0;
       void options.tapCard(read.card, read.deviceId).then(
-        (outcome: CheckInOutcome) => {
+        (outcome: CheckInOutcome | null) => {
+          if (outcome === null) return;
           const committedAtMs = tapTiming ? preciseNowMs() : 0;
           events.emit('checkIn', { deviceId: read.deviceId, outcome });
           if (tapTiming) {
@@ -83,6 +93,7 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
       // `at < last`: the clock went back; start the interval again rather than go silent.
       if (last !== undefined && at >= last && at - last < CARD_ERROR_INTERVAL_MS) return;
       lastCardError.set(fault.deviceId, at);
+      options.onFaultLine?.(`Card reader ${fault.deviceId}: ${fault.reason}${fault.detail ? ` (${fault.detail.slice(0, 200)})` : ''}`);
       events.emit('cardError', { deviceId: fault.deviceId, reason: faultReason(fault) });
     };
     const onState = (_state: ReaderState) => {

@@ -37,6 +37,8 @@ describe('station settings', () => {
       pickupCodeAttempts: 5,
       pickupLockoutSeconds: 300,
       stewardPin: null,
+      retentionDays: 400,
+      backupsKept: 7,
     });
   });
 

@@ -56,8 +56,12 @@ export const stationConfigSchema = z.strictObject({
   readerPosition: readerPositionSchema,
   /** Spoken prompts in the current language; false mutes them (the short tones stay). */
   spokenPrompts: z.boolean(),
-  /** PIN for steward locker actions, 4–8 digits; null: the PIN set on the kiosk with the setup code. */
+  /** Refused old setting: a plain-text steward PIN, migrated once into the steward list (steward-roster.ts), then ignored. */
   stewardPin: z.string().regex(/^[0-9]{4,8}$/, 'must be 4–8 digits').nullable(),
+  /** Raw visit rows older than this many days are rolled up into daily counts and deleted. */
+  retentionDays: z.number().int().min(31).max(3650),
+  /** Daily database backups kept in `<dataDir>/backups`; the oldest beyond this are deleted. */
+  backupsKept: z.number().int().min(1).max(60),
   /** The union's collector (URL, key file); null sends nothing upstream. */
   upstream: upstreamSettingsSchema,
   /** The wish wall's limits and first moderation mode. */

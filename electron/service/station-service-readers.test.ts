@@ -84,12 +84,12 @@ describe('station service with card readers', () => {
   it('faults become cardError at most once per second per reader', async () => {
     const door = new CardReaderDouble('door');
     const desk = new CardReaderDouble('desk');
-    const { service, clock, seen } = await startWith([door, desk]);
+    const { service, clock, seen, warnings } = await startWith([door, desk]);
     try {
       const t0 = clock.ms;
-      door.fault('bad-checksum');
+      door.fault('bad-checksum', 'checksum 00 should be 5B');
       clock.ms = t0 + 500;
-      door.fault('truncated');
+      door.fault('truncated', 'frame stopped after 6 bytes: 02 30 30 34 30 38');
       desk.fault('unsupported-format');
       clock.ms = t0 + 999;
       door.fault('malformed');
@@ -101,6 +101,12 @@ describe('station service with card readers', () => {
         { event: 'cardError', payload: { deviceId: 'door', reason: 'unreadable' } },
         { event: 'cardError', payload: { deviceId: 'desk', reason: 'unsupported-format' } },
         { event: 'cardError', payload: { deviceId: 'door', reason: 'unsupported-format' } },
+      ]);
+      // Each one shown also leaves a line in the station log, with its detail.
+      expect(warnings.filter((w) => w.startsWith('Card reader '))).toEqual([
+        'Card reader door: bad-checksum (checksum 00 should be 5B)',
+        'Card reader desk: unsupported-format',
+        'Card reader door: unsupported-format',
       ]);
     } finally {
       await service.close();

@@ -7,6 +7,7 @@ import { uid32 } from '../../hardware/card-id/normalise';
 import { createStationService, type CreatedStationService, type StationServiceOptions } from './station-service';
 import { defaultStationConfig, toStationInfo } from './station-config';
 import { stationDatabasePath } from './storage/database';
+import { LATEST_SCHEMA_VERSION } from './storage/migrations';
 import { MINUTE } from './testing/check-in-fixture';
 import { useTempDirs } from './testing/temp-dirs';
 
@@ -251,8 +252,10 @@ describe('createStationService', () => {
   it('refuses to start on a database from a newer release', async () => {
     const dataDir = temp.make();
     const raw = new Database(stationDatabasePath(dataDir));
-    raw.pragma('user_version = 7');
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
-    await expect(start({ dataDir })).rejects.toThrow(/schema version 7, but this station software only knows versions up to 6/);
+    await expect(start({ dataDir })).rejects.toThrow(
+      new RegExp(`schema version ${LATEST_SCHEMA_VERSION + 1}, but this station software only knows versions up to ${LATEST_SCHEMA_VERSION}`),
+    );
   });
 });

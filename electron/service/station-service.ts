@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { stationMethods, type StationApi } from '../../common/contract';
+import { stationMethods, type MethodInput, type MethodName, type MethodOutput, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
 import type { CheckInOutcome } from '../../common/domain';
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
@@ -14,12 +14,15 @@ import { systemClock, type Clock } from '../../hardware/drivers/clock';
 import type { LockerBus } from '../../hardware/drivers/locker-bus/locker-bus';
 import { normaliseCardText } from '../../hardware/card-id/normalise';
 import type { StationService } from '../service-contract';
+import type { PrinterDevice } from '../../hardware/printer/printer-device';
 import { createCheckIn } from './check-in';
+import { createSlipPrinting } from './printing/slip-printing';
 import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
-import { fileStewardPinStore } from './lockers/steward-pin-store';
+import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
 import { attachReaders } from './reader-bridge';
+import { createStewardRecordsService } from './steward/records/records-service';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
 import { hashCardId, loadStationKey } from './station-key';
@@ -27,10 +30,14 @@ import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
 import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
+import { createOpsService } from './ops/ops-service';
+import { withLog, type StationLog } from './ops/service-log';
+import { consoleDevices } from './steward/console-devices';
+import { exportCsv, listExportTables } from './steward/export/export-csv';
+import { trackDeviceHealth } from './steward/device-health';
+import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
-import { noStewardAccess } from './steward/no-steward-access';
-import type { StewardAccess } from './steward/steward-access';
 import { createWishService } from './wishes/wish-service';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
@@ -46,6 +53,8 @@ export interface StationServiceOptions {
   readonly readers?: readonly CardReader[];
   /** Locker buses the service starts now and stops on `close()`; lockers.json maps their locks. Default none. */
   readonly lockerBuses?: readonly LockerBus[];
+  /** The pickup-slip printer the service starts now and stops on `close()`. Default none. */
+  readonly printer?: PrinterDevice | null;
   /** Folder of the lockers.json to use. Default `dataDir`; the built-in simulator keeps its own. */
   readonly lockerLayoutDir?: string;
   /** Wall clock in epoch ms, for visit times and the fault rate limit. Default `Date.now`. */
@@ -70,8 +79,13 @@ export interface StationServiceOptions {
   readonly onRefusal?: (line: string) => void;
   /** Start-up lines for whoever runs the station (the steward setup code). Default `console.log`. */
   readonly onNotice?: (message: string) => void;
-  /** Steward sessions and audit for wish moderation. Default {@link noStewardAccess} (no session is valid). */
-  readonly stewardAccess?: StewardAccess;
+  /** Where the handwriting recogniser is; Debian's package paths unless given. */
+  readonly handwriting?: HandwritingServiceOptions;
+  /**
+   * The structured log (ops/station-log.ts): warnings, errors, refusals, check-in outcomes
+   * and refused calls, never card numbers or PINs. Start-up notices stay on the console only.
+   */
+  readonly log?: StationLog;
 }
 
 export interface CreatedStationService extends StationService {
@@ -92,8 +106,10 @@ export async function createStationService(options: StationServiceOptions): Prom
   const readers = options.readers ?? [];
   const lockerBuses = options.lockerBuses ?? [];
   const clock: Clock = options.clock ?? { ...systemClock, now };
-  const onWarning = options.onWarning ?? ((message: string) => console.warn(message));
-  const onRefusal = options.onRefusal ?? ((line: string) => console.warn(line));
+  const logged = withLog(options.log);
+  const onWarning = logged.warn(options.onWarning ?? ((message: string) => console.warn(message)));
+  const onRefusal = logged.warn(options.onRefusal ?? ((line: string) => console.warn(line)));
+  const onError = logged.error((message: string) => console.error(message));
   const instance = randomBytes(8).toString('hex');
   const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
@@ -121,7 +137,9 @@ export async function createStationService(options: StationServiceOptions): Prom
   const wedgeGate =
     options.wedgeLimit === null ? null : createWedgeGate({ now, limit: options.wedgeLimit ?? DEFAULT_WEDGE_LIMIT, events, onRefusal });
   let lockers: LockerService;
+  let steward: StewardService;
   try {
+    steward = createStewardService({ db, dataDir: options.dataDir, hashCard: (c) => hashCardId(stationKey.key, c), legacyPin: config.stewardPin, clock, events, onNotice, onWarning: (line) => (warnings.push(line), onWarning(line)) });
     lockers = createLockerService({
       db,
       key: stationKey.key,
@@ -131,17 +149,15 @@ export async function createStationService(options: StationServiceOptions): Prom
       clock,
       events,
       onDeviceChange: () => events.emit('deviceStatus', { devices: bridge.deviceStatus() }),
-      onError: (message) => console.error(message),
-      stewardPins: fileStewardPinStore(options.dataDir),
-      onStewardSetupCode: (code) => onNotice(stewardSetupNotice(code)),
-      onStewardSetUp: () => onNotice('Steward PIN set on the kiosk; the setup code is spent.'),
+      onError,
+      access: steward.access,
     });
   } catch (error) {
     db.close();
     dataDirLock.release();
     throw error;
   }
-  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: options.stewardAccess ?? noStewardAccess, now });
+  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now });
   const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
     repo: checkInRepo,
@@ -152,7 +168,10 @@ export async function createStationService(options: StationServiceOptions): Prom
   });
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
+    // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
+    upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, now());
+    logged.checkIn(source, deviceId, outcome);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     wishes.revokePasses();
@@ -162,16 +181,28 @@ export async function createStationService(options: StationServiceOptions): Prom
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
     return cardId == null ? withWishPass : { ...withWishPass, ...lockers.forCard(cardId) };
   };
+  const printer = options.printer ?? null;
+  const slips = createSlipPrinting({
+    printer,
+    pickupCodeForSlip: (lockerNumber, sessionId) => retryWhileBusy(() => lockers.pickupCodeForSlip(lockerNumber, sessionId)),
+    stationName: (language) => config.stationName[language],
+    onError,
+  });
   const bridge = attachReaders({
     readers,
     events,
     now,
-    tapCard: (card, deviceId) => retryWhileBusy(() => tapCard(card, 'reader', deviceId)),
-    onError: (message) => console.error(message),
-    otherDevices: () => lockers.busStatus(),
+    // A steward card at the open sign-in screen is a sign-in, not a visit.
+    tapCard: (card, deviceId) => (steward.claimTap(card) ? Promise.resolve(null) : retryWhileBusy(() => tapCard(card, 'reader', deviceId))),
+    onError,
+    onFaultLine: onWarning,
+    otherDevices: () => [...lockers.busStatus(), ...slips.deviceStatus()],
     tapTiming: options.tapTiming,
   });
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
+  const exportDeps = { db, access: steward.access, stationId: config.stationId };
+  const ops = createOpsService({ db, dataDir: options.dataDir, clock, settings: config, onWarning, onNotice });
+  const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
 
   let closed = false;
   /**
@@ -183,6 +214,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     try {
       return await retryWhileBusy(fn);
     } catch (error) {
+      ops.noteStorageFailure(error);
+      logged.storageFailure(error);
       return storageError(error);
     }
   };
@@ -192,11 +225,15 @@ export async function createStationService(options: StationServiceOptions): Prom
     try {
       return await fn();
     } catch (error) {
+      ops.noteStorageFailure(error);
+      logged.storageFailure(error);
       return storageError(error);
     }
   };
 
-  const api: StationApi = {
+  const handwriting = createHandwritingService(options.handwriting);
+  const api: StationApi = logged.api({
+    ...handwriting.api,
     getStationInfo: async () => ok(toStationInfo(config)),
 
     ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
@@ -246,11 +283,18 @@ export async function createStationService(options: StationServiceOptions): Prom
     claimLocker: (arg) => runAsync(() => lockers.claim(arg)),
     openMyLocker: (arg) => runAsync(() => lockers.retrieve(arg)),
     recoverPickupCode: (arg) => run(() => lockers.recoverPickupCode(arg)),
+    releaseCardPass: (arg) => run(() => lockers.releasePass(arg)),
     listLockers: (arg) => run(() => lockers.list(arg)),
     stewardLockerAction: (arg) => runAsync(() => lockers.stewardAction(arg)),
-    getStewardSetup: () => run(() => lockers.stewardSetup()),
-    setUpSteward: (arg) => run(() => lockers.setUpSteward(arg)),
+    openAllLockers: (arg) => runAsync(() => lockers.openAll(arg)),
+    ...wrapAll(steward.api, run),
+    listExportTables: (arg) => run(() => listExportTables(arg, exportDeps)),
+    exportCsv: (arg) => run(() => exportCsv(arg, exportDeps)),
+    getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
+    printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),
+    ...createStewardRecordsService({ db, access: steward.access, now, events, run }).api,
+    ...ops.api,
     listWishes: (arg) => run(() => wishes.list(arg)),
     getWishRotation: () => run(() => wishes.rotation()),
     postWish: (arg) => run(() => wishes.post(arg)),
@@ -258,16 +302,21 @@ export async function createStationService(options: StationServiceOptions): Prom
     listWishesForModeration: (arg) => run(() => wishes.listForModeration(arg)),
     moderateWish: (arg) => run(() => wishes.moderate(arg)),
     setWishModerationMode: (arg) => run(() => wishes.setModerationMode(arg)),
-  };
+  });
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       closed = true;
       bridge.detach();
+      deviceHealth.detach();
+      steward.close();
       lockers.close();
+      handwriting.close();
       await upstream.close();
-      const devices = [...readers, ...lockerBuses];
+      ops.close();
+      stopPrinterWatch();
+      const devices = [...readers, ...lockerBuses, ...(printer ? [printer] : [])];
       const stopped = await Promise.allSettled(devices.map((device) => device.stop()));
       stopped.forEach((result, i) => {
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
@@ -298,12 +347,22 @@ export async function createStationService(options: StationServiceOptions): Prom
       onWarning(message);
     }
   }
+  const stopPrinterWatch = printer?.onChange(() => events.emit('deviceStatus', { devices: bridge.deviceStatus() })) ?? (() => undefined);
+  if (printer) {
+    // Never rejects: a printer that does not answer shows as offline, and lockers still work without slips.
+    await printer.start();
+  }
   return { api, events, close, config, warnings };
 }
 
-/** The console line for a station with no steward PIN yet (see README, "First steward"). */
-export function stewardSetupNotice(code: string): string {
-  return `Steward setup code: ${code} (no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN)`;
+/** Each synchronous method of a slice's api, run like the others (closed service, busy database). */
+function wrapAll<K extends MethodName>(
+  api: { readonly [M in K]: (input: MethodInput<M>) => Result<MethodOutput<M>> },
+  run: <T>(fn: () => Result<T>) => Promise<Result<T>>,
+): Pick<StationApi, K> {
+  const out: Record<string, unknown> = {};
+  for (const [name, fn] of Object.entries<(input: never) => Result<unknown>>(api)) out[name] = (input: never) => run(() => fn(input));
+  return out as Pick<StationApi, K>;
 }
 
 function storageError(error: unknown) {

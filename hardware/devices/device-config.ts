@@ -89,10 +89,24 @@ export const lockerBusConfigSchema = z.object({
   boards: bus.boards.map((board) => ({ ...board, channels: board.channels ?? DEFAULT_BOARD_CHANNELS[bus.protocol] })),
 }));
 
+/** The ESC/POS receipt printer that prints guests' pickup slips (serial, or USB-serial). */
+export const printerConfigSchema = z.object({
+  id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1–40 letters, digits, "-" or "_"'),
+  name: z.string().trim().min(1, 'must not be empty').max(80, 'must be at most 80 characters'),
+  /** The printer's port (`/dev/serial/by-id/…`, `/dev/usb/lp0` is not serial: use its USB-serial port, `COM4`). */
+  path: z.string({ error: 'must be the serial port, e.g. "/dev/serial/by-id/usb-…" or "COM4"' }).min(1, 'must not be empty'),
+  /** Default 19200, the common factory speed of 58 mm and 80 mm thermal printers. */
+  baudRate: z.number().int().min(300, 'must be at least 300').max(921_600, 'must be at most 921600').default(19_200),
+  /** Simulated pty pairs only: the device side the printer simulator opens. */
+  simulatorPath: z.string().min(1).optional(),
+}).strict();
+
 export const devicesConfigSchema = z.object({
   readers: z.array(readerConfigSchema),
   /** RS-485 locker buses; none when absent. */
   lockerBuses: z.array(lockerBusConfigSchema).default([]),
+  /** The pickup-slip printer; none when absent (the pickup-code screen then offers no slip). */
+  printer: printerConfigSchema.optional(),
 }).strict().superRefine((config, ctx) => {
   const seen = new Set<string>();
   config.readers.forEach((reader, index) => {
@@ -108,6 +122,7 @@ export const devicesConfigSchema = z.object({
 
 export type ReaderConfig = z.output<typeof readerConfigSchema>;
 export type LockerBusConfig = z.output<typeof lockerBusConfigSchema>;
+export type PrinterConfig = z.output<typeof printerConfigSchema>;
 export type DevicesConfig = z.output<typeof devicesConfigSchema>;
 /** What a devices.json may contain (defaults not yet applied). */
 export type DevicesConfigInput = z.input<typeof devicesConfigSchema>;

@@ -48,13 +48,27 @@ export class PrinterSimulator {
   private storedQr: string | undefined;
   private cutCount = 0;
   private faults: PrinterSimFault[] = [];
-  private readonly wire: SimulatorLine;
+  private wire: SimulatorLine;
+  private readonly onData = (chunk: Uint8Array): void => this.receive(chunk);
 
   constructor(transport: Transport, options: PrinterSimulatorOptions = {}) {
     this.clock = options.clock ?? systemClock;
-    this.wire = new SimulatorLine(transport, this.clock, (chunk) => this.receive(chunk));
+    this.wire = new SimulatorLine(transport, this.clock, this.onData);
     this.replyDelayMs = options.replyDelayMs ?? 1;
     if (!Number.isFinite(this.replyDelayMs) || this.replyDelayMs < 0) throw new TypeError('"replyDelayMs" must be 0 or more milliseconds');
+  }
+
+  /**
+   * Plays the printer on another transport from now on (a new pty pair after the old one
+   * died). What was printed and the faults are kept; answers not yet sent are dropped, and a
+   * command cut off mid-sequence is forgotten (the line went down under it).
+   */
+  attach(transport: Transport): void {
+    const running = this.wire.running;
+    this.wire.stop();
+    this.wire = new SimulatorLine(transport, this.clock, this.onData);
+    this.parser.end();
+    if (running) this.wire.start();
   }
 
   /** Every command decoded, in order, printed or not. */

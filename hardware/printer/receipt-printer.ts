@@ -12,7 +12,8 @@ export interface ReceiptPrinterOptions {
   readonly statusTimeoutMs?: number;
 }
 
-type PaperState = 'present' | 'end' | 'offline';
+/** What the paper sensor says: paper in, roll ended, or no answer at all. */
+export type PaperState = 'present' | 'end' | 'offline';
 
 /** A real-time status byte has bits 1 and 4 set and bits 0 and 7 clear (Epson). */
 const isStatusByte = (b: number): boolean => (b & 0x93) === 0x12;
@@ -46,6 +47,13 @@ export class ReceiptPrinter {
     const job = this.queue.then(() => this.run(document));
     this.queue = job;
     return job;
+  }
+
+  /** Asks the paper sensor, after any job already queued. Never rejects. */
+  paperStatus(): Promise<PaperState> {
+    const check = this.queue.then(() => this.paper());
+    this.queue = check;
+    return check;
   }
 
   private async run(document: PrintDocument): Promise<PrintResult> {

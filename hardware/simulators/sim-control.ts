@@ -6,9 +6,8 @@
  * Protocol: one JSON command per line in, one JSON answer per line out, over a Unix socket
  * in the station's data directory (owner-only, like the rest of it).
  */
-import { chmodSync, rmSync } from 'node:fs';
-import { createConnection, createServer, type Server, type Socket } from 'node:net';
 import { z } from 'zod';
+import { sendJsonLine, serveJsonLines, type JsonLineServer } from './json-line-socket';
 import type { LockerBoardSimulator } from './locker-board-simulator';
 
 const lockTarget = { board: z.number().int().min(0).max(255), lock: z.number().int().min(1).max(255) };
@@ -30,14 +29,7 @@ export type SimAnswer =
   | { readonly ok: true; readonly door?: { readonly closed: boolean; readonly itemPresent: boolean; readonly powered: boolean } }
   | { readonly ok: false; readonly message: string };
 
-/** Longest command line accepted, bytes: commands are tiny, anything longer is not ours. */
-const MAX_LINE = 1024;
-
-export interface SimControlServer {
-  readonly socketPath: string;
-  /** Stops listening, drops clients and removes the socket file. Idempotent. */
-  close(): Promise<void>;
-}
+export type SimControlServer = JsonLineServer;
 
 /** Applies one command to the simulator. Never throws: a bad board or lock is an answer. */
 export function applySimCommand(simulator: LockerBoardSimulator, command: SimCommand): SimAnswer {
@@ -69,48 +61,9 @@ export interface SimControlOptions {
 }
 
 /** Serves commands for `simulator` on a Unix socket at `socketPath` (a stale file is replaced). */
-export async function startSimControl(socketPath: string, simulator: LockerBoardSimulator, options: SimControlOptions = {}): Promise<SimControlServer> {
+export function startSimControl(socketPath: string, simulator: LockerBoardSimulator, options: SimControlOptions = {}): Promise<SimControlServer> {
   const unheard = options.unheard ?? (() => null);
-  rmSync(socketPath, { force: true });
-  const clients = new Set<Socket>();
-  const server: Server = createServer((socket) => {
-    clients.add(socket);
-    socket.on('close', () => clients.delete(socket));
-    socket.on('error', () => socket.destroy());
-    let buffered = '';
-    socket.on('data', (chunk) => {
-      buffered += chunk.toString('utf8');
-      if (buffered.length > MAX_LINE && !buffered.includes('\n')) {
-        socket.end(`${JSON.stringify({ ok: false, message: 'command too long' })}\n`);
-        return;
-      }
-      let newline: number;
-      while ((newline = buffered.indexOf('\n')) >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        socket.write(`${JSON.stringify(answerLine(simulator, line, unheard))}\n`);
-      }
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(socketPath, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  chmodSync(socketPath, 0o600);
-  let closing: Promise<void> | undefined;
-  return {
-    socketPath,
-    close: () => (closing ??= new Promise<void>((resolve) => {
-      for (const client of clients) client.destroy();
-      server.close(() => {
-        rmSync(socketPath, { force: true });
-        resolve();
-      });
-    })),
-  };
+  return serveJsonLines(socketPath, (line) => answerLine(simulator, line, unheard));
 }
 
 function answerLine(simulator: LockerBoardSimulator, line: string, unheard: () => string | null): SimAnswer {
@@ -132,33 +85,5 @@ function answerLine(simulator: LockerBoardSimulator, line: string, unheard: () =
  * missing station or a silent one resolves `{ ok: false }` with the reason, never rejects.
  */
 export function sendSimCommand(socketPath: string, command: SimCommand, timeoutMs = 3000): Promise<SimAnswer> {
-  return new Promise((resolve) => {
-    let settled = false;
-    let buffered = '';
-    const socket = createConnection(socketPath);
-    const finish = (answer: SimAnswer) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(answer);
-    };
-    const timer = setTimeout(() => finish({ ok: false, message: `no answer from ${socketPath} within ${timeoutMs} ms` }), timeoutMs);
-    socket.on('connect', () => socket.write(`${JSON.stringify(command)}\n`));
-    socket.on('data', (chunk) => {
-      buffered += chunk.toString('utf8');
-      const newline = buffered.indexOf('\n');
-      if (newline < 0) return;
-      try {
-        finish(JSON.parse(buffered.slice(0, newline)) as SimAnswer);
-      } catch {
-        finish({ ok: false, message: 'garbled answer from the station' });
-      }
-    });
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      const gone = error.code === 'ENOENT' || error.code === 'ECONNREFUSED';
-      finish({ ok: false, message: gone ? `no station simulator is listening at ${socketPath}` : error.message });
-    });
-    socket.on('close', () => finish({ ok: false, message: 'the station closed the connection without answering' }));
-  });
+  return sendJsonLine<SimAnswer>(socketPath, command, timeoutMs);
 }

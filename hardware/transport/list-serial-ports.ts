@@ -1,4 +1,4 @@
-import { SerialPort } from 'serialport';
+import { autoDetect } from '@serialport/bindings-cpp';
 
 /** One serial port as the OS lists it. Fields other than `path` may be missing on any OS. */
 export interface SerialPortInfo {
@@ -19,7 +19,7 @@ export type ListSerialPortsResult =
  * without `udevadm`, a locked-down Windows registry), and that is a degraded state with a
  * plain-words reason, not a crash. `list` is injectable for tests.
  */
-export async function listSerialPorts(list: () => Promise<unknown[]> = () => SerialPort.list()): Promise<ListSerialPortsResult> {
+export async function listSerialPorts(list: () => Promise<unknown[]> = () => autoDetect().list()): Promise<ListSerialPortsResult> {
   let raw: unknown[];
   try {
     raw = await list();

@@ -1,4 +1,5 @@
-import { SerialPort } from 'serialport';
+import { autoDetect } from '@serialport/bindings-cpp';
+import { SerialPortStream } from '@serialport/stream';
 import type { Transport } from './transport';
 import { DEFAULT_CLOSE_TIMEOUT_MS, TransportBase, asError, settleWithin } from './transport-base';
 
@@ -15,6 +16,14 @@ export interface SerialTransportOptions {
   /** Longest `close()` waits for the OS, in milliseconds. Default 1000. */
   readonly closeTimeoutMs?: number;
 }
+
+/**
+ * The OS binding, as `serialport`'s `SerialPort` picks it. The port class comes from
+ * `@serialport/stream` rather than the `serialport` package, which also loads every parser it
+ * ships (a dozen modules the station never uses, on every start).
+ */
+const binding = autoDetect();
+type SerialPort = SerialPortStream<typeof binding>;
 
 /**
  * A serial port (serialport 13) as a `Transport`. Each `open()` makes a fresh port object,
@@ -41,7 +50,8 @@ export class SerialTransport extends TransportBase implements Transport {
 
   async open(): Promise<void> {
     if (this.port) throw new Error(`${this.path} is already open`);
-    const port = new SerialPort({
+    const port: SerialPort = new SerialPortStream({
+      binding,
       path: this.path, baudRate: this.baudRate, dataBits: 8, parity: 'none', stopBits: 1, autoOpen: false, lock: this.lock,
     });
     await new Promise<void>((resolve, reject) => {

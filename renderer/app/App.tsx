@@ -3,18 +3,21 @@
  * timers, and one screen drawn from it. The frame (station name, language switch, device
  * banner) is the same on every screen.
  */
-import { useCallback, useEffect, useReducer, useRef, type ReactElement } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { MethodInput, MethodOutput, StationClient } from '../../common/contract';
-import type { StationInfo, WorkerCategory } from '../../common/domain';
-import type { CableType, LockerView, RetrieveOutcome } from '../../common/lockers';
+import type { StationClient } from '../../common/contract';
+import type { Locale, StationInfo, WorkerCategory } from '../../common/domain';
+import type { CableType, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
+import { STEWARD_IDLE_SECONDS } from '../../common/steward';
 import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { VoiceToggle } from '../components/VoiceToggle';
 import { PersonalCountdown } from '../components/PersonalCountdown';
 import { ScreenNotice } from '../components/ScreenNotice';
+import { afterPaint } from './after-paint';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
@@ -24,12 +27,15 @@ import {
   visibleScreen,
   type KioskEvent,
 } from './kiosk-state';
-import { wantsAvailability, type Claimant, type CodeKey } from './locker-flow';
+import { releasedPasses } from './held-passes';
+import { wantsAvailability, type Claimant, type CodeKey, type OpenedLocker } from './locker-flow';
+import type { SlipPrintAnswer } from '../screens/PickupCodeScreen';
 import { LockerOfferContext } from './locker-offer-context';
+import { CurrentNoticesContext, useCurrentNotices } from '../notices/use-current-notices';
 import { playSound } from './sounds';
 import { ScreenView } from './ScreenView';
 import { useHeartbeat } from './use-heartbeat';
-import { speak } from './voice';
+import type { VoicePrompt } from './voice-clips';
 import { voiceForChange } from './voice-moments';
 import { useIdleTimeout } from './use-idle-timeout';
 import { useLockerAvailability } from './use-locker-availability';
@@ -38,7 +44,14 @@ import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useWishRotation } from '../wishes/use-wish-rotation';
-import type { WishApi } from '../wishes/wish-api';
+
+/**
+ * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
+ * first prompt (always after a paint or a touch, never on the way to the first screen).
+ */
+function speak(prompt: VoicePrompt, locale: Locale): void {
+  void import('./voice').then(({ speak: play }) => play(prompt, locale)).catch(() => undefined);
+}
 
 /** Used until the station info says otherwise. */
 const DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
@@ -51,7 +64,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
 
   const dispatch = useCallback((event: KioskEvent) => {
     const sound = soundForEvent(event);
-    if (sound) playSound(sound);
+    // After the frame: the first tone builds an AudioContext (tens of ms on a busy core),
+    // which must not stand between a tap and its greeting on glass.
+    if (sound) afterPaint(() => playSound(sound));
     rawDispatch(event);
   }, []);
 
@@ -76,6 +91,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   useStationSync(client, state.service, dispatch, applyDefaultLocale);
   useHeartbeat(client, dispatch);
   const notice = useScreenNotice(client);
+  const currentNotices = useCurrentNotices(client);
   useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
   const wishNotes = useWishRotation(client, state.screen.name === 'attract');
 
@@ -93,22 +109,45 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     ),
   );
 
-  // The main moments are spoken too, unless the station mutes them (station.json spokenPrompts).
+  // The main moments are spoken too, unless the station mutes them (station.json spokenPrompts)
+  // or the person at the kiosk does (until the screen goes back to the start).
+  const [voiceMuted, setVoiceMuted] = useState(false);
+  const voiceOn = state.info?.spokenPrompts === true && !voiceMuted;
   const before = useRef(state);
   useEffect(() => {
     const prompt = voiceForChange(before.current, state);
     before.current = state;
-    if (prompt && state.info?.spokenPrompts) speak(prompt, toLocale(i18n.resolvedLanguage));
-  }, [state, i18n]);
+    // Spoken once the new screen is painted: a tap's greeting renders synchronously
+    // (flushSync), so this effect runs in the same task, and starting a clip (an audio
+    // element, its fetch and decoder) would hold up the frame.
+    if (prompt && voiceOn) {
+      const locale = toLocale(i18n.resolvedLanguage);
+      afterPaint(() => speak(prompt, locale));
+    }
+  }, [state, i18n, voiceOn]);
 
-  const goHome = useCallback(() => dispatch({ type: 'home' }), [dispatch]);
+  // A pass whose screens have gone (Done, idle, countdown, a new tap) is void in the service at
+  // once, not only when it expires: nobody at the kiosk can use it after the member walked away.
+  const shownScreen = useRef(state.screen);
+  useEffect(() => {
+    for (const cardPass of releasedPasses(shownScreen.current, state.screen)) void client.releaseCardPass({ cardPass });
+    shownScreen.current = state.screen;
+  }, [client, state.screen]);
+
+  // Back to the start is the next person's kiosk: their voice prompts are on again.
+  const goHome = useCallback(() => {
+    dispatch({ type: 'home' });
+    setVoiceMuted(false);
+  }, [dispatch]);
   // Walking away resets everything, language included, for the next worker.
   const onIdle = useCallback(() => {
     dispatch({ type: 'home' });
+    setVoiceMuted(false);
     if (info) void i18n.changeLanguage(info.defaultLocale);
   }, [dispatch, i18n, info]);
   useIdleTimeout(
-    (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS) * 1000,
+    // The steward console has its own, longer limit, the same as its session on the service.
+    (state.screen.name === 'steward' ? STEWARD_IDLE_SECONDS : (info?.idleTimeoutSeconds ?? DEFAULT_IDLE_TIMEOUT_SECONDS)) * 1000,
     state.screenSeq,
     idleTimerRuns(state, toLocale(i18n.resolvedLanguage)),
     onIdle,
@@ -137,8 +176,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     home: goHome,
     back: useCallback(() => dispatch({ type: 'back' }), [dispatch]),
     sayTapCard: useCallback(() => {
-      if (info?.spokenPrompts) speak({ kind: 'tap-card' }, toLocale(i18n.resolvedLanguage));
-    }, [info, i18n]),
+      if (voiceOn) speak({ kind: 'tap-card' }, toLocale(i18n.resolvedLanguage));
+    }, [voiceOn, i18n]),
     noCard: useCallback(() => dispatch({ type: 'no-card' }), [dispatch]),
     openJoin: useCallback((from: 'attract' | 'guest') => dispatch({ type: 'open-join', from }), [dispatch]),
     guest: useCallback(
@@ -188,16 +227,16 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     collect: useCallback(() => dispatch({ type: 'collect' }), [dispatch]),
     codeKey: useCallback((key: CodeKey) => dispatch({ type: 'code-key', key, atMs: Date.now() }), [dispatch]),
     pickupNoted: useCallback(() => dispatch({ type: 'pickup-code-noted' }), [dispatch]),
-    steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
-    listLockers: useCallback((pin: string) => client.listLockers({ pin }), [client]),
-    stewardLockerAction: useCallback(
-      (input: MethodInput<'stewardLockerAction'>) => client.stewardLockerAction(input),
-      [client],
+    printSlip: useCallback(
+      async (opened: OpenedLocker): Promise<SlipPrintAnswer> => {
+        const result = await client.printPickupSlip({ sessionId: opened.sessionId, lockerNumber: opened.lockerNumber, language: toLocale(i18n.resolvedLanguage) });
+        return result.ok ? result.value.kind : 'failed';
+      },
+      [client, i18n],
     ),
-    stewardSetup: useCallback(() => client.getStewardSetup(), [client]),
-    setUpSteward: useCallback((input: MethodInput<'setUpSteward'>) => client.setUpSteward(input), [client]),
+    steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
     openWishes: useCallback(() => dispatch({ type: 'open-wishes' }), [dispatch]),
-    wishApi: client,
+    client,
   };
 
   const locale = toLocale(i18n.resolvedLanguage);
@@ -206,6 +245,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     <div className="kiosk" data-screen={current}>
       <header className="topbar">
         <div className="station-name">{info ? localized(info.stationName, locale) : ''}</div>
+        {info?.spokenPrompts && <VoiceToggle muted={voiceMuted} onToggle={() => setVoiceMuted((muted) => !muted)} />}
         <LanguageSwitch />
       </header>
       {notice && <ScreenNotice notice={notice} />}
@@ -219,7 +259,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       {current !== 'connecting' && personalSecondsLeft !== null && <PersonalCountdown seconds={personalSecondsLeft} />}
       <main className="stage" key={state.screenSeq}>
         <LockerOfferContext.Provider value={state.lockers}>
-          <ScreenView state={state} actions={actions} wishNotes={wishNotes} />
+          <CurrentNoticesContext.Provider value={currentNotices}>
+            <ScreenView state={state} actions={actions} wishNotes={wishNotes} />
+          </CurrentNoticesContext.Provider>
         </LockerOfferContext.Provider>
       </main>
     </div>
@@ -257,16 +299,12 @@ export type KioskActions = {
   readonly codeKey: (key: CodeKey) => void;
   /** "I have it" under the pickup code. */
   readonly pickupNoted: () => void;
-  /** "Steward" on the attract screen: to the PIN entry of the locker panel. */
+  /** Prints the guest's pickup slip in the screen's language. */
+  readonly printSlip: (opened: OpenedLocker) => Promise<SlipPrintAnswer>;
+  /** "Steward" on the attract screen: to the console's sign-in. */
   readonly steward: () => void;
-  /** Every locker, for the steward panel; `forbidden` on a wrong PIN. */
-  readonly listLockers: (pin: string) => Promise<Result<readonly LockerView[]>>;
-  readonly stewardLockerAction: (input: MethodInput<'stewardLockerAction'>) => Promise<Result<unknown>>;
-  readonly stewardSetup: () => Promise<Result<MethodOutput<'getStewardSetup'>>>;
-  /** Sets the first steward PIN with the setup code from the station console. */
-  readonly setUpSteward: (input: MethodInput<'setUpSteward'>) => Promise<Result<unknown>>;
   /** "Wish wall": with the wish pass of the check-in on screen, if any. */
   readonly openWishes: () => void;
-  /** What the wish wall's screens call. */
-  readonly wishApi: WishApi;
+  /** The station, for the steward console: its sections call their own methods with the session. */
+  readonly client: StationClient;
 };

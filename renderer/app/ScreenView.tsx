@@ -24,10 +24,11 @@ import {
   LockerOpenScreen,
   LockerRetrieveScreen,
   PickupCodeScreen,
-  StewardScreen,
+  ConsoleScreen,
   WishWallScreen,
 } from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
+import { slipPrinterReady } from './device-summary';
 import { chargeOffer, openPassOf } from './locker-flow';
 
 interface ScreenViewProps {
@@ -77,15 +78,7 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
         />
       );
     case 'steward':
-      return (
-        <StewardScreen
-          listLockers={actions.listLockers}
-          act={actions.stewardLockerAction}
-          onExit={actions.home}
-          stewardSetup={actions.stewardSetup}
-          setUp={actions.setUpSteward}
-        />
-      );
+      return <ConsoleScreen client={actions.client} onExit={actions.home} />;
     case 'welcome':
       return (
         <WelcomeScreen
@@ -134,7 +127,15 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
         />
       );
     case 'pickup-code':
-      return <PickupCodeScreen opened={screen.opened} pickupCode={screen.pickupCode} onNoted={actions.pickupNoted} />;
+      return (
+        <PickupCodeScreen
+          opened={screen.opened}
+          pickupCode={screen.pickupCode}
+          onNoted={actions.pickupNoted}
+          printerReady={slipPrinterReady(state.devices)}
+          onPrint={() => actions.printSlip(screen.opened)}
+        />
+      );
     case 'locker-open':
       return <LockerOpenScreen opened={screen.opened} onDone={actions.home} />;
     case 'locker-charging':
@@ -176,7 +177,7 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
     case 'locker-message':
       return <LockerMessageScreen problem={screen.problem} lockerNumber={screen.lockerNumber} onDone={actions.home} />;
     case 'wishes':
-      return <WishWallScreen api={actions.wishApi} pass={screen.pass} onDone={actions.home} />;
+      return <WishWallScreen api={actions.client} pass={screen.pass} onDone={actions.home} />;
     default:
       return missingCase(screen);
   }

@@ -1,4 +1,4 @@
-/** What the worker needs to know about the devices: only whether card taps can work. */
+/** What the worker needs to know about the devices: whether card taps can work, and whether a slip can be printed. */
 import type { DeviceStatus } from '../../common/domain';
 
 /**
@@ -8,4 +8,13 @@ import type { DeviceStatus } from '../../common/domain';
  */
 export function cardReaderOffline(devices: readonly DeviceStatus[]): boolean {
   return devices.some((d) => d.kind === 'card-reader' && d.state === 'offline');
+}
+
+/**
+ * Whether the slip printer can print now (answering, paper in), or null when the station has
+ * none, so the pickup-code screen offers no slip at all rather than a button that cannot work.
+ */
+export function slipPrinterReady(devices: readonly DeviceStatus[]): boolean | null {
+  const printer = devices.find((d) => d.kind === 'receipt-printer');
+  return printer ? printer.state === 'online' : null;
 }

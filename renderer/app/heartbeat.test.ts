@@ -47,6 +47,42 @@ describe('heartbeat', () => {
     stop();
   });
 
+  it('a page stalled itself does not take the answer queued behind its late tick for a dead service', async () => {
+    const p = pings();
+    const events: string[] = [];
+    const stop = startHeartbeat({ intervalMs: 500, deadMs: 1_500, ping: p.ping, onDown: () => events.push('down'), onRestart: () => events.push('restart') });
+    p.answerAll(ok({ instance: 'a' }));
+    await vi.advanceTimersByTimeAsync(500);
+    // The page's loop is blocked for 1.6 s (a long render on a starved core): the clock moves,
+    // no timer runs, and the service's answer waits in the socket behind the next tick.
+    vi.setSystemTime(Date.now() + 1_600);
+    await vi.advanceTimersByTimeAsync(500);
+    p.answerAll(ok({ instance: 'a' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(events).toEqual([]);
+    // A real silence afterwards is still reported, after the dead time.
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(events).toEqual([]);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(events).toEqual(['down']);
+    stop();
+  });
+
+  it('a page that is late on every tick still notices a dead service, within twice the dead time', async () => {
+    const p = pings();
+    const events: string[] = [];
+    const stop = startHeartbeat({ intervalMs: 500, deadMs: 1_500, ping: p.ping, onDown: () => events.push('down'), onRestart: () => events.push('restart') });
+    p.answerAll(ok({ instance: 'a' }));
+    const start = Date.now();
+    while (events.length === 0 && Date.now() - start < 10_000) {
+      vi.setSystemTime(Date.now() + 400);
+      await vi.advanceTimersByTimeAsync(500);
+    }
+    expect(events).toEqual(['down']);
+    expect(Date.now() - start).toBeLessThanOrEqual(3_000 + 900);
+    stop();
+  });
+
   it('an unavailable answer is no answer; the same instance coming back is not a restart', async () => {
     const p = pings();
     const events: string[] = [];

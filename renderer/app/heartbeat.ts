@@ -13,6 +13,11 @@ export const HEARTBEAT_INTERVAL_MS = 500;
  * A loopback answer normally takes a millisecond; even a loaded kiosk answers well inside this.
  */
 export const HEARTBEAT_DEAD_MS = 1_500;
+/**
+ * A tick later than the interval plus this (ms) means the page itself was stalled (a long
+ * render, GC, a starved core): the answer may be sitting unread behind the tick.
+ */
+export const HEARTBEAT_LATE_TOLERANCE_MS = 100;
 
 export interface HeartbeatOptions {
   /** The service's `ping`. */
@@ -26,18 +31,34 @@ export interface HeartbeatOptions {
   readonly deadMs?: number;
 }
 
-/** Starts pinging at once; the returned function stops it. At most one ping is unanswered at a time. */
+/**
+ * Starts pinging at once; the returned function stops it. At most one ping is unanswered at a
+ * time. Silence is counted in time the page could hear: while the page's own loop was stalled
+ * (a tick came late), the answer may be queued unread, so that time is not held against the
+ * service (at most `deadMs` of it per silence, so a page that is always late still notices a
+ * dead service, within twice the dead time).
+ */
 export function startHeartbeat(options: HeartbeatOptions): () => void {
   const intervalMs = options.intervalMs ?? HEARTBEAT_INTERVAL_MS;
   const deadMs = options.deadMs ?? HEARTBEAT_DEAD_MS;
   let lastAnswerMs = Date.now();
+  let lastTickMs = lastAnswerMs;
+  let deafCreditMs = 0;
   let waiting = false;
   let down = false;
   let instance: string | null = null;
   let stopped = false;
 
   const tick = (): void => {
-    if (!down && Date.now() - lastAnswerMs >= deadMs) {
+    const now = Date.now();
+    const late = now - lastTickMs - intervalMs;
+    lastTickMs = now;
+    if (late > HEARTBEAT_LATE_TOLERANCE_MS) {
+      const credit = Math.min(late, deadMs - deafCreditMs);
+      deafCreditMs += credit;
+      lastAnswerMs += credit;
+    }
+    if (!down && now - lastAnswerMs >= deadMs) {
       down = true;
       options.onDown();
     }
@@ -51,6 +72,7 @@ export function startHeartbeat(options: HeartbeatOptions): () => void {
         waiting = false;
         if (stopped || !result.ok) return;
         lastAnswerMs = Date.now();
+        deafCreditMs = 0;
         down = false;
         const before = instance;
         instance = result.value.instance;

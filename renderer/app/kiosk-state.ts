@@ -44,7 +44,7 @@ export type Screen =
     }
   /** `reason` `not-saved`: the card was read but the visit could not be saved. */
   | { readonly name: 'card-error'; readonly reason?: CardErrorReason }
-  /** The steward's locker panel; its PIN and steps live in the panel itself (`steward-panel`). */
+  /** The steward console; its sign-in, session and sections live in the console itself (`renderer/steward/`). */
   | { readonly name: 'steward' }
   | LockerScreen;
 

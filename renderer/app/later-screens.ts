@@ -7,7 +7,7 @@
 import { lazyScreen } from './lazy-screen';
 
 export const JoinScreen = lazyScreen(() => import('../screens/JoinScreen').then((m) => m.JoinScreen));
-export const StewardScreen = lazyScreen(() => import('../screens/StewardScreen').then((m) => m.StewardScreen));
+export const ConsoleScreen = lazyScreen(() => import('../steward/ConsoleScreen').then((m) => m.ConsoleScreen));
 export const CodeEntryScreen = lazyScreen(() => import('../screens/CodeEntryScreen').then((m) => m.CodeEntryScreen));
 export const LockerCableScreen = lazyScreen(() => import('../screens/LockerCableScreen').then((m) => m.LockerCableScreen));
 export const LockerChargingScreen = lazyScreen(() => import('../screens/LockerChargingScreen').then((m) => m.LockerChargingScreen));
@@ -20,7 +20,7 @@ export const PickupCodeScreen = lazyScreen(() => import('../screens/PickupCodeSc
 export const WishWallScreen = lazyScreen(() => import('../wishes/WishWallScreen').then((m) => m.WishWallScreen));
 
 const ALL = [
-  JoinScreen, StewardScreen, CodeEntryScreen, LockerCableScreen, LockerChargingScreen, LockerEndedScreen,
+  JoinScreen, ConsoleScreen, CodeEntryScreen, LockerCableScreen, LockerChargingScreen, LockerEndedScreen,
   LockerHeldScreen, LockerMessageScreen, LockerOpenScreen, LockerRetrieveScreen, PickupCodeScreen, WishWallScreen,
 ];
 

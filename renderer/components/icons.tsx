@@ -147,6 +147,9 @@ const PATHS = {
   back: <path d="M10 5l-7 7 7 7M3.5 12H21" />,
   backspace: <path d="M21 5H9l-6 7 6 7h12zM12 9.5l5 5M17 9.5l-5 5" />,
   bell: <path d="M6 17v-6a6 6 0 0 1 12 0v6l1.5 2h-15zM10 21.5h4" />,
+  speaker: <path d="M4 9.5h4l5-4.5v14l-5-4.5H4zM16.5 8.5a5 5 0 0 1 0 7M19 6a8.5 8.5 0 0 1 0 12" />,
+  'speaker-off': <path d="M4 9.5h4l5-4.5v14l-5-4.5H4zM16.5 9.5l5 5M21.5 9.5l-5 5" />,
+  printer: <path d="M7 8.5V3h10v5.5M7 17H4.5v-7a1.5 1.5 0 0 1 1.5-1.5h12a1.5 1.5 0 0 1 1.5 1.5v7H17M7 14h10v7H7z" />,
 } satisfies Record<string, ReactElement>;
 
 export type IconName = keyof typeof PATHS;

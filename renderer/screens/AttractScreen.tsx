@@ -9,6 +9,7 @@ import type { StationInfo } from '../../common/domain';
 import { localized, toLocale } from '../i18n/i18n';
 import { Icon } from '../components/icons';
 import { OfferList } from '../components/OfferList';
+import { AttractNotices } from '../notices/AttractNotices';
 import { playSound } from '../app/sounds';
 import type { WishNote } from '../../common/wishes';
 import { WishRotation } from '../wishes/WishRotation';
@@ -95,6 +96,7 @@ export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTo
             <span>{opening}</span>
           </p>
         )}
+        <AttractNotices />
         <OfferList offers={info.todayOffers} />
         {onSteward && (
           <button

@@ -174,12 +174,24 @@ describe('door and code screens', () => {
     expect(html(<LockerOpenScreen opened={opened} onDone={noop} />, 'zh-CN')).toContain('3 号柜打不开，已为您打开 5 号柜');
   });
 
+  const printed = async () => 'printed' as const;
   it('pickup code: the six digits, the locker and "I have it", no Done button', () => {
-    const markup = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} />);
+    const markup = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} printerReady={null} onPrint={printed} />);
     expect(markup).toMatch(/data-testid="pickup-code"[^>]*>042917</);
     expect(markup).toMatch(/data-testid="locker-number"[^>]*>5</);
     expect(markup).toContain('data-testid="pickup-code-done"');
     expect(markup).not.toContain('done-button');
+  });
+
+  it('pickup code: a slip button only where the station has a printer, disabled while it cannot print', () => {
+    expect(html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} printerReady={null} onPrint={printed} />)).not.toContain('pickup-code-print');
+    const ready = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} printerReady onPrint={printed} />);
+    expect(tagOf(ready, 'pickup-code-print')).not.toContain('disabled');
+    expect(ready).toContain('Print a slip');
+    expect(ready).toContain('write it down or print it');
+    const notReady = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} printerReady={false} onPrint={printed} />, 'zh-CN');
+    expect(tagOf(notReady, 'pickup-code-print')).toContain('disabled');
+    expect(notReady).toContain('打印取件单');
   });
 
   const entry = (props: Partial<Parameters<typeof CodeEntryScreen>[0]>) => (
@@ -256,7 +268,7 @@ describe('door and code screens', () => {
 
   it('pickup code: no advice to photograph the code, in either language', () => {
     for (const lang of ['en', 'zh-CN'] as const) {
-      const markup = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} />, lang);
+      const markup = html(<PickupCodeScreen opened={opened} pickupCode="042917" onNoted={noop} printerReady onPrint={async () => 'printed'} />, lang);
       expect(markup).not.toMatch(/photo|拍照|照片/i);
     }
   });

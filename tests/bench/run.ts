@@ -2,16 +2,22 @@
  * `npm run bench`: prints each figure beside its physical floor or target as a ratio.
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
- * --wall-runs N (wish wall first-page queries, 200; paints, at most 30).
+ * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100),
+ * --wall-runs N (wish wall first-page queries, 200; paints, at most 30),
+ * --years N (simulated years of visits under retention, 3).
+ * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
+import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
+import { benchRetentionSize } from './retention-size';
 import { benchTapToPaint } from './tap-to-paint';
 import { benchWishWall } from './wish-wall';
+import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
 
 function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,6 +33,11 @@ try {
     await benchTapToPaint(browser, option('taps', 500)),
     await benchLockers(option('opens', 200)),
     await benchWishWall(browser, option('wall-runs', 200)),
+    benchPinyin(option('pinyin-rounds', 20)),
+    await benchHandwriting(option('strokes', 100)),
+    benchComposerChunks(),
+    await benchDashboardQueries(),
+    benchRetentionSize(option('years', 3)),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

@@ -21,9 +21,9 @@ import { TAP_TIMING_ENV, parseTapTimingLines } from '../../electron/service/tap-
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
 import { encodeTap } from '../../hardware/simulators/card-reader-simulator';
 import { SIM_DIR_NAME } from '../../hardware/simulators/default-simulated-reader';
-import { SerialTransport } from '../../hardware/transport/serial-transport';
 import { startStation } from '../support/station-process';
 import { startLoadGenerator } from './load-generator';
+import { openPacedWriter, type PacedWrite, type PacedWriter } from './paced-writer';
 import { peerBaseline } from './peer-baseline';
 import { DISPLAY_FRAME_MS, formatMs, reportLine, spread, stageDurations, stageSpreads, wireTimeMs } from './stats';
 
@@ -39,37 +39,62 @@ const STAGES = MARKS.slice(1) as Stage[];
 export interface TapRun {
   readonly totals: number[];
   readonly stages: Record<Stage, number>[];
+  /** The most the paced writer was late with any byte, ms, over the run. */
+  readonly writerLateMs: number;
+  /**
+   * Taps whose frame the station cut as truncated (it showed "card not read" and logged the
+   * fault): a gap on the simulated line, i.e. the writer thread or socat was not scheduled
+   * for 100 ms. Tapped again; left out of the figures and counted here, with how late the
+   * writer was for each (a late writer means the bench's own thread was starved).
+   */
+  readonly cut: { readonly tap: number; readonly writerLateMs: number }[];
 }
 
 export async function runTaps(browser: Browser, taps: number, firstCard: number): Promise<TapRun> {
   const station = await startStation({ env: { [TAP_TIMING_ENV]: '1' } });
   const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  const device = deviceSide(station.dataDir);
-  await device.open();
+  const device = pacedDeviceSide(station.dataDir);
   try {
     await page.addInitScript(PAGE_PROBE);
     await page.goto(station.screenUrl);
     await page.getByTestId('screen-attract').waitFor();
-    const bench: { firstByte: number; wire: number }[] = [];
+    const bench: PacedWrite[] = [];
     const pageMarks: { received: number | null; commit: number | null; painted: number | null; visitId: number | null }[] = [];
-    for (let i = 0; i < taps; i++) {
+    const cut: TapRun['cut'] = [];
+    for (let i = 0; pageMarks.length < taps; i++) {
+      if (cut.length > taps / 10) throw new Error(`${cut.length} of ${i} taps were cut on the simulated line: ${JSON.stringify(cut)}`);
       // Distinct cards, so every tap is a new visit (10-digit decimal UIDs).
       const frame = encodeTap(String(firstCard + i * 7919).padStart(10, '0'), 'em4100');
       await page.evaluate('window.__armTap()');
-      bench.push(await writePaced(device, frame));
-      const step = `tap ${i + 1}: welcome screen`;
-      pageMarks.push(await within(page, page.evaluate('window.__tap') as Promise<(typeof pageMarks)[number]>, step).catch((error: unknown) => {
+      const written = await device.write(frame);
+      const step = 'welcome screen';
+      const explain = async (error: unknown): Promise<never> => {
         const said = station.output().split('\n').filter((l) => l && !l.startsWith('tap-timing ')).slice(-5).join(' | ');
-        throw new Error(`${error instanceof Error ? error.message : String(error)}; the station last said: ${said}`);
-      }));
-      // A first visit asks the worker's category before anything else: skip it, then done.
-      const skip = page.getByTestId('category-skip');
-      if ((await skip.count()) > 0) await skip.click({ timeout: STEP_TIMEOUT_MS });
-      await page.getByTestId('done-button').first().click({ timeout: STEP_TIMEOUT_MS });
-      await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS });
+        const stamped = parseTapTimingLines(station.output()).length;
+        const seen = await page.evaluate(PAGE_STATE).catch(() => 'unknown');
+        throw new Error(`tap ${i + 1}: ${error instanceof Error ? error.message : String(error)}; the service stamped ${stamped} of ${i + 1} taps; the page saw ${String(seen)}; the station last said: ${said}`);
+      };
+      const marks = await within(page, page.evaluate('window.__tap') as Promise<(typeof pageMarks)[number] & { cut?: true }>, step).catch(explain);
+      if (marks.cut) {
+        cut.push({ tap: i + 1, writerLateMs: written.maxLateMs });
+        // "Card not read" goes by itself (CARD_ERROR_DISMISS_MS); then the next tap.
+        await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS }).catch(explain);
+        continue;
+      }
+      bench.push(written);
+      pageMarks.push(marks);
+      try {
+        // A first visit asks the worker's category before anything else: skip it, then done.
+        const skip = page.getByTestId('category-skip');
+        if ((await skip.count()) > 0) await skip.click({ timeout: STEP_TIMEOUT_MS });
+        await page.getByTestId('done-button').first().click({ timeout: STEP_TIMEOUT_MS });
+        await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS });
+      } catch (error) {
+        await explain(error);
+      }
     }
     const service = new Map(parseTapTimingLines(station.output()).map((r) => [r.visitId, r]));
-    const run: TapRun = { totals: [], stages: [] };
+    const run: TapRun = { totals: [], stages: [], writerLateMs: Math.max(0, ...bench.map((b) => b.maxLateMs)), cut };
     bench.forEach((b, i) => {
       const p = pageMarks[i];
       const s = p?.visitId == null ? undefined : service.get(p.visitId);
@@ -102,6 +127,8 @@ export function tapReport(title: string, run: TapRun, targetRatio: number): stri
     reportLine('  p50', total.p50, TAP_FLOOR_MS, 'floor'),
     reportLine('  p95', total.p95, TAP_FLOOR_MS, 'floor'),
     reportLine(`  p95 against ${targetRatio}× the floor`, total.p95, TAP_FLOOR_MS * targetRatio, 'target'),
+    `  paced writer: latest byte ${formatMs(run.writerLateMs)} after its due time (the reader cuts a frame at a 100 ms gap)`,
+    `  taps cut on the simulated line and tapped again: ${run.cut.length}${run.cut.length ? ` (${run.cut.map((c) => `tap ${c.tap}, writer ${formatMs(c.writerLateMs)} late`).join('; ')})` : ''}`,
     `  stage                       p50        p95`,
     ...STAGES.map((stage) => `    ${stage.padEnd(20)} ${formatMs(stages[stage].p50).padStart(10)} ${formatMs(stages[stage].p95).padStart(10)}`),
   ];
@@ -128,29 +155,19 @@ async function within<T>(page: Page, promise: Promise<T>, step: string): Promise
   }
 }
 
-function deviceSide(dataDir: string): SerialTransport {
+/** The simulated reader's device side, written one byte per byte-time from its own thread. */
+function pacedDeviceSide(dataDir: string): PacedWriter {
   const loaded = loadDevicesConfig(join(dataDir, SIM_DIR_NAME, 'devices.json'));
   const path = loaded.ok ? loaded.config.readers.find((r) => r.simulatorPath)?.simulatorPath : undefined;
   if (!path) throw new Error(`no simulated reader in ${dataDir}: ${loaded.ok ? 'no simulator path' : loaded.message}`);
-  return new SerialTransport({ path, lock: false });
+  return openPacedWriter(path, BYTE_MS);
 }
 
-const epochNow = () => performance.timeOrigin + performance.now();
-
-/**
- * Writes one byte per byte-time, as a reader on a 9600 baud line would, each once its stop
- * bit is out (a receiver has no byte before that); epoch ms when the first byte started and
- * when the last was written.
- */
-async function writePaced(device: SerialTransport, frame: Uint8Array): Promise<{ firstByte: number; wire: number }> {
-  const start = epochNow();
-  for (let i = 0; i < frame.length; i++) {
-    const due = start + (i + 1) * BYTE_MS;
-    while (epochNow() < due) await new Promise((r) => setImmediate(r));
-    await device.write(frame.subarray(i, i + 1));
-  }
-  return { firstByte: start, wire: epochNow() };
-}
+/** What the page shows and heard, for the message of a run that stops at a step. */
+const PAGE_STATE = `JSON.stringify({
+  screens: [...document.querySelectorAll('[data-testid^="screen-"]')].map((e) => e.dataset.testid),
+  marks: window.__marks, sockets: window.__sockets,
+})`;
 
 /**
  * Injected before the page's own scripts (kept as source text: the Node-side program has no
@@ -164,10 +181,21 @@ const PAGE_PROBE = `(() => {
   let marks = null;
   let done = () => {};
   const Native = window.WebSocket;
+  window.__sockets = [];
   window.WebSocket = class extends Native {
     constructor(...args) {
       super(...args);
+      window.__sockets.push({ opened: null, closed: null });
+      const entry = window.__sockets[window.__sockets.length - 1];
+      this.addEventListener('open', () => { entry.opened = now(); });
+      this.addEventListener('close', () => { entry.closed = now(); });
       this.addEventListener('message', (event) => {
+        if (marks && typeof event.data === 'string') marks.events.push(/"event":"(\\w+)"/.exec(event.data)?.[1] ?? 'result');
+        // A frame cut on the line: the station says "card not read" instead of a welcome.
+        if (marks && marks.received === null && !marks.cut && typeof event.data === 'string' && event.data.includes('"cardError"')) {
+          marks.cut = true;
+          done(marks);
+        }
         if (!marks || marks.received !== null || typeof event.data !== 'string' || !event.data.includes('"checkIn"')) return;
         marks.received = now();
         try { marks.visitId = JSON.parse(event.data).payload.outcome.visitId ?? null; } catch {}
@@ -185,7 +213,8 @@ const PAGE_PROBE = `(() => {
   });
   document.addEventListener('DOMContentLoaded', () => observer.observe(document.body, { childList: true, subtree: true }));
   window.__armTap = () => {
-    marks = { received: null, commit: null, painted: null, visitId: null };
+    marks = { received: null, commit: null, painted: null, visitId: null, events: [] };
+    window.__marks = marks;
     window.__tap = new Promise((resolve) => { done = resolve; });
     // The value must not be the promise, or evaluate() would wait for the paint.
     return undefined;

@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { noStewardAccess } from '../../electron/service/steward/no-steward-access';
+import { stewardAccessDouble } from '../../electron/service/steward/records/testing-steward-access';
 import { openStationDatabase } from '../../electron/service/storage/database';
 import { createWishService } from '../../electron/service/wishes/wish-service';
 import { DEFAULT_WISH_SETTINGS } from '../../electron/service/testing/wish-fixture';
@@ -42,7 +42,7 @@ function seededDataDir(): string {
 function benchQuery(dataDir: string, runs: number): number[] {
   const db = openStationDatabase({ dataDir });
   try {
-    const wishes = createWishService({ db, settings: DEFAULT_WISH_SETTINGS, stewardAccess: noStewardAccess, now: Date.now });
+    const wishes = createWishService({ db, settings: DEFAULT_WISH_SETTINGS, stewardAccess: stewardAccessDouble(db), now: Date.now });
     const times: number[] = [];
     for (let i = 0; i < runs; i += 1) {
       const start = performance.now();

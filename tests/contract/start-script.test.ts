@@ -55,9 +55,10 @@ describe('npm start without Electron', () => {
     // Everything up to the ready line; a line after it may carry the page's address with its secret.
     expect(run.lines.slice(0, run.lines.indexOf(ready) + 1)).toEqual([
       'Host: browser (Electron runtime not available)',
-      expect.stringMatching(/^Steward setup code: \d{8} \(no steward PIN is set yet; on the screen tap "Steward", enter this code, then choose the PIN\)$/),
+      expect.stringMatching(/^Steward setup code: \d{8} \(no steward is set up yet; on the screen tap "Steward", enter this code, then choose the PIN\)$/),
       `Card reader: simulated on pty ${dataDir}/sim/reader-host (tap a card: npm run sim -- tap 0040856634)`,
       `Lockers: simulated wall of 12 on pty ${dataDir}/sim/lockers-host (shut a door: npm run sim -- locker close 1)`,
+      `Slip printer: simulated on pty ${dataDir}/sim/printer-host (see what it printed: npm run sim -- printer printed)`,
       'Screen: none (--headless); open the private screen URL in a browser',
       ready,
     ]);
@@ -119,6 +120,7 @@ describe('npm start without Electron', () => {
         expect.stringMatching(/^Steward setup code: \d{8} /),
         'Card reader: simulated in-process link, npm run sim cannot reach it (socat not found: sudo apt-get install -y socat)',
         'Lockers: none (socat not found: sudo apt-get install -y socat)',
+        'Slip printer: none (socat not found: sudo apt-get install -y socat)',
         'Screen: none (--headless); open the private screen URL in a browser',
         ready,
       ]);

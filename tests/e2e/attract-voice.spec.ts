@@ -80,6 +80,28 @@ test('spoken prompts: touching the sign, a tap, the opened locker, each in the l
   await expect.poll(() => clips.slice(-3)).toEqual(['en/locker', 'en/n1', 'en/is-open']);
 });
 
+test('the person at the kiosk turns the voice off; it stays off for them and is on again for the next person', async ({ page, station }) => {
+  const clips = recordVoice(page);
+  await station.tap('0040856634');
+  await expect(page.getByTestId('screen-welcome')).toBeVisible();
+  await expect.poll(() => clips).toEqual(['zh-CN/welcome']);
+  await expect(page.getByTestId('voice-toggle')).toHaveText('语音提示：开');
+  await page.getByTestId('voice-toggle').click();
+  await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByTestId('voice-toggle')).toHaveText('语音提示：关');
+  await page.getByTestId('category-skip').click();
+  await page.getByTestId('charge-button').click();
+  await page.getByTestId('cable-usb-c').click();
+  await expect(page.getByTestId('locker-number')).toHaveText('1');
+  await page.getByTestId('done-button').click();
+  await expect(page.getByTestId('screen-attract')).toBeVisible();
+  // Nothing was said while muted; the next person hears the prompt again.
+  expect(clips).toEqual(['zh-CN/welcome']);
+  await expect(page.getByTestId('voice-toggle')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('tap-prompt').click();
+  await expect.poll(() => clips).toEqual(['zh-CN/welcome', 'zh-CN/tap-card']);
+});
+
 test.describe('muted', () => {
   test.use({ stationSettings: { spokenPrompts: false } });
 
@@ -97,5 +119,7 @@ test.describe('muted', () => {
     await page.getByTestId('done-button').click();
     await expect(page.getByTestId('screen-attract')).toBeVisible();
     expect(clips).toEqual([]);
+    // Nothing to turn off: the station has no voice.
+    await expect(page.getByTestId('voice-toggle')).toHaveCount(0);
   });
 });

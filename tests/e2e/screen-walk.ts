@@ -122,6 +122,8 @@ export async function walkEveryScreen(
   await page.getByTestId('steward-back').click();
   await page.getByTestId('steward-exit').click();
   await page.getByTestId('steward-button').click();
+  await screen('screen-steward-tap');
+  await page.getByTestId('steward-pin-only').click();
   await screen('screen-steward-pin');
   await at('steward-pin');
   await page.getByTestId('steward-exit').click();

@@ -1,12 +1,33 @@
-import { test, expect } from './fixtures';
+/**
+ * The steward console in Chromium against the real station (simulated reader and locker wall
+ * over pseudo-terminals): a steward card tapped at the sign-in screen, the PIN, the locker
+ * section, a remote open that really pulses the simulated lock, emergency open-all behind two
+ * confirmations, the audit log, a worker's tap during the session, and signing out by idle.
+ */
+import { scryptSync } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
 
+const STEWARD_CARD = '0011223344';
 const PIN = '2468';
+const WORKER = '0040856634';
 
-async function stewardSignIn(page: Page, pin: string): Promise<void> {
+/** The same encoding as the station's `hashStewardPin` (scrypt, N 16384, r 8, p 1). */
+function pinHash(pin: string): string {
+  const salt = Buffer.alloc(16, 7);
+  return ['scrypt', 16384, 8, 1, salt.toString('hex'), scryptSync(pin, salt, 32, { N: 16384, r: 8, p: 1 }).toString('hex')].join('$');
+}
+
+async function press(page: Page, digits: string): Promise<void> {
+  for (const digit of digits) await page.getByTestId(`keypad-${digit}`).click();
+}
+
+async function signIn(page: Page, station: { tap(card: string): Promise<string> }, pin: string): Promise<void> {
   await page.getByTestId('steward-button').click();
-  await expect(page.getByTestId('screen-steward-pin')).toBeVisible();
-  for (const digit of pin) await page.getByTestId(`keypad-${digit}`).click();
+  await expect(page.getByTestId('screen-steward-tap')).toBeVisible();
+  await station.tap(STEWARD_CARD);
+  await expect(page.getByTestId('screen-steward-pin')).toContainText('王芳');
+  await press(page, pin);
   await page.getByTestId('steward-pin-submit').click();
 }
 
@@ -22,18 +43,19 @@ async function claimAndShut(page: Page, station: { tap(card: string): Promise<st
   await expect(page.getByTestId('screen-attract')).toBeVisible();
 }
 
-test.describe('steward locker panel', () => {
-  test.use({ stationSettings: { stewardPin: PIN, lockerMaxMinutes: 1 } });
+test.describe('steward console', () => {
+  test.use({ stationFiles: { 'stewards.json': { stewards: [{ name: '王芳', role: 'host', card: STEWARD_CARD, pinHash: pinHash(PIN) }] } } });
 
-  test('a wrong PIN is refused; a steward opens a locker remotely with a reason', async ({ page, station }) => {
-    await claimAndShut(page, station, '0040856634');
+  test('steward card + PIN → console → locker section: remote open, open all (confirmed twice), audit', async ({ page, station }) => {
+    await claimAndShut(page, station, WORKER);
     expect(await station.locker('status', 1)).toBe('Locker 1: door shut, empty');
 
-    await stewardSignIn(page, '1111');
-    await expect(page.getByTestId('steward-pin-wrong')).toBeVisible();
-    await page.getByTestId('steward-exit').click();
-    await stewardSignIn(page, PIN);
-    await expect(page.getByTestId('screen-steward-lockers')).toBeVisible();
+    await signIn(page, station, '1111');
+    await expect(page.getByTestId('steward-pin-wrong')).toContainText(/4/);
+    await press(page, PIN);
+    await page.getByTestId('steward-pin-submit').click();
+    await expect(page.getByTestId('screen-console')).toBeVisible();
+    await expect(page.getByTestId('console-who')).toContainText('王芳');
     await expect(page.getByTestId('steward-locker-1')).toBeVisible();
     await expect(page.getByTestId('steward-locker-12')).toBeVisible();
 
@@ -43,19 +65,48 @@ test.describe('steward locker panel', () => {
     await expect(page.getByTestId('steward-action-done')).toBeVisible();
     // The simulated lock was really pulsed over the bus.
     expect(await station.locker('status', 1)).toBe('Locker 1: door open, empty');
+    await station.locker('close', 1);
+
+    await page.getByTestId('open-all').click();
+    await page.getByTestId('open-all-reason-emergency').click();
+    await expect(page.getByTestId('open-all-sure')).toBeVisible();
+    expect(await station.locker('status', 2)).toBe('Locker 2: door shut, empty');
+    await page.getByTestId('open-all-confirm').click();
+    await expect(page.getByTestId('open-all-done')).toContainText(/12/);
+    for (const n of [1, 2, 12]) expect(await station.locker('status', n)).toBe(`Locker ${n}: door open, empty`);
+
+    await page.getByTestId('console-tab-audit').click();
+    await expect(page.getByTestId('console-audit')).toBeVisible();
+    await expect(page.getByTestId('audit-action')).toHaveText([
+      'locker.open-all.done',
+      'locker.open-all',
+      'locker.remote-open',
+      'steward.sign-in',
+    ]);
   });
 
-  test('a session past its time limit shows as overdue on the grid', async ({ page, station }) => {
-    test.setTimeout(150_000);
-    await claimAndShut(page, station, '1234567890');
-    await stewardSignIn(page, PIN);
+  test('a worker tap during the session is the worker\'s check-in and closes the console', async ({ page, station }) => {
+    await signIn(page, station, PIN);
+    await expect(page.getByTestId('screen-console')).toBeVisible();
+    await station.tap(WORKER);
+    await expect(page.getByTestId('screen-welcome')).toBeVisible();
+    await expect(page.getByTestId('screen-console')).toHaveCount(0);
+  });
+
+  test('2 minutes without a touch sign the steward out', async ({ page, station }) => {
+    // Real time: a fake page clock would also run out the heartbeat's timeouts against the
+    // real service. The wait is bounded and the elapsed time is asserted both ways.
+    test.setTimeout(240_000);
+    await signIn(page, station, PIN);
     await expect(page.getByTestId('screen-steward-lockers')).toBeVisible();
-    await expect(page.getByTestId('steward-overdue-1')).toHaveCount(0);
-    // lockerMaxMinutes is 1: the grid refreshes by itself and marks the session overdue.
-    // The panel is touched now and then so the idle timeout does not close it.
-    await expect(async () => {
-      await page.getByTestId('screen-steward-lockers').click({ position: { x: 5, y: 5 } });
-      await expect(page.getByTestId('steward-overdue-1')).toBeVisible({ timeout: 5_000 });
-    }).toPass({ timeout: 120_000 });
+    const touchedAt = Date.now();
+    await page.getByTestId('console-who').click();
+    await expect(page.getByTestId('screen-attract')).toBeVisible({ timeout: 180_000 });
+    const idleMs = Date.now() - touchedAt;
+    expect(idleMs).toBeGreaterThanOrEqual(119_000);
+    expect(idleMs).toBeLessThan(170_000);
+    // Signed out on the service too: the next sign-in starts from the card again.
+    await page.getByTestId('steward-button').click();
+    await expect(page.getByTestId('screen-steward-tap')).toBeVisible();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Issue 8, item 7: a fresh station (no steward PIN anywhere) lets the first steward in with
+ * Issue 8, item 7: a fresh station (no steward anywhere) lets the first steward in with
  * the setup code from its console; the grid offers per-state actions and says for how long;
  * Back and Exit never overlap at either orientation.
  */
@@ -53,7 +53,7 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 19
       await press(page, PIN);
       await page.getByTestId('steward-setup-submit').click();
       await expect(page.getByTestId('screen-steward-lockers')).toBeVisible();
-      expect(station.process.output()).toContain('Steward PIN set on the kiosk');
+      expect(station.process.output()).toContain('First steward set up on the kiosk');
 
       await expect(page.getByTestId('steward-door-open-7')).toHaveText(/^Door open 0 min$|^柜门已开 0 分钟$/);
       await page.getByTestId('steward-locker-7').click();
@@ -72,13 +72,15 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1080, height: 19
       await page.getByTestId('steward-reason-0').click();
       await expect(page.getByTestId('steward-action-done')).toBeVisible();
       await page.getByTestId('steward-back').click();
+      await expect(page.getByTestId('steward-locker-2')).toHaveAttribute('data-state', 'faulty');
       await page.getByTestId('steward-locker-2').click();
       await expect(page.getByTestId('steward-action-mark-repaired')).toBeVisible();
       await expect(page.getByTestId('steward-action-mark-faulty')).toHaveCount(0);
 
-      // The new PIN now opens the panel the ordinary way.
+      // The new PIN now signs in the ordinary way (PIN only: the first steward has no card).
       await page.getByTestId('steward-exit').click();
       await page.getByTestId('steward-button').click();
+      await page.getByTestId('steward-pin-only').click();
       await expect(page.getByTestId('screen-steward-pin')).toBeVisible();
       await press(page, PIN);
       await page.getByTestId('steward-pin-submit').click();

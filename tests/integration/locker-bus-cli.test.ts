@@ -2,7 +2,7 @@
  * `npm run lockers` (scripts/lockers.ts) on a real tty: the board simulator on the far side
  * of a socat pty pair plays two 8A/80 boards of different sizes at 9600 baud.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { openPtyPair, type PtyPair } from '../../hardware/simulators/pty-pair';
 import { waitUntil } from '../../hardware/testing/wait-until';
 import { SerialTransport } from '../../hardware/transport/serial-transport';
 import { main } from '../../scripts/lockers';
+import { parseDevicesConfig } from '../../hardware/devices/device-config';
 
 const BOARDS: BoardSettings[] = [
   { address: 1, channels: 24, polarity: 'closed-is-set' },
@@ -57,6 +58,43 @@ describe('npm run lockers', () => {
     // Every address was asked once, in order.
     expect(simulator.requests.map((r) => r.board)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   });
+
+  it('scan --doors-shut finds each board\'s feedback polarity and --write puts it into devices.json', async () => {
+    simulator.stop();
+    simulator = new LockerBoardSimulator(device, { protocol: bcc8a80, boards: [BOARDS[0] as BoardSettings, { address: 3, channels: 16, polarity: 'open-is-set' }] });
+    simulator.start();
+    const file = join(dir, 'devices.json');
+    writeFileSync(file, JSON.stringify({ readers: [], lockerBuses: [{ id: 'wall', name: 'Wall', protocol: '8a80', path: '/dev/ttyUSB0', boards: [{ address: 1 }] }] }));
+    const code = await main(['scan', '--path', pair.hostPath, '--timeout', '50', '--doors-shut', '--write', file, '--bus', 'wall'], out);
+    expect(errors).toEqual([]);
+    expect(code).toBe(0);
+    expect(logs.slice(1, 3)).toEqual([expect.stringMatching(/^Board 1: 24 channels/), expect.stringMatching(/^Board 3: 16 channels, answered in \d+ ms\. Doors 1:OPEN 2:OPEN/)]);
+    expect(logs.slice(3)).toEqual([
+      '2 boards found: 1, 3.',
+      'Board 1: polarity closed-is-set (every door shut reads 1).',
+      'Board 3: polarity open-is-set (every door shut reads 0).',
+      `Wrote the polarity of boards 1, 3 into ${file} (bus "wall").`,
+    ]);
+    const written = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    expect(written).toEqual({ readers: [], lockerBuses: [{ id: 'wall', name: 'Wall', protocol: '8a80', path: '/dev/ttyUSB0', boards: [{ address: 1, channels: 24, polarity: 'closed-is-set' }, { address: 3, channels: 16, polarity: 'open-is-set' }] }] });
+    expect(parseDevicesConfig(written).ok).toBe(true);
+  });
+
+  it('scan --doors-shut with a door open says which and writes only the boards it is sure of; --timeout is the wait per address', async () => {
+    simulator.openByHand(1, 7);
+    const file = join(dir, 'devices.json');
+    const before = JSON.stringify({ lockerBuses: [{ id: 'wall', boards: [{ address: 1 }] }] });
+    writeFileSync(file, before);
+    const started = performance.now();
+    const code = await main(['scan', '--path', pair.hostPath, '--timeout', '300', '--doors-shut', '--write', file, '--bus', 'wall'], out);
+    // 30 silent addresses × 300 ms: more than the default 200 ms could take.
+    expect(performance.now() - started).toBeGreaterThanOrEqual(30 * 300);
+    expect(code).toBe(1);
+    expect(errors).toEqual(['Board 1: polarity unknown, doors 7 disagree with the rest. Shut them (or check their sensors) and scan again.']);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ lockerBuses: [{ id: 'wall', boards: [{ address: 1 }, { address: 3, channels: 16, polarity: 'closed-is-set' }] }] });
+    expect(await main(['scan', '--path', pair.hostPath, '--timeout', '5'], out)).toBe(2);
+    expect(await main(['scan', '--path', pair.hostPath, '--write', file], out)).toBe(2);
+  }, 30_000);
 
   it('open says confirmed, jammed or no reply', async () => {
     expect(await main(['open', '--path', pair.hostPath, '--board', '1', '--lock', '5'], out)).toBe(0);

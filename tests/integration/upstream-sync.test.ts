@@ -1,26 +1,33 @@
 /**
  * A real station service and a real collector over HTTPS on 127.0.0.1 (a self-signed
- * certificate made with openssl here), PGlite in memory, time on a hand-driven clock while
- * sockets run on real time: every summary arrives exactly once; a collector that is down for
- * three days gets the whole backlog in order and without duplicates when it returns; a station
- * clock two hours off still gets through and reports the skew; nothing sent holds a card number.
+ * certificate made with openssl here), PGlite in memory (or the test PostgreSQL server), time
+ * on a hand-driven clock while sockets run on real time: every summary arrives exactly once; a
+ * collector that is down for thirty days gets the whole backlog in order and without
+ * duplicates when it returns; a station killed with SIGKILL mid-drain (in its own process)
+ * loses and duplicates nothing; a station clock two hours off still gets through and reports the skew; nothing sent holds a card number.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../common/upstream-sync-status';
+import type { BatchResponse } from '../../common/upstream-wire';
 import { createStationService, type CreatedStationService } from '../../electron/service/station-service';
 import { hashCardId } from '../../electron/service/station-key';
 import { stationDatabasePath } from '../../electron/service/storage/database';
 import { createManualClock, type ManualClock } from '../../electron/service/testing/manual-clock';
 import type { SqlDatabase } from '../../upstream/db/sql';
 import { openTestDatabase, startCollector } from '../../upstream/testing';
+import { uniqueWorkers } from '../../upstream/unique-workers';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** How long the collector is down in the backlog test: a month of a station's traffic. */
+const DOWN_DAYS = 30;
 /** 2026-03-02 08:58 in Beijing. */
 const START = Date.UTC(2026, 2, 2, 0, 58);
 
@@ -33,7 +40,9 @@ const open: { close(): Promise<void> }[] = [];
 beforeAll(async () => {
   savedTz = process.env.TZ;
   process.env.TZ = 'Asia/Shanghai';
-  dir = mkdtempSync(join(tmpdir(), 'upstream-sync-'));
+  // Real SQLite files, on a RAM disk where there is one: a month of 5-minute heartbeats is
+  // 8,640 commits, each an fsync on a disk (durability on disk is tests/durability's job).
+  dir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'upstream-sync-'));
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1',
     '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1',
@@ -54,26 +63,75 @@ afterAll(async () => {
   else process.env.TZ = savedTz;
 });
 
-async function collectorFor(stationId: string, options: { port?: number; now?: () => number; bodies?: Buffer[] } = {}) {
+interface CollectorHooks {
+  port?: number;
+  now?: () => number;
+  bodies?: Buffer[];
+  /** Called with every 200 answer to a batch after it was stored and before it is sent. */
+  beforeAnswer?: (answer: BatchResponse) => Promise<void>;
+}
+
+async function collectorFor(stationId: string, options: CollectorHooks = {}) {
   const collector = await startCollector(db, {
     https: tls,
     port: options.port,
     now: options.now,
-    configure: (app) => app.addHook('preHandler', async (request) => void options.bodies?.push(request.body as Buffer)),
+    configure: (app) => {
+      app.addHook('preHandler', async (request) => void options.bodies?.push(request.body as Buffer));
+      app.addHook('onSend', async (request, reply, payload) => {
+        if (options.beforeAnswer && request.url === '/v1/batches' && reply.statusCode === 200) {
+          await options.beforeAnswer(JSON.parse(String(payload)) as BatchResponse);
+        }
+        return payload;
+      });
+    },
   });
   open.push(collector);
   const key = (await collector.store.stationKey(stationId)) ?? (await collector.store.addStation(stationId));
   return { collector, key };
 }
 
+const REPO = resolve(import.meta.dirname, '..', '..');
+
+/** The station in its own process on `dataDir`, its clock held at `nowMs`: it sends its outbox and exits. */
+function drainInChild(dataDir: string, nowMs: number): { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> } {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/integration/upstream-drain-child.ts', dataDir, String(nowMs)], {
+    cwd: REPO,
+    env: { ...process.env, TZ: 'Asia/Shanghai' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+  child.stderr!.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((done) => {
+    child.once('exit', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr });
+    });
+  });
+  return { child, exited };
+}
+
+const outboxKeys = (dataDir: string): string[] => {
+  const raw = new Database(stationDatabasePath(dataDir), { readonly: true });
+  try {
+    return raw.prepare<[], { key: string }>('SELECT key FROM upstream_outbox ORDER BY id').all().map((r) => r.key);
+  } finally {
+    raw.close();
+  }
+};
+
 const dataDirs = new Map<CreatedStationService, string>();
 
-async function station(stationId: string, url: string, key: Buffer, clock: ManualClock): Promise<CreatedStationService> {
+async function station(stationId: string, url: string, key: Buffer, clock: ManualClock, fleetKey?: Buffer): Promise<CreatedStationService> {
   const dataDir = mkdtempSync(join(dir, `${stationId}-`));
   writeFileSync(join(dataDir, 'collector.key'), `${key.toString('base64url')}\n`, { mode: 0o600 });
+  if (fleetKey) writeFileSync(join(dataDir, 'fleet.key'), `${fleetKey.toString('base64url')}\n`, { mode: 0o600 });
   writeFileSync(join(dataDir, 'station.json'), JSON.stringify({
     stationId,
-    upstream: { collectorUrl: url, keyFile: 'collector.key', caFile: join(dir, 'tls-cert.pem') },
+    upstream: { collectorUrl: url, keyFile: 'collector.key', caFile: join(dir, 'tls-cert.pem'), ...(fleetKey ? { fleetKeyFile: 'fleet.key' } : {}) },
   }));
   const service = await createStationService({ dataDir, clock, now: () => clock.now(), onWarning: (w) => { throw new Error(w); } });
   open.push(service);
@@ -87,13 +145,16 @@ async function status(service: CreatedStationService): Promise<SyncStatus> {
   return answer.value;
 }
 
-/** Waits (bounded, real time) until the sender is not in the middle of a request. */
+/**
+ * Waits (bounded, real time) until the sender is not in the middle of a request. Draining a
+ * month (48 batches) on a machine shared with other test runs can take tens of seconds.
+ */
 async function settle(service: CreatedStationService): Promise<SyncStatus> {
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 90_000;
   for (;;) {
     const s = await status(service);
     if (s.state !== 'sending') return s;
-    if (Date.now() > deadline) throw new Error('the sender did not settle within 15 s');
+    if (Date.now() > deadline) throw new Error('the sender did not settle within 90 s');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
@@ -129,7 +190,7 @@ describe('station → collector over HTTPS', () => {
     // Both clocks on the hand-driven one here: no skew (the last test covers that).
     const clock = createManualClock(START);
     const { collector, key } = await collectorFor('st-once', { bodies, now: () => clock.now() });
-    const service = await station('st-once', collector.url, key, clock);
+    const service = await station('st-once', collector.url, key, clock, randomBytes(32));
     expect(await service.api.submitWedgeRead({ text: '0040856634' })).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 1 } });
     expect(await service.api.setWorkerCategory({ visitId: 1, category: 'courier' })).toEqual({ ok: true, value: {} });
     await service.api.guestCheckIn();
@@ -143,12 +204,17 @@ describe('station → collector over HTTPS', () => {
 
     // 08:00 on the 2nd (the first visit's hour) to 00:00 on the 3rd: 17 closed hours.
     const hours = Array.from({ length: 17 }, (_, i) => 8 + i).map((h) => `st-once/visits.hourly/2026-03-0${h >= 24 ? 3 : 2}T${String(h % 24).padStart(2, '0')}+08:00`);
-    const expected = [...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', ...heartbeatKeys('st-once', START, end)];
+    const expected = [
+      ...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', 'st-once/workers.daily/2026-03-02+08:00',
+      'st-once/steward.daily/2026-03-02+08:00',
+      ...heartbeatKeys('st-once', START, end),
+    ];
     const stored = await collectorKeys('st-once');
     expect([...stored].sort()).toEqual([...expected].sort());
     expect(new Set(stored).size).toBe(stored.length);
     const [daily] = await db.query<{ payload: Record<string, unknown> }>("SELECT payload FROM items WHERE key = 'st-once/visits.daily/2026-03-02+08:00'");
     expect(daily?.payload).toMatchObject({ members: 2, guests: 1, uniqueMembers: 2, newMembers: 2, byCategory: { courier: 1, unanswered: 1 } });
+    expect((await uniqueWorkers(db, { pseudonymPeriod: '2026-03', stationIds: ['st-once'] })).estimate).toBe(2);
 
     const sent = Buffer.concat(bodies).toString('utf8').toLowerCase();
     const stationKey = readFileSync(join(stationDataDir(service), 'station.key'));
@@ -161,7 +227,7 @@ describe('station → collector over HTTPS', () => {
     expect(bodies.length).toBeGreaterThan(10);
   }, 60_000);
 
-  it('a collector down for three days gets the whole backlog, in order, once, when it returns', async () => {
+  it(`a collector down for ${DOWN_DAYS} days gets the whole backlog, in order, once, when it returns`, async () => {
     const first = await collectorFor('st-down');
     const port = Number(new URL(first.collector.url).port);
     await first.collector.close();
@@ -169,28 +235,78 @@ describe('station → collector over HTTPS', () => {
     const service = await station('st-down', first.collector.url, first.key, clock);
     await service.api.guestCheckIn();
 
-    const during = await drive(service, clock, START + 72 * HOUR, HOUR);
+    // A day at a time: the producers catch up every hour and 5-minute slot of it at once.
+    const during = await drive(service, clock, START + DOWN_DAYS * DAY, DAY);
     expect(during).toMatchObject({ state: 'backing-off', lastSuccessAtMs: null, oldestItemAtMs: START });
     expect(during.lastError?.message).toContain('ECONNREFUSED');
     expect(during.nextAttemptAtMs! - clock.now()).toBeLessThanOrEqual(300_000);
-    const raw = new Database(stationDatabasePath(stationDataDir(service)), { readonly: true });
-    const queued = raw.prepare<[], { key: string }>('SELECT key FROM upstream_outbox ORDER BY id').all().map((r) => r.key);
-    raw.close();
+    const queued = outboxKeys(stationDataDir(service));
     expect(during.queueLength).toBe(queued.length);
-    expect(queued.length).toBe(72 + 3 + 3 + 72 * 12 + 1);
+    // Hourly and daily visits, daily lockers and steward actions, a heartbeat every 5 minutes (and the first one).
+    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const back = await collectorFor('st-down', { port, now: () => clock.now() });
     expect(back.key.equals(first.key)).toBe(true);
-    const after = await drive(service, clock, START + 72 * HOUR + 10 * MINUTE);
+    const after = await drive(service, clock, START + DOWN_DAYS * DAY + 10 * MINUTE);
     expect(after).toMatchObject({ state: 'idle', queueLength: 0, lastError: expect.anything() });
     const stored = await collectorKeys('st-down');
     // In the order the station wrote them; then the heartbeats made while it drained.
     expect(stored.slice(0, queued.length)).toEqual(queued);
     expect(stored.slice(queued.length)).toEqual([
-      'st-down/visits.hourly/2026-03-05T08+08:00',
-      ...heartbeatKeys('st-down', START + 72 * HOUR + 2 * MINUTE, START + 72 * HOUR + 10 * MINUTE),
+      'st-down/visits.hourly/2026-04-01T08+08:00',
+      ...heartbeatKeys('st-down', START + DOWN_DAYS * DAY + 2 * MINUTE, START + DOWN_DAYS * DAY + 10 * MINUTE),
     ]);
-  }, 60_000);
+  }, 120_000);
+
+  it('a station killed with SIGKILL while the collector stores a batch resends it once: nothing lost, nothing stored twice', async () => {
+    const first = await collectorFor('st-kill');
+    const port = Number(new URL(first.collector.url).port);
+    await first.collector.close();
+    const clock = createManualClock(START);
+    const service = await station('st-kill', first.collector.url, first.key, clock);
+    await service.api.guestCheckIn();
+    await drive(service, clock, START + 4 * DAY, DAY);
+    const dataDir = stationDataDir(service);
+    await service.close();
+    const queued = outboxKeys(dataDir);
+    // Several batches of 200 before and after the one cut off.
+    expect(queued.length).toBe(4 * (24 + 1 + 1 + 1 + 24 * 12) + 1);
+
+    const answers: BatchResponse[] = [];
+    let run: ReturnType<typeof drainInChild> | undefined;
+    await collectorFor('st-kill', {
+      port,
+      now: () => clock.now(),
+      // The third batch is in the database; its answer never reaches the station.
+      beforeAnswer: async (answer) => {
+        answers.push(answer);
+        if (answers.length === 3 && run) {
+          run.child.kill('SIGKILL');
+          await run.exited;
+        }
+      },
+    });
+    run = drainInChild(dataDir, clock.now());
+    const killed = await run.exited;
+    expect({ signal: killed.signal, stderr: killed.stderr }).toEqual({ signal: 'SIGKILL', stderr: '' });
+    expect(answers).toHaveLength(3);
+    const cutOff = answers[2]!.results.map((r) => r.key);
+    expect(outboxKeys(dataDir).slice(0, cutOff.length)).toEqual(cutOff);
+
+    run = undefined;
+    const rest = drainInChild(dataDir, clock.now());
+    const done = await rest.exited;
+    expect({ code: done.code, stderr: done.stderr }).toEqual({ code: 0, stderr: '' });
+    expect(done.stdout).toMatch(/^DRAINED \{"state":"idle"[^\n]*"queueLength":0,"oldestItemAtMs":null,"rejectedItems":0/m);
+
+    expect(await collectorKeys('st-kill')).toEqual(queued);
+    expect(outboxKeys(dataDir)).toEqual([]);
+    const statuses = answers.flatMap((a) => a.results.map((r) => r.status));
+    // The cut-off batch was sent again once and answered duplicate; everything else once, accepted.
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(cutOff.length);
+    expect(statuses.filter((s) => s === 'accepted')).toHaveLength(queued.length);
+    expect(answers[3]!.results).toEqual(cutOff.map((key) => ({ key, status: 'duplicate', reason: 'already stored' })));
+  }, 120_000);
 
   it('a station clock two hours slow is corrected from the collector\'s answer and reported as skew', async () => {
     const realStart = Date.now();

@@ -1,11 +1,13 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const REPO = resolve(import.meta.dirname, '..', '..');
-/** The service bundle `npm start` runs (scripts/build-station.mjs). */
-const STATION_ENTRY = join(REPO, 'out', 'station', 'start.cjs');
+/** What `npm start` runs (scripts/build-station.mjs): the supervisor, which runs the service bundle. */
+const STATION_ENTRY = join(REPO, 'out', 'station', 'supervise.cjs');
+/** The service bundle alone, without its supervisor (to measure what the supervisor costs). */
+const SERVICE_ENTRY = join(REPO, 'out', 'station', 'start.cjs');
 const READY_LINE = /Station ready at (http:\/\/127\.0\.0\.1:\d+\/)\n/;
 const SCREEN_LINE = /^Private screen URL: (http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)$/m;
 
@@ -15,7 +17,10 @@ export interface StationProcess {
   /** The private screen URL (token in the fragment) the station printed: open this one. */
   readonly screenUrl: string;
   readonly dataDir: string;
+  /** The supervisor process `npm start` runs. */
   readonly child: ChildProcess;
+  /** Pid of the station service process the supervisor runs now (Linux: from /proc), or null between restarts. */
+  servicePid(): number | null;
   /** performance.now() when the process was spawned, when it printed its first line, and when it printed its URL (ms). */
   readonly timing: { readonly spawnedAt: number; readonly firstOutputAt: number; readonly readyAt: number };
   /** Everything the station printed so far (stdout and stderr). */
@@ -30,6 +35,8 @@ export interface StartOptions {
   /** Extra command-line arguments for `electron/start.ts`. */
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Run the service bundle directly, without the supervisor `npm start` puts around it. */
+  unsupervised?: boolean;
   /** How long to wait for the ready line, in ms. */
   readyTimeoutMs?: number;
 }
@@ -48,8 +55,8 @@ export function ensureBuilt(): void {
 }
 
 /**
- * Starts the station the way `npm start -- --headless` does — the prebuilt service bundle
- * out/station/start.cjs, after the same freshness check — with the browser host (no Electron
+ * Starts the station the way `npm start -- --headless` does — the supervisor out/station/supervise.cjs
+ * running the prebuilt service bundle out/station/start.cjs, after the same freshness check — with the browser host (no Electron
  * runtime exists here), in its own process, and resolves once it prints its URL.
  */
 export async function startStation(options: StartOptions = {}): Promise<StationProcess> {
@@ -58,7 +65,7 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
   const spawnedAt = performance.now();
   const child = spawn(
     process.execPath,
-    [STATION_ENTRY, '--headless', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    [options.unsupervised ? SERVICE_ENTRY : STATION_ENTRY, '--headless', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
     { cwd: REPO, env: { ...process.env, ...options.env, STATION_DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
@@ -101,5 +108,15 @@ export async function startStation(options: StartOptions = {}): Promise<StationP
     }
     if (!keepData && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
-  return { url, screenUrl, dataDir, child, timing: { spawnedAt, firstOutputAt, readyAt }, output: () => output, stop };
+  const servicePid = () => childPids(child.pid)[0] ?? null;
+  return { url, screenUrl, dataDir, child, servicePid, timing: { spawnedAt, firstOutputAt, readyAt }, output: () => output, stop };
+}
+
+function childPids(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
 }

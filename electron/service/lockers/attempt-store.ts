@@ -5,7 +5,7 @@
 import type { Database } from 'better-sqlite3';
 import { FRESH_ATTEMPTS, type AttemptState, type AttemptStateStore } from './attempt-limiter';
 
-export type AttemptScope = 'steward-pin' | 'pickup-code';
+export type AttemptScope = 'steward-pin' | 'pickup-code' | 'steward-setup';
 
 /** The steward PIN's target: there is one PIN per station. */
 export const STEWARD_PIN_TARGET = 0;

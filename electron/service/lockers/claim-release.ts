@@ -39,7 +39,7 @@ export function createClaimRelease(deps: ClaimReleaseDeps): ClaimRelease {
       store.transaction(() => {
         store.endSession(id, atMs, 'abandoned');
         store.insertEvent(
-          { kind: 'claim-released', lockerNumber: session.lockerNumber, sessionId: id, detail: { claimedSeconds: Math.round((atMs - session.claimedMs) / 1000) } },
+          { kind: 'claim-released', lockerNumber: session.lockerNumber, sessionId: id, detail: { claimedSeconds: Math.round(clamp(atMs - session.claimedMs, 0, deps.releaseMs) / 1000) } },
           atMs,
         );
       });
@@ -52,7 +52,9 @@ export function createClaimRelease(deps: ClaimReleaseDeps): ClaimRelease {
   return {
     watch(session) {
       if (timers.has(session.id)) return;
-      const delay = Math.max(0, session.claimedMs + deps.releaseMs - clock.now());
+      // Clamped: after a restart with the wall clock set back (a lost RTC) or jumped ahead, the
+      // claim still goes free within releaseMs, never a year later and never before the timer runs.
+      const delay = clamp(session.claimedMs + deps.releaseMs - clock.now(), 0, deps.releaseMs);
       timers.set(session.id, clock.setTimeout(() => release(session.id), delay));
     },
     detach() {
@@ -60,4 +62,8 @@ export function createClaimRelease(deps: ClaimReleaseDeps): ClaimRelease {
       timers.clear();
     },
   };
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
 }

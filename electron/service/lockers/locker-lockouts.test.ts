@@ -74,18 +74,18 @@ describe('pickup-code lockouts per locker, escalating, persistent', () => {
     first.bus.closeDoor(1, 2);
     await fiveWrong(first, 1, lockedCode);
     await first.service.api.openMyLocker({ kind: 'guest', lockerNumber: 2, pickupCode: wrong(countedCode) });
-    for (const pin of ['0000', '1111', '2222', '3333', '4444']) await first.service.api.listLockers({ pin });
+    for (const pin of ['0000', '1111', '2222', '3333', '4444']) await first.service.api.signInSteward({ pending: null, pin });
     vi.advanceTimersByTime(MIN);
     await first.service.close();
 
     const second = await start({ dataDir: first.dataDir, layout: STANDARD_LAYOUT, settings: { stewardPin: PIN } });
     expect(await second.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: lockedCode })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 240 } });
     expect(await second.service.api.openMyLocker({ kind: 'guest', lockerNumber: 2, pickupCode: wrong(countedCode, 2) })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 3 } });
-    expect(await second.service.api.listLockers({ pin: PIN })).toEqual({ ok: false, code: 'forbidden', message: 'Too many wrong PINs; try again in 240 s.' });
+    expect(await second.service.api.signInSteward({ pending: null, pin: '2468' })).toEqual({ ok: true, value: { kind: 'locked-out', retryAfterSeconds: 14 * 60 } });
     expect(second.rows('SELECT scope, target, failures, lockouts, locked_until_ms FROM attempt_limits ORDER BY scope, target')).toEqual([
       { scope: 'pickup-code', target: 1, failures: 0, lockouts: 1, locked_until_ms: T0 + 5 * MIN },
       { scope: 'pickup-code', target: 2, failures: 2, lockouts: 0, locked_until_ms: null },
-      { scope: 'steward-pin', target: 0, failures: 0, lockouts: 1, locked_until_ms: T0 + 5 * MIN },
+      { scope: 'steward-pin', target: 0, failures: 0, lockouts: 1, locked_until_ms: T0 + 15 * MIN },
     ]);
   });
 
@@ -94,9 +94,9 @@ describe('pickup-code lockouts per locker, escalating, persistent', () => {
     const code = (await guestClaim(s)).pickupCode ?? '';
     s.bus.closeDoor(1, 1);
     await fiveWrong(s, 1, code);
-    expect(await s.service.api.stewardLockerAction({ pin: PIN, lockerNumber: 1, action: 'clear-lockout', reason: 'guest showed ticket' })).toEqual({ ok: true, value: {} });
+    expect(await s.service.api.stewardLockerAction({ session: await s.session(), lockerNumber: 1, action: 'clear-lockout', reason: 'guest showed ticket' })).toEqual({ ok: true, value: {} });
     expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: code })).toEqual({ ok: true, value: { kind: 'opened', sessionId: 1, lockerNumber: 1 } });
-    expect(await s.service.api.stewardLockerAction({ pin: PIN, lockerNumber: 2, action: 'clear-lockout', reason: 'checking' })).toEqual({ ok: true, value: {} });
+    expect(await s.service.api.stewardLockerAction({ session: await s.session(), lockerNumber: 2, action: 'clear-lockout', reason: 'checking' })).toEqual({ ok: true, value: {} });
     expect(s.rows('SELECT action, locker_number, reason, outcome FROM steward_audit ORDER BY id')).toEqual([
       { action: 'code-lockout', locker_number: 1, reason: '5 wrong pickup codes in a row', outcome: 'locked out for 300 s' },
       { action: 'clear-lockout', locker_number: 1, reason: 'guest showed ticket', outcome: 'done' },
@@ -109,7 +109,7 @@ describe('pickup-code lockouts per locker, escalating, persistent', () => {
     const code = (await guestClaim(s)).pickupCode ?? '';
     s.bus.closeDoor(1, 1);
     for (let i = 1; i <= 3; i += 1) await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: wrong(code, i) });
-    await s.service.api.stewardLockerAction({ pin: PIN, lockerNumber: 1, action: 'end-session', reason: 'abandoned' });
+    await s.service.api.stewardLockerAction({ session: await s.session(), lockerNumber: 1, action: 'end-session', reason: 'abandoned' });
     const next = (await guestClaim(s)).pickupCode ?? '';
     expect(await s.service.api.openMyLocker({ kind: 'guest', lockerNumber: 1, pickupCode: wrong(next) })).toEqual({ ok: true, value: { kind: 'wrong-code', attemptsLeft: 4 } });
   });

@@ -149,6 +149,31 @@ describe('abandoned claims', () => {
   });
 });
 
+describe('abandoned claims and a wrong clock', () => {
+  it('after a restart with the wall clock a year behind, a claim is still released after claimReleaseMinutes', async () => {
+    const first = await start({ layout: STANDARD_LAYOUT, settings: { claimReleaseMinutes: 5 } });
+    await guestClaim(first);
+    await first.service.close();
+    vi.setSystemTime(T0 - 365 * 24 * 60 * MIN);
+    const second = await start({ dataDir: first.dataDir, beforeStart: (bus) => bus.openByHand(1, 1) });
+    vi.advanceTimersByTime(5 * MIN - 1);
+    expect(second.rows('SELECT state FROM locker_sessions')).toEqual([{ state: 'claimed' }]);
+    vi.advanceTimersByTime(1);
+    expect(second.rows('SELECT state, end_reason FROM locker_sessions')).toEqual([{ state: 'ended', end_reason: 'abandoned' }]);
+    expect(second.rows("SELECT detail FROM locker_events WHERE kind = 'claim-released'")).toEqual([{ detail: '{"claimedSeconds":0}' }]);
+  });
+
+  it('with the clock a year ahead after a restart, the claim is released at once and its duration is capped at the limit', async () => {
+    const first = await start({ layout: STANDARD_LAYOUT, settings: { claimReleaseMinutes: 5 } });
+    await guestClaim(first);
+    await first.service.close();
+    vi.setSystemTime(T0 + 365 * 24 * 60 * MIN);
+    const second = await start({ dataDir: first.dataDir, beforeStart: (bus) => bus.openByHand(1, 1) });
+    vi.advanceTimersByTime(0);
+    expect(second.rows("SELECT detail FROM locker_events WHERE kind = 'claim-released'")).toEqual([{ detail: '{"claimedSeconds":300}' }]);
+  });
+});
+
 describe('availability pushes', () => {
   it('sent when a locker is taken, a door is left open or shut, and the bus goes offline; never twice the same', async () => {
     const s = await start({ layout: STANDARD_LAYOUT, settings: { claimReleaseMinutes: 60 } });

@@ -51,9 +51,10 @@ describe('locker availability', () => {
       '<dir>/lockers.json: locker 2: bus "attic" is not configured; it shows as offline.',
       '<dir>/lockers.json: locker 3: bus "wall" has no board 7; it shows as offline.',
       '<dir>/lockers.json: locker 4: board 1 on bus "wall" has 8 locks, not 9; it shows as offline.',
+      'station.json: "stewardPin" was moved into the steward list as a scrypt hash (PIN-only sign-in, "Station PIN"); delete the setting from station.json — it is no longer read.',
     ]);
     expect(await s.service.api.getLockerAvailability()).toMatchObject({ ok: true, value: { state: 'ready', free: [{ cable: 'usb-c', count: 1 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }] } });
-    const list = await s.service.api.listLockers({ pin: '2468' });
+    const list = await s.service.api.listLockers({ session: await s.session() });
     expect(list.ok && list.value.map((l) => [l.lockerNumber, l.state, l.doorClosed])).toEqual([[1, 'free', true], [2, 'offline', null], [3, 'offline', null], [4, 'offline', null]]);
   });
 

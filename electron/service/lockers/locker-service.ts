@@ -18,7 +18,7 @@ import type { Clock } from '../../../hardware/drivers/clock';
 import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
 import { timingSafeEqual } from 'node:crypto';
 import { createAttemptLimiter } from './attempt-limiter';
-import { createAttemptRecords, STEWARD_PIN_TARGET } from './attempt-store';
+import { createAttemptRecords } from './attempt-store';
 import { createCardPasses } from './card-passes';
 import { createClaimRelease } from './claim-release';
 import { watchDoors } from './door-watch';
@@ -28,12 +28,9 @@ import { createLockerStore, type LockerRecord, type SessionRecord } from './lock
 import { availability, heldLocker, isFree, lockerView } from './locker-views';
 import { hashPickupCode, uniquePickupCode } from './pickup-codes';
 import { retryWhileBusy } from '../storage/busy-retry';
-import { createStewardGuard } from './steward-guard';
-import { memoryStewardPinStore, type StewardPinStore } from './steward-pin-store';
+import type { StewardAccess, StewardIdentity } from '../steward/steward-access';
+import { openAllLockers } from './open-all';
 
-/** Wrong steward PINs in a row before a lockout, and the first lockout's length (later ones escalate). */
-export const STEWARD_PIN_ATTEMPTS = 5;
-export const STEWARD_LOCKOUT_MS = 5 * 60_000;
 /**
  * A card pass outlives its personal screen by this much, ms: the screen counts from when the
  * tap reached it, and the last touch before it clears still has to travel to the service.
@@ -51,7 +48,6 @@ export interface LockerSettings {
   readonly claimReleaseMinutes: number;
   readonly pickupCodeAttempts: number;
   readonly pickupLockoutSeconds: number;
-  readonly stewardPin: string | null;
 }
 
 export interface LockerServiceDeps {
@@ -69,12 +65,8 @@ export interface LockerServiceDeps {
   /** A bus changed state: send the full device status. */
   readonly onDeviceChange: () => void;
   readonly onError: (message: string) => void;
-  /** Where a steward PIN set on the kiosk is kept. Default in memory (lost at restart). */
-  readonly stewardPins?: StewardPinStore;
-  /** Told the one-time setup code at start when the station has no steward PIN yet. */
-  readonly onStewardSetupCode?: (code: string) => void;
-  /** Told when the first steward PIN was set with that code. */
-  readonly onStewardSetUp?: () => void;
+  /** Who is signed in for a steward session, and the audit log (the steward slice). */
+  readonly access: StewardAccess;
 }
 
 /** What a tap gives the UI for lockers. */
@@ -92,13 +84,19 @@ export interface LockerService {
   recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome>;
   list(input: MethodInput<'listLockers'>): Result<LockerView[]>;
   stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>>;
-  /** Whether the first steward PIN is still to be set with the setup code. */
-  stewardSetup(): Result<MethodOutput<'getStewardSetup'>>;
-  setUpSteward(input: MethodInput<'setUpSteward'>): Result<Record<string, never>>;
+  openAll(input: MethodInput<'openAllLockers'>): Promise<Result<MethodOutput<'openAllLockers'>>>;
   /** A fresh card pass for a tapped card (by `cards.id`), with the locker it holds. Earlier passes are void. */
   forCard(cardId: number): CardLockerInfo;
+  /** The screen holding this pass has gone: it is void. */
+  releasePass(input: MethodInput<'releaseCardPass'>): Result<Record<string, never>>;
   /** A card was tapped: every earlier pass is void (the person who held it has left the screen). */
   revokePasses(): void;
+  /**
+   * A guest's pickup code for a printed slip, while that session's door is still open for the
+   * phone (as `recoverPickupCode`, but the code stays kept); null otherwise. Each call is
+   * logged as a showing of the code.
+   */
+  pickupCodeForSlip(lockerNumber: number, sessionId: number): string | null;
   /** Whether the card holds a live session (tap-out waits until it is over). */
   holdsLocker(cardId: number): boolean;
   busStatus(): DeviceStatus[];
@@ -143,14 +141,6 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       deps.onError(`lockers: availability update failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const guard = createStewardGuard({
-    configuredPin: settings.stewardPin,
-    store: deps.stewardPins ?? memoryStewardPinStore(),
-    limiter: createAttemptLimiter({ now, attempts: STEWARD_PIN_ATTEMPTS, lockoutMs: STEWARD_LOCKOUT_MS, state: attempts.of('steward-pin', STEWARD_PIN_TARGET) }),
-    onLockout: () => store.insertAudit('pin-lockout', null, `${STEWARD_PIN_ATTEMPTS} wrong PINs in a row`, 'locked out', now()),
-    onSetupCode: deps.onStewardSetupCode ?? (() => undefined),
-    onSetUp: deps.onStewardSetUp ?? (() => undefined),
-  });
   const watch = watchDoors({
     store,
     fleet,
@@ -331,12 +321,13 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
 
   async function stewardAction(input: MethodInput<'stewardLockerAction'>): Promise<Result<Record<string, never>>> {
     const parsed = stationMethods.stewardLockerAction.input.safeParse(input);
-    if (!parsed.success) return err('invalid-argument', 'stewardLockerAction: pin (4–8 digits), lockerNumber, action and a reason (1–200 characters) are required');
-    const { pin, lockerNumber, action, reason } = parsed.data;
-    const refused = guard.check(pin);
-    if (refused) return refused;
+    if (!parsed.success) return err('invalid-argument', 'stewardLockerAction: session, lockerNumber, action and a reason (1–200 characters) are required');
+    const { session: token, lockerNumber, action, reason } = parsed.data;
+    const who = deps.access.authorise(token);
+    if (!who.ok) return who;
     const locker = lockerRecord(lockerNumber);
     if (!locker) return err('not-found', `No locker ${lockerNumber}.`);
+    auditAs(who.value, `locker.${action}`, `locker ${lockerNumber}`, reason);
     const atMs = now();
     const session = store.liveSessionOfLocker(lockerNumber);
     switch (action) {
@@ -387,6 +378,23 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     }
   }
 
+  /** Who did it, in the steward audit log (the locker audit keeps the outcome). */
+  function auditAs(who: StewardIdentity, action: string, subject: string | null, reason: string | null): void {
+    deps.access.audit({ steward: who, action, subject, reason });
+  }
+
+  async function openAll(input: MethodInput<'openAllLockers'>): Promise<Result<MethodOutput<'openAllLockers'>>> {
+    const parsed = stationMethods.openAllLockers.input.safeParse(input);
+    if (!parsed.success) return err('invalid-argument', 'openAllLockers: session, confirm "open-all" and a reason (1–200 characters) are required');
+    const who = deps.access.authorise(parsed.data.session);
+    if (!who.ok) return who;
+    auditAs(who.value, 'locker.open-all', 'every locker', parsed.data.reason);
+    const outcome = await openAllLockers({ lockers: store.lockers(), fleet, openOne: (locker) => openLocker(locker, 'steward', store.liveSessionOfLocker(locker.number)?.id ?? null) });
+    if (closed) return shutDown();
+    auditAs(who.value, 'locker.open-all.done', `${outcome.opened.length} opened, ${outcome.failed.length} not`, null);
+    return ok(outcome);
+  }
+
   function recoverPickupCode(input: MethodInput<'recoverPickupCode'>): Result<RecoverPickupCodeOutcome> {
     const parsed = stationMethods.recoverPickupCode.input.safeParse(input);
     if (!parsed.success) return err('invalid-argument', 'recoverPickupCode: lockerNumber must be a whole number 1–999');
@@ -405,6 +413,14 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     return ok({ kind: 'code', sessionId: session.id, lockerNumber, pickupCode: kept.code, maxMinutes: settings.lockerMaxMinutes });
   }
 
+  function pickupCodeForSlip(lockerNumber: number, sessionId: number): string | null {
+    const kept = openDoorCodes.get(lockerNumber);
+    const session = store.liveSessionOfLocker(lockerNumber);
+    if (!kept || kept.sessionId !== sessionId || session?.id !== sessionId || session.state !== 'claimed') return null;
+    store.insertEvent({ kind: 'code-reshown', lockerNumber, sessionId, detail: { medium: 'slip' } }, now());
+    return kept.code;
+  }
+
   /** Runs a locker call, then sends availability if the call changed it. */
   const thenPush = async <T>(call: Promise<Result<T>>): Promise<Result<T>> => {
     try {
@@ -418,26 +434,27 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     configured: deps.layout.lockers.length > 0,
     availability: currentAvailability,
     recoverPickupCode: (input) => (closed ? shutDown() : recoverPickupCode(input)),
+    releasePass: (input) => {
+      const parsed = stationMethods.releaseCardPass.input.safeParse(input);
+      if (!parsed.success) return err('invalid-argument', 'releaseCardPass: a card pass (32 hex) is required');
+      passes.spend(parsed.data.cardPass);
+      return ok({});
+    },
+    pickupCodeForSlip: (lockerNumber, sessionId) => (closed ? null : pickupCodeForSlip(lockerNumber, sessionId)),
     claim: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(claim(input))),
     retrieve: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(retrieve(input))),
     list(input) {
       if (closed) return shutDown();
       const parsed = stationMethods.listLockers.input.safeParse(input);
-      if (!parsed.success) return err('invalid-argument', 'listLockers: pin must be 4–8 digits');
-      const refused = guard.check(parsed.data.pin);
-      if (refused) return refused;
+      if (!parsed.success) return err('invalid-argument', 'listLockers: a steward session is required');
+      const who = deps.access.authorise(parsed.data.session);
+      if (!who.ok) return who;
       const live = liveByLocker();
       const atMs = now();
       return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
     },
     stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(stewardAction(input))),
-    stewardSetup: () => (closed ? shutDown() : ok({ needsSetup: guard.needsSetup() })),
-    setUpSteward(input) {
-      if (closed) return shutDown();
-      const parsed = stationMethods.setUpSteward.input.safeParse(input);
-      if (!parsed.success) return err('invalid-argument', 'setUpSteward: setupCode must be 8 digits and pin 4–8 digits');
-      return guard.setUp(parsed.data.setupCode, parsed.data.pin) ?? ok({});
-    },
+    openAll: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(openAll(input))),
     forCard(cardId) {
       const held = store.liveSessionsOfCard(cardId)[0];
       passes.revokeAll();

@@ -1,75 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { STANDARD_LAYOUT, T0, useLockerStations } from '../testing/locker-fixture';
-import { NOT_SET_UP } from './steward-guard';
-import { STEWARD_PIN_FILE_NAME } from './steward-pin-store';
 
 const start = useLockerStations();
 const PIN = '2468';
 const MIN = 60_000;
 
 describe('steward locker actions', () => {
-  it('without a stewardPin the console shows a setup code; PINs are refused without a lockout until it sets one', async () => {
-    const s = await start({ layout: STANDARD_LAYOUT });
-    const code = /Steward setup code: ([0-9]{8}) /.exec(s.notices.join('\n'))?.[1] ?? '';
-    expect(code).toMatch(/^[0-9]{8}$/);
-    expect(await s.service.api.getStewardSetup()).toEqual({ ok: true, value: { needsSetup: true } });
-    const refused = { ok: false, code: 'forbidden', message: NOT_SET_UP };
-    for (let i = 0; i < 6; i += 1) expect(await s.service.api.listLockers({ pin: '0000' })).toEqual(refused);
-    expect(await s.service.api.stewardLockerAction({ pin: '0000', lockerNumber: 1, action: 'remote-open', reason: 'x' })).toEqual(refused);
-    expect(s.bus.opens).toEqual([]);
-    expect(s.rows('SELECT action FROM steward_audit')).toEqual([]);
-
-    expect(await s.service.api.setUpSteward({ setupCode: code, pin: '97531' })).toEqual({ ok: true, value: {} });
-    expect(await s.service.api.getStewardSetup()).toEqual({ ok: true, value: { needsSetup: false } });
-    expect(await s.service.api.listLockers({ pin: '97531' })).toMatchObject({ ok: true });
-    // Stored as a scrypt hash, owner-only; it survives a restart, and then no code is printed.
-    const file = join(s.dataDir, STEWARD_PIN_FILE_NAME);
-    expect(readFileSync(file, 'utf8')).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}\n$/);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    await s.service.close();
-    const again = await start({ dataDir: s.dataDir });
-    expect(again.notices.join('\n')).not.toContain('setup code');
-    expect(await again.service.api.listLockers({ pin: '97531' })).toMatchObject({ ok: true });
-    expect(await again.service.api.setUpSteward({ setupCode: code, pin: '11111' })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await again.service.api.setUpSteward({ setupCode: '123', pin: '11111' })).toMatchObject({ ok: false, code: 'invalid-argument' });
-  });
-
-  it('5 wrong PINs lock the console out for 5 minutes (audited); the right PIN works again afterwards', async () => {
-    const s = await start({ layout: STANDARD_LAYOUT, settings: { stewardPin: PIN } });
-    const answers = [];
-    for (const pin of ['0000', '1111', '2222', '3333', '4444']) answers.push(await s.service.api.listLockers({ pin }));
-    expect(answers.map((a) => !a.ok && a.message)).toEqual([
-      'Wrong PIN; 4 tries left.',
-      'Wrong PIN; 3 tries left.',
-      'Wrong PIN; 2 tries left.',
-      'Wrong PIN; 1 tries left.',
-      'Too many wrong PINs; try again in 300 s.',
-    ]);
-    expect(answers.every((a) => !a.ok && a.code === 'forbidden')).toBe(true);
-    expect(await s.service.api.stewardLockerAction({ pin: PIN, lockerNumber: 1, action: 'remote-open', reason: 'stuck' })).toEqual({
-      ok: false,
-      code: 'forbidden',
-      message: 'Too many wrong PINs; try again in 300 s.',
-    });
-    vi.advanceTimersByTime(5 * MIN);
-    expect(await s.service.api.listLockers({ pin: PIN })).toMatchObject({ ok: true });
-    expect(s.bus.opens).toEqual([]);
-    expect(s.rows('SELECT at_ms, action, locker_number, reason, outcome FROM steward_audit')).toEqual([
-      { at_ms: T0, action: 'pin-lockout', locker_number: null, reason: '5 wrong PINs in a row', outcome: 'locked out' },
-    ]);
-    for (const pin of ['123', 'abcd', '123456789']) expect(await s.service.api.listLockers({ pin })).toMatchObject({ ok: false, code: 'invalid-argument' });
-  });
-
   it('listLockers: states, doors, sessions and overdue', async () => {
     const s = await start({ layout: [...STANDARD_LAYOUT, { number: 5, bus: 'wall', board: 1, lock: 5, cable: 'usb-c', enabled: false }], settings: { stewardPin: PIN, claimReleaseMinutes: 24 * 60 } });
     await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await s.pass() }, cable: 'usb-c' });
     s.bus.closeDoor(1, 1);
     await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'lightning' });
-    await s.service.api.stewardLockerAction({ pin: PIN, lockerNumber: 4, action: 'mark-faulty', reason: 'cable frayed' });
+    await s.service.api.stewardLockerAction({ session: await s.session(), lockerNumber: 4, action: 'mark-faulty', reason: 'cable frayed' });
     vi.advanceTimersByTime(240 * MIN + 1);
-    expect(await s.service.api.listLockers({ pin: PIN })).toEqual({
+    expect(await s.service.api.listLockers({ session: await s.session() })).toEqual({
       ok: true,
       value: [
         { lockerNumber: 1, cable: 'usb-c', state: 'charging', doorClosed: true, itemPresent: null, session: { sessionId: 1, holder: 'member', startedAtMs: T0, dueAtMs: T0 + 240 * MIN, overdue: true } },
@@ -86,8 +30,8 @@ describe('steward locker actions', () => {
     const s = await start({ layout: STANDARD_LAYOUT, settings: { stewardPin: PIN } });
     await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await s.pass() }, cable: 'usb-c' });
     s.bus.closeDoor(1, 1);
-    const act = (lockerNumber: number, action: 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session', reason: string) =>
-      s.service.api.stewardLockerAction({ pin: PIN, lockerNumber, action, reason });
+    const act = async (lockerNumber: number, action: 'remote-open' | 'mark-faulty' | 'mark-repaired' | 'end-session', reason: string) =>
+      s.service.api.stewardLockerAction({ session: await s.session(), lockerNumber, action, reason });
 
     expect(await act(1, 'remote-open', 'worker lost card')).toEqual({ ok: true, value: {} });
     expect(s.bus.door(1, 1).closed).toBe(false);
@@ -107,7 +51,7 @@ describe('steward locker actions', () => {
     expect(await act(3, 'remote-open', 'test')).toEqual({ ok: false, code: 'unavailable', message: 'Locker 3 did not open (jammed).' });
     expect(await act(7, 'remote-open', 'x')).toEqual({ ok: false, code: 'not-found', message: 'No locker 7.' });
     for (const reason of ['', '   ', 'x'.repeat(201)]) expect(await act(1, 'remote-open', reason)).toMatchObject({ ok: false, code: 'invalid-argument' });
-    expect(await s.service.api.stewardLockerAction({ pin: PIN, lockerNumber: 1, action: 'explode' as 'remote-open', reason: 'x' })).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect(await s.service.api.stewardLockerAction({ session: await s.session(), lockerNumber: 1, action: 'explode' as 'remote-open', reason: 'x' })).toMatchObject({ ok: false, code: 'invalid-argument' });
 
     expect(s.rows('SELECT at_ms, action, locker_number, reason, outcome FROM steward_audit ORDER BY id')).toEqual([
       { at_ms: T0, action: 'remote-open', locker_number: 1, reason: 'worker lost card', outcome: 'done' },

@@ -65,3 +65,22 @@ export function secureDatabaseFiles(dbPath: string, platform: NodeJS.Platform = 
   }
   return changed;
 }
+
+/** Mode of the station's config and key files (`station.json`, `devices.json`, the collector key). */
+export const CONFIG_FILE_MODE = 0o600;
+
+/**
+ * Tightens each of `paths` that exists to {@link CONFIG_FILE_MODE}: the station's settings
+ * name its key files and devices, and the collector key signs everything it sends. Missing
+ * paths are skipped. Returns what it changed; throws {@link NotOwnerOnlyError} like
+ * {@link tightenMode}.
+ */
+export function secureConfigFiles(paths: readonly string[], platform: NodeJS.Platform = process.platform): string[] {
+  const changed: string[] = [];
+  for (const path of paths) {
+    if (!existsSync(path)) continue;
+    const line = tightenMode(path, CONFIG_FILE_MODE, platform);
+    if (line) changed.push(line);
+  }
+  return changed;
+}

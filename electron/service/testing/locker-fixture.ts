@@ -18,6 +18,8 @@ import { useTempDirs } from './temp-dirs';
 export const T0 = Date.UTC(2025, 5, 1, 8, 0);
 export const CARD_A = '0040856634';
 export const CARD_B = '1234567890';
+/** The `stewardPin` tests set in station.json (migrated into a PIN-only steward). */
+export const STEWARD_PIN = '2468';
 
 /** Lockers 1–4 on bus "wall" board 1 locks 1–4: USB-C, USB-C, Lightning, Micro-USB. */
 export const STANDARD_LAYOUT = [
@@ -39,6 +41,8 @@ export interface LockerStation {
   tap(text?: string): Promise<CheckInOutcome>;
   /** The card pass of a tap. */
   pass(text?: string): Promise<string>;
+  /** A fresh steward session, PIN only (the `stewardPin` setting migrated); throws unless signed in. */
+  session(pin?: string): Promise<string>;
   rows<T = Record<string, unknown>>(sql: string): T[];
   /** `locker` events seen so far. */
   lockerEvents(): unknown[];
@@ -101,6 +105,11 @@ export function useLockerStations(): (options?: LockerStationOptions) => Promise
         const outcome = await station.tap(text);
         if (outcome.kind === 'goodbye' || !outcome.cardPass) throw new Error(`no card pass: ${JSON.stringify(outcome)}`);
         return outcome.cardPass;
+      },
+      async session(pin = STEWARD_PIN) {
+        const result = await service.api.signInSteward({ pending: null, pin });
+        if (!result.ok || result.value.kind !== 'signed-in') throw new Error(`sign-in failed: ${JSON.stringify(result)}`);
+        return result.value.steward.session;
       },
       rows: <T>(sql: string) => db.prepare(sql).all() as T[],
       lockerEvents: () => seen.filter((s) => s.event === 'locker').map((s) => s.payload),

@@ -11,11 +11,14 @@ import type { UpstreamItem } from '../../../common/upstream-wire';
 import type { OutboxStore } from './outbox-store';
 import { periodContaining, slotStart, type PeriodUnit } from './periods';
 import type { Summaries } from './summaries';
+import type { StewardSummaries } from './steward-summaries';
+import type { WorkerSketches } from './worker-sketches';
+import { encodeSketch, HLL_PRECISION } from '../../../common/hyperloglog';
 
 /** Periods written per transaction: one fsync per chunk keeps a long catch-up quick. */
 const PERIODS_PER_TRANSACTION = 500;
 
-type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily';
+type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily' | 'workers.daily' | 'steward.daily';
 
 interface PeriodProducer {
   readonly kind: PeriodKind;
@@ -32,8 +35,18 @@ export interface Producers {
   produceHeartbeat(nowMs: number, health: { uptimeSeconds: number; devices: readonly Pick<DeviceStatus, 'id' | 'kind' | 'state'>[] }): boolean;
 }
 
-export function createProducers(deps: { stationId: string; outbox: OutboxStore; summaries: Summaries }): Producers {
-  const { stationId, outbox, summaries } = deps;
+export interface ProducersDeps {
+  readonly stationId: string;
+  readonly outbox: OutboxStore;
+  readonly summaries: Summaries;
+  /** With a fleet key: the day sketches `workers.daily` is made from; without, that kind is not produced. */
+  readonly workerSketches?: WorkerSketches;
+  /** Where the station keeps a steward audit: `steward.daily` is made from it; without, not produced. */
+  readonly stewardSummaries?: StewardSummaries;
+}
+
+export function createProducers(deps: ProducersDeps): Producers {
+  const { stationId, outbox, summaries, workerSketches, stewardSummaries } = deps;
   const keyOf = (kind: string, label: string) => `${stationId}/${kind}/${label}`;
 
   const producers: PeriodProducer[] = [
@@ -64,6 +77,34 @@ export function createProducers(deps: { stationId: string; outbox: OutboxStore; 
       },
     },
   ];
+  if (workerSketches) {
+    producers.push({
+      kind: 'workers.daily',
+      unit: 'day',
+      firstFact: (f) => f.visitMs,
+      item: (key, startMs, producedAtMs) => {
+        const period = periodContaining('day', startMs);
+        const sketch = workerSketches.sketchOf(period.label, startMs);
+        return {
+          key, kind: 'workers.daily', producedAtMs,
+          payload: { period, pseudonymPeriod: sketch.pseudonymPeriod, precision: HLL_PRECISION, registers: encodeSketch(sketch.registers) },
+        };
+      },
+    });
+  }
+
+  if (stewardSummaries) {
+    producers.push({
+      kind: 'steward.daily',
+      unit: 'day',
+      firstFact: () => stewardSummaries.firstActionMs(),
+      item: (key, startMs, producedAtMs) => {
+        const period = periodContaining('day', startMs);
+        const byAction = stewardSummaries.actions(period);
+        return { key, kind: 'steward.daily', producedAtMs, payload: { period, total: Object.values(byAction).reduce((a, b) => a + b, 0), byAction } };
+      },
+    });
+  }
 
   const runOne = (producer: PeriodProducer, nowMs: number): number => {
     let from = outbox.cursor(producer.kind);

@@ -13,8 +13,10 @@ import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SLOT_MS, slotStart } from './periods';
 import { createProducers } from './producers';
 import { createSender, type Sender, type SenderOptions } from './sender';
+import { createStewardSummaries } from './steward-summaries';
 import { createSummaries } from './summaries';
 import { loadCollectorCa, loadCollectorKey, type UpstreamSettings } from './upstream-settings';
+import { createWorkerSketches, type WorkerSketches } from './worker-sketches';
 
 export interface UpstreamServiceDeps {
   readonly db: Database;
@@ -36,6 +38,12 @@ export interface UpstreamServiceDeps {
 
 export interface UpstreamService {
   getSyncStatus(): SyncStatus;
+  /**
+   * A card was tapped at `atMs`: adds it to the day's unique-worker sketch (with a fleet key;
+   * otherwise nothing). `cardKey` as in {@link WorkerSketches.noteWorker}. Never throws: a
+   * failure to count is a warning, not a failed check-in.
+   */
+  noteWorker(cardKey: string, atMs: number): void;
   /** Writes due items and starts a drain now (also runs on its own every slot). */
   tick(): void;
   /** Resolves when the sender is idle or backing off. */
@@ -48,6 +56,7 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
   if (deps.settings === null) return notConfigured();
   const outbox = createOutboxStore(deps.db);
   let sender: Sender;
+  let workerSketches: WorkerSketches | undefined;
   try {
     sender = createSender({
       ...deps.sender,
@@ -59,12 +68,16 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
       clock,
       post: deps.post ?? postJson,
     });
+    const { fleetKeyFile } = deps.settings;
+    if (fleetKeyFile !== undefined) workerSketches = createWorkerSketches(deps.db, loadCollectorKey(deps.dataDir, fleetKeyFile));
   } catch (error) {
     const message = `Upstream is configured but cannot start: ${error instanceof Error ? error.message : String(error)}`;
     deps.onWarning(message);
     return stopped(outbox, deps.settings.collectorUrl, message, clock.now());
   }
-  const producers = createProducers({ stationId: deps.stationId, outbox, summaries: createSummaries(deps.db) });
+  const producers = createProducers({
+    stationId: deps.stationId, outbox, summaries: createSummaries(deps.db), workerSketches, stewardSummaries: createStewardSummaries(deps.db),
+  });
   const startedMs = clock.now();
   let timer: unknown;
   let closed = false;
@@ -107,6 +120,13 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
         nextAttemptAtMs: s.nextAttemptAtMs,
       };
     },
+    noteWorker: (cardKey, atMs) => {
+      try {
+        workerSketches?.noteWorker(cardKey, atMs);
+      } catch (error) {
+        deps.onWarning(`Unique-worker sketch not updated: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    },
     tick,
     settled: () => sender.settled(),
     async close() {
@@ -122,7 +142,7 @@ function notConfigured(): UpstreamService {
     state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0,
     lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null,
   };
-  return { getSyncStatus: () => status, tick: () => {}, settled: async () => {}, close: async () => {} };
+  return { getSyncStatus: () => status, noteWorker: () => {}, tick: () => {}, settled: async () => {}, close: async () => {} };
 }
 
 /** Configured but unusable (e.g. no key file): items already queued are still counted. */
@@ -135,6 +155,7 @@ function stopped(outbox: OutboxStore, collectorUrl: string, message: string, atM
         rejectedItems: stats.rejected, lastSuccessAtMs: null, lastError: { atMs, message: message.slice(0, 500) }, clockSkewMs: null, nextAttemptAtMs: null,
       };
     },
+    noteWorker: () => {},
     tick: () => {},
     settled: async () => {},
     close: async () => {},

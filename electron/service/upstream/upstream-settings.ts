@@ -2,6 +2,7 @@
  * The `upstream` field of station.json, and loading the station's collector key.
  */
 import { readFileSync } from 'node:fs';
+import { secureConfigFiles } from '../storage/owner-only';
 import { isAbsolute, join } from 'node:path';
 import { z } from 'zod';
 
@@ -25,15 +26,23 @@ export const upstreamSettingsSchema = z
     keyFile: z.string().min(1).max(500),
     /** PEM file of the collector's certificate or CA, when it is not in the system's store. */
     caFile: z.string().min(1).max(500).optional(),
+    /**
+     * File holding the fleet key (base64url, 32 bytes; the same on every station of the
+     * district, never sent): with it, each day's unique workers go up as a HyperLogLog sketch
+     * of fleet pseudonyms (`workers.daily`); without it, that kind is not produced.
+     */
+    fleetKeyFile: z.string().min(1).max(500).optional(),
   })
   .nullable();
 export type UpstreamSettings = z.infer<typeof upstreamSettingsSchema>;
 
 export const COLLECTOR_KEY_BYTES = 32;
 
-/** Reads and checks the key file; throws with the path and what is wrong. */
+/** Reads and checks a 32-byte base64url key file (collector or fleet key); throws with the path and what is wrong. */
 export function loadCollectorKey(dataDir: string, keyFile: string): Buffer {
   const path = isAbsolute(keyFile) ? keyFile : join(dataDir, keyFile);
+  // Anyone who can read the key can sign summaries as this station.
+  secureConfigFiles([path]);
   const text = readFileSync(path, 'utf8').trim();
   const key = Buffer.from(text, 'base64url');
   if (!/^[A-Za-z0-9_-]+$/.test(text) || key.length !== COLLECTOR_KEY_BYTES) {

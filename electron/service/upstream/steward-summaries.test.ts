@@ -1,0 +1,59 @@
+/**
+ * steward.daily over a real SQLite file: the day's steward_actions rows counted by action
+ * (a name the wire cannot carry as `other`), no name, subject or reason in the item, one item
+ * per closed day, the older steward_audit where that is all there is, and none without either.
+ */
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { upstreamItemSchema } from '../../../common/upstream-wire';
+import { MINUTE, useCheckInFixture } from '../testing/check-in-fixture';
+import { createOutboxStore } from './outbox-store';
+import { createProducers } from './producers';
+import { createStewardSummaries } from './steward-summaries';
+import { createSummaries } from './summaries';
+
+const HOUR = 60 * MINUTE;
+/** 2026-03-02 09:00 in Beijing. */
+const NINE = Date.UTC(2026, 2, 2, 1, 0);
+let savedTz: string | undefined;
+beforeAll(() => {
+  savedTz = process.env.TZ;
+  process.env.TZ = 'Asia/Shanghai';
+});
+afterAll(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
+const fixture = useCheckInFixture();
+
+describe('steward.daily', () => {
+  it('counts the day\'s steward actions by name and sends no reason text', () => {
+    const f = fixture({}, NINE);
+    const audit = f.db.prepare("INSERT INTO steward_actions (at_ms, steward_name, action, subject, reason) VALUES (?, 'Wang Fang', ?, ?, ?)");
+    audit.run(NINE, 'remote-open', 'locker 7', 'worker 13800138000 lost the code');
+    audit.run(NINE + HOUR, 'remote-open', 'locker 7', 'again, jammed');
+    audit.run(NINE + 2 * HOUR, 'clear-lockout', 'pickup code', 'asked at the desk');
+    audit.run(NINE + 3 * HOUR, 'Import Stewards!', null, null);
+    audit.run(NINE + 16 * HOUR, 'remote-open', 'locker 2', 'the next day');
+    const outbox = createOutboxStore(f.db);
+    const producers = createProducers({ stationId: 'st-1', outbox, summaries: createSummaries(f.db), stewardSummaries: createStewardSummaries(f.db) });
+    producers.produceClosedPeriods(NINE + 40 * HOUR);
+    const items = outbox.pending(100).map((e) => e.item).filter((i) => i.kind === 'steward.daily');
+    expect(items.map((i) => [i.key, i.payload])).toEqual([
+      ['st-1/steward.daily/2026-03-02+08:00', { period: expect.objectContaining({ label: '2026-03-02+08:00' }), total: 4, byAction: { 'clear-lockout': 1, other: 1, 'remote-open': 2 } }],
+      ['st-1/steward.daily/2026-03-03+08:00', { period: expect.objectContaining({ label: '2026-03-03+08:00' }), total: 1, byAction: { 'remote-open': 1 } }],
+    ]);
+    for (const item of items) expect(upstreamItemSchema.safeParse(item).success).toBe(true);
+    expect(JSON.stringify(items)).not.toMatch(/13800138000|lost the code|jammed|Wang|locker 7|Import/);
+    producers.produceClosedPeriods(NINE + 40 * HOUR);
+    expect(outbox.pending(100).filter((e) => e.item.kind === 'steward.daily')).toHaveLength(2);
+  });
+
+  it('reads the lockers\' steward_audit where there is no steward_actions, and is not produced without either', () => {
+    const db = new Database(':memory:');
+    expect(createStewardSummaries(db)).toBeUndefined();
+    db.exec("CREATE TABLE steward_audit (at_ms INTEGER, action TEXT); INSERT INTO steward_audit VALUES (10, 'mark-faulty'), (20, 'mark-faulty')");
+    expect(createStewardSummaries(db)?.actions({ startMs: 0, endMs: 100, label: '1970-01-01+08:00' })).toEqual({ 'mark-faulty': 2 });
+    db.close();
+  });
+});

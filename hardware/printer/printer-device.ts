@@ -1,0 +1,164 @@
+/**
+ * The station's receipt printer as a device: it owns its port, knows whether it can print
+ * (paper in, answering) and says so in the device status, and comes back by itself after an
+ * unplug or a power cycle. Printing itself is `ReceiptPrinter`; this adds the port's life.
+ */
+import type { DeviceState } from '../../common/domain';
+import { systemClock, type Clock } from '../drivers/clock';
+import type { Transport } from '../transport/transport';
+import { ReceiptPrinter, type PaperState, type PrintResult } from './receipt-printer';
+import type { PrintDocument } from './escpos';
+
+export interface PrinterDeviceOptions {
+  readonly id: string;
+  readonly name: string;
+  /** The built-in simulation on a pty pair. */
+  readonly simulated: boolean;
+  /** A new, unopened transport for each (re)open. */
+  readonly createTransport: () => Transport;
+  readonly clock?: Clock;
+  /** How often the paper sensor is asked while idle (and a lost port reopened), ms. Default 10000. */
+  readonly checkIntervalMs?: number;
+  /** Longest wait for a status answer, ms. Default 1000. */
+  readonly statusTimeoutMs?: number;
+}
+
+export interface PrinterDevice {
+  readonly id: string;
+  readonly name: string;
+  readonly simulated: boolean;
+  /** `online`: answering with paper; `degraded`: answering, out of paper; `offline`: not answering or no port. */
+  readonly state: DeviceState;
+  /** Why it is not online, in plain words for an installer; empty when online. */
+  readonly detail: string;
+  /** Called after every change of `state` or `detail`; returns the unsubscribe. */
+  onChange(listener: () => void): () => void;
+  /** Opens the port and asks the paper sensor. Never rejects: a port that will not open is `offline`. */
+  start(): Promise<void>;
+  /** Stops checking and closes the port. Idempotent. */
+  stop(): Promise<void>;
+  /** Prints one document (see `ReceiptPrinter.print`); `offline` without a port. Never rejects. */
+  print(document: PrintDocument): Promise<PrintResult>;
+}
+
+const STATE_OF: Record<PaperState, DeviceState> = { present: 'online', end: 'degraded', offline: 'offline' };
+
+export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevice {
+  const clock = options.clock ?? systemClock;
+  const checkIntervalMs = options.checkIntervalMs ?? 10_000;
+  const listeners = new Set<() => void>();
+  let transport: Transport | null = null;
+  let printer: ReceiptPrinter | null = null;
+  let state: DeviceState = 'offline';
+  let detail = 'not started';
+  let timer: unknown = null;
+  let stopped = false;
+  let opening: Promise<void> | null = null;
+
+  const set = (next: DeviceState, why: string) => {
+    if (next === state && why === detail) return;
+    state = next;
+    detail = why;
+    for (const listener of listeners) listener();
+  };
+
+  const describe = (paper: PaperState, path: string): string =>
+    paper === 'present' ? '' : paper === 'end' ? `out of paper (${path})` : `${path} does not answer status requests: check power and cable`;
+
+  const open = (): Promise<void> => (opening ??= (async () => {
+    const next = options.createTransport();
+    try {
+      await next.open();
+    } catch (error) {
+      set('offline', error instanceof Error ? error.message : String(error));
+      return;
+    }
+    if (stopped) {
+      await next.close();
+      return;
+    }
+    next.on('error', () => undefined);
+    next.on('close', () => {
+      if (transport !== next) return;
+      transport = null;
+      printer = null;
+      if (!stopped) set('offline', `${next.path} was closed (unplugged?)`);
+    });
+    transport = next;
+    printer = new ReceiptPrinter(next, { clock, statusTimeoutMs: options.statusTimeoutMs });
+  })().finally(() => {
+    opening = null;
+  }));
+
+  /**
+   * A printer that stopped answering gets a fresh port at the next check or print: a power
+   * cycle or a replugged USB-serial adapter can leave the old handle open and deaf.
+   */
+  const drop = (gone: Transport) => {
+    if (transport !== gone) return;
+    transport = null;
+    printer = null;
+    void gone.close();
+  };
+
+  const check = async () => {
+    if (!printer) await open();
+    const current = transport;
+    if (!printer || !current) return;
+    const paper = await printer.paperStatus();
+    if (stopped || transport !== current) return;
+    set(STATE_OF[paper], describe(paper, current.path));
+    if (paper === 'offline') drop(current);
+  };
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = clock.setTimeout(() => {
+      void check().finally(schedule);
+    }, checkIntervalMs);
+  };
+
+  return {
+    id: options.id,
+    name: options.name,
+    simulated: options.simulated,
+    get state() {
+      return state;
+    },
+    get detail() {
+      return detail;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async start() {
+      stopped = false;
+      await check();
+      schedule();
+    },
+    async stop() {
+      stopped = true;
+      if (timer !== null) clock.clearTimeout(timer);
+      timer = null;
+      const open = transport;
+      transport = null;
+      printer = null;
+      await open?.close();
+    },
+    async print(document) {
+      if (!printer) await open();
+      const current = printer;
+      const port = transport;
+      if (!current || !port) return { ok: false, code: 'offline', message: detail || 'the printer is not connected' };
+      const result = await current.print(document);
+      if (result.ok) set('online', '');
+      else if (result.code === 'paper-out') set('degraded', describe('end', port.path));
+      else if (result.code === 'offline') {
+        set('offline', result.message);
+        drop(port);
+      }
+      return result;
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The steward console, loaded only when a steward opens it: sign-in, then a frame with one
+ * tab per registered section (see `console-sections.ts`). Leaving it in any way (Sign out,
+ * the 2-minute idle timeout, a worker's card tap, which replaces the screen) unmounts it,
+ * which signs the session out and closes the sign-in window on the service.
+ */
+import { Suspense, useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationClient } from '../../common/contract';
+import type { Result } from '../../common/result';
+import { playSound } from '../app/sounds';
+import { Icon } from '../components/icons';
+import { StewardSetupPanel } from './components/StewardSetupPanel';
+import { CONSOLE_SECTIONS } from './console-sections';
+import { initialSignIn, signInReducer } from './sign-in-state';
+import { SignInPanel } from './SignInPanel';
+
+export interface ConsoleScreenProps {
+  readonly client: StationClient;
+  /** Back to the attract screen. */
+  readonly onExit: () => void;
+}
+
+export function ConsoleScreen({ client, onExit }: ConsoleScreenProps): ReactElement {
+  const { t } = useTranslation();
+  const [state, dispatch] = useReducer(signInReducer, initialSignIn);
+  const session = state.stage === 'signed-in' ? state.steward.session : null;
+
+  useEffect(() => {
+    let live = true;
+    void client.openStewardSignIn().then(
+      (result) => live && dispatch(result.ok ? { type: 'opened', ...result.value } : { type: 'opened', needsSetup: false, pinOnly: true }),
+      () => undefined,
+    );
+    const off = client.on('stewardCard', (card) => dispatch({ type: 'card', pending: card.pending, name: card.name }));
+    return () => {
+      live = false;
+      off();
+      void client.closeStewardSignIn().catch(() => undefined);
+    };
+  }, [client]);
+
+  // However the console is left, the session ends with it.
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  useEffect(
+    () => () => {
+      if (sessionRef.current !== null) void client.signOutSteward({ session: sessionRef.current }).catch(() => undefined);
+    },
+    [client],
+  );
+
+  const exit = (
+    <button
+      type="button"
+      className="big-button done-button steward-exit"
+      data-testid="steward-exit"
+      onClick={() => {
+        playSound('tap');
+        onExit();
+      }}
+    >
+      <Icon name="home" />
+      <span>{state.stage === 'signed-in' ? t('console.signOut') : t('steward.exit')}</span>
+    </button>
+  );
+
+  switch (state.stage) {
+    case 'opening':
+      return <section className="screen" data-testid="screen-loading" />;
+    case 'setup':
+      return <StewardSetupPanel setUp={(input) => client.setUpSteward(input)} onSetUp={(steward) => dispatch({ type: 'set-up', steward })} exit={exit} />;
+    case 'tap':
+    case 'pin':
+      return <SignInPanel state={state} dispatch={dispatch} client={client} exit={exit} />;
+    case 'signed-in':
+      return <ConsoleFrame client={client} session={state.steward.session} name={state.steward.name} onSignedOut={onExit} exit={exit} />;
+    default:
+      return state satisfies never;
+  }
+}
+
+interface ConsoleFrameProps {
+  readonly client: StationClient;
+  readonly session: string;
+  readonly name: string;
+  /** The service refused the session (expired, signed out elsewhere): leave the console. */
+  readonly onSignedOut: () => void;
+  readonly exit: ReactElement;
+}
+
+function ConsoleFrame({ client, session, name, onSignedOut, exit }: ConsoleFrameProps): ReactElement {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState(CONSOLE_SECTIONS[0]?.id ?? '');
+  const checked = useCallback(
+    <T,>(result: Result<T>): Result<T> => {
+      if (!result.ok && result.code === 'forbidden') onSignedOut();
+      return result;
+    },
+    [onSignedOut],
+  );
+  const section = CONSOLE_SECTIONS.find((s) => s.id === current) ?? CONSOLE_SECTIONS[0];
+  const Section = section?.component;
+  return (
+    <section className="screen screen-console" data-testid="screen-console">
+      <header className="console-header">
+        <p className="console-who" data-testid="console-who">
+          {t('console.signedInAs', { name })}
+        </p>
+        <nav className="console-tabs" role="tablist">
+          {CONSOLE_SECTIONS.map((s) => (
+            <button
+              key={s.id}
+              type="button"
+              role="tab"
+              aria-selected={s.id === section?.id}
+              className="console-tab"
+              data-testid={`console-tab-${s.id}`}
+              onClick={() => setCurrent(s.id)}
+            >
+              {t(s.title)}
+            </button>
+          ))}
+        </nav>
+      </header>
+      <div className="console-body" data-testid={`console-section-${section?.id ?? ''}`}>
+        <Suspense fallback={<div className="console-loading" data-testid="console-section-loading" />}>
+          {Section && <Section key={section.id} session={session} client={client} checked={checked} />}
+        </Suspense>
+      </div>
+      <div className="screen-actions">{exit}</div>
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+/**
+ * The steward console's sections, in tab order. A section is one line here: its id, the
+ * i18n key of its tab title, and its component, loaded only when the tab is first opened
+ * (the console itself loads only when a steward opens it). Each section gets the signed-in
+ * session and the station client, and calls its own methods with `{ session, … }`.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { StationClient } from '../../common/contract';
+import type { Result } from '../../common/result';
+import type { ParseKeys } from 'i18next';
+
+export interface ConsoleSectionProps {
+  /** The steward session token: every steward-only method takes it. */
+  readonly session: string;
+  readonly client: StationClient;
+  /**
+   * Pass every answer through this: a `forbidden` answer means the session is over (idle,
+   * signed out, a worker's tap), and the console closes. Returns the result unchanged.
+   */
+  readonly checked: <T>(result: Result<T>) => Result<T>;
+}
+
+export interface ConsoleSection {
+  readonly id: string;
+  /** i18n key of the tab title. */
+  readonly title: ConsoleSectionTitle;
+  readonly component: LazyExoticComponent<ComponentType<ConsoleSectionProps>>;
+}
+
+/** Tab titles are typed keys: a title missing from the locale files fails type-checking. */
+export type ConsoleSectionTitle = ParseKeys;
+
+const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<ComponentType<ConsoleSectionProps>>): ConsoleSection => ({
+  id,
+  title,
+  component: lazy(() => load().then((component) => ({ default: component }))),
+});
+
+export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
+  section('lockers', 'console.section.lockers', () => import('./sections/LockersSection').then((m) => m.LockersSection)),
+  section('usage', 'usage.title', () => import('./sections/UsageSection').then((m) => m.UsageSection)),
+  section('supplies', 'supplies.title', () => import('./sections/SuppliesSection').then((m) => m.SuppliesSection)),
+  section('inspection', 'inspection.title', () => import('./sections/InspectionSection').then((m) => m.InspectionSection)),
+  section('notices', 'notices.title', () => import('./sections/NoticesSection').then((m) => m.NoticesSection)),
+  section('devices', 'console.section.devices', () => import('./sections/DevicesSection').then((m) => m.DevicesSection)),
+  section('audit', 'console.section.audit', () => import('./sections/AuditSection').then((m) => m.AuditSection)),
+  section('export', 'console.section.export', () => import('./sections/ExportSection').then((m) => m.ExportSection)),
+];

@@ -1,0 +1,69 @@
+/**
+ * The console's device section: each card reader and lock bus with its state, when it was
+ * last seen working, and its error and reopen counts since start; then the upstream sync.
+ * Refreshed every few seconds while open.
+ */
+import { useCallback, useEffect, useState, type ReactElement } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodOutput } from '../../../common/contract';
+import { formatClock } from '../../i18n/clock-time';
+import { toLocale } from '../../i18n/i18n';
+import type { ConsoleSectionProps } from '../console-sections';
+
+const REFRESH_MS = 5000;
+
+export function DevicesSection({ session, client, checked }: ConsoleSectionProps): ReactElement {
+  const { t, i18n } = useTranslation();
+  const locale = toLocale(i18n.resolvedLanguage);
+  const [value, setValue] = useState<MethodOutput<'getConsoleDevices'> | null>(null);
+  const [failed, setFailed] = useState(false);
+  const load = useCallback(async () => {
+    const result = checked(await client.getConsoleDevices({ session }));
+    setFailed(!result.ok);
+    if (result.ok) setValue(result.value);
+  }, [client, session, checked]);
+  useEffect(() => {
+    void load();
+    const timer = setInterval(() => void load(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [load]);
+  const clock = (ms: number | null) => (ms === null ? t('console.devices.never') : formatClock(ms, locale));
+  return (
+    <div className="console-devices" data-testid="console-devices">
+      {failed && <p className="code-problem" role="status">{t('console.devices.failed')}</p>}
+      {value && (
+        <>
+          <table className="console-table">
+            <thead>
+              <tr>
+                <th>{t('console.devices.name')}</th>
+                <th>{t('console.devices.state')}</th>
+                <th>{t('console.devices.lastSeen')}</th>
+                <th>{t('console.devices.errors')}</th>
+                <th>{t('console.devices.reopens')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {value.devices.map((d) => (
+                <tr key={d.id} data-testid={`device-${d.id}`} data-state={d.state}>
+                  <td>
+                    {d.name}
+                    {d.detail !== '' && <small className="device-detail">{d.detail}</small>}
+                  </td>
+                  <td>{t(`console.devices.is.${d.state}`)}</td>
+                  <td>{clock(d.lastSeenAtMs)}</td>
+                  <td data-testid={`device-errors-${d.id}`}>{d.errors}</td>
+                  <td data-testid={`device-reopens-${d.id}`}>{d.reopens}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="console-sync" data-testid="console-sync" data-state={value.sync.state}>
+            {t(`console.devices.sync.${value.sync.state}`, { count: value.sync.queueLength })}
+            {value.sync.lastSuccessAtMs !== null && ` · ${t('console.devices.lastSent', { time: clock(value.sync.lastSuccessAtMs) })}`}
+          </p>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+/**
+ * Console sections drawn to HTML: the usage totals a report gives, in both languages, and
+ * each section's first frame (before its data arrives) with the test ids e2e tests use.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { StationClient } from '../../../common/contract';
+import type { UsageReport } from '../../../common/usage';
+import { createHtmlRenderer, type RenderToHtml } from '../../screens/render-to-html';
+import { InspectionSection } from './InspectionSection';
+import { NoticesSection } from './NoticesSection';
+import { SuppliesSection } from './SuppliesSection';
+import { UsageView } from './UsageSection';
+
+let html: RenderToHtml;
+beforeAll(async () => {
+  html = await createHtmlRenderer();
+});
+
+const report: UsageReport = {
+  range: '7d', startMs: 0, endMs: 7 * 86_400_000,
+  byHour: Array.from({ length: 24 }, (_, h) => ({ members: h === 12 ? 5 : 0, guests: h === 12 ? 2 : 0 })),
+  byDay: [{ startMs: 0, date: '2026-11-25', members: 3, guests: 1 }, { startMs: 86_400_000, date: '2026-11-26', members: 2, guests: 1 }],
+  members: 5, guests: 2, uniqueWorkers: 4,
+  categories: { 'food-delivery': 2, courier: 1, 'ride-hailing': 0, sanitation: 0, other: 0, unanswered: 1 },
+  charging: { sessions: 3, ended: 2, averageMinutes: 41 }, joinInterest: 6, wishPosts: 0,
+};
+const noop = (): void => undefined;
+const total = (markup: string, id: string) => new RegExp(`data-testid="usage-${id}"><dt>[^<]*</dt><dd>([^<]*)</dd>`).exec(markup)?.[1];
+
+describe('usage section', () => {
+  it('shows the report’s totals, by day and by category, and the chart box', () => {
+    const markup = html(<UsageView range="7d" onRange={noop} report={report} failed={false} />);
+    expect(total(markup, 'visits')).toBe('7');
+    expect(total(markup, 'members')).toBe('5');
+    expect(total(markup, 'guests')).toBe('2');
+    expect(total(markup, 'unique')).toBe('4');
+    expect(total(markup, 'charging')).toBe('3');
+    expect(total(markup, 'average')).toBe('41');
+    expect(total(markup, 'join')).toBe('6');
+    expect(total(markup, 'category-food-delivery')).toBe('2');
+    expect(total(markup, 'category-unanswered')).toBe('1');
+    expect(markup).toContain('<th>2026-11-26</th><td>3</td>');
+    expect(markup).toContain('data-testid="usage-chart"');
+    expect(markup).toContain('aria-selected="true" class="console-tab" data-testid="usage-range-7d"');
+    expect(html(<UsageView range="7d" onRange={noop} report={report} failed={false} />, 'zh-CN')).toContain('<dt>到访职工</dt><dd>4</dd>');
+  });
+
+  it('says so when the report could not be read, and draws no totals', () => {
+    const markup = html(<UsageView range="today" onRange={noop} report={null} failed />);
+    expect(markup).toContain('Could not load; try again');
+    expect(markup).not.toContain('usage-visits');
+  });
+});
+
+describe('other sections, first frame', () => {
+  const client = {} as StationClient;
+  const session = 'S'.repeat(32);
+  it('inspection lists the seven haves and the daily checks, all passing to start with', () => {
+    const markup = html(<InspectionSection client={client} session={session} />, 'zh-CN');
+    for (const item of ['有场地', '有标识', '有设施', '有宣传', '有服务', '有制度', '有成效', '饮水机正常', '药箱齐全']) expect(markup).toContain(item);
+    expect(markup.match(/aria-pressed="true"/g)).toHaveLength(11);
+    expect(markup).toContain('data-testid="inspection-save"');
+  });
+  it('supplies and notices open on their lists with the add button', () => {
+    expect(html(<SuppliesSection client={client} session={session} />)).toContain('data-testid="section-supplies"');
+    expect(html(<NoticesSection client={client} session={session} />)).toContain('data-testid="notice-add"');
+  });
+});

@@ -1,0 +1,42 @@
+/**
+ * `npm start` runs out/station/start.cjs, a loader that runs the service bundle with the V8
+ * code cache made at build time. The cache must be one this Node accepts (a refused cache
+ * silently costs the compile it was made to save), and the loader must run the bundle as
+ * `node service.cjs` would: same arguments, same exit.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Module } from 'node:module';
+import { join } from 'node:path';
+import { Script, constants } from 'node:vm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../electron/hosts/app-paths';
+import { ensureBuilt } from '../support/station-process';
+
+const OUT = join(REPO_ROOT, 'out', 'station');
+
+beforeAll(() => ensureBuilt(), 120_000);
+
+describe('the station loader (out/station/start.cjs)', () => {
+  it('has a code cache for the bundle that this Node accepts', () => {
+    const bundle = join(OUT, 'service.cjs');
+    const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+      filename: bundle,
+      cachedData: readFileSync(`${bundle}.cache`),
+      importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+    });
+    expect(script.cachedDataRejected).toBe(false);
+  });
+
+  it('runs the bundle with the process arguments, as node service.cjs does', () => {
+    const viaLoader = spawnSync(process.execPath, [join(OUT, 'start.cjs'), '--no-such-option'], { encoding: 'utf8', timeout: 30_000 });
+    const direct = spawnSync(process.execPath, [join(OUT, 'service.cjs'), '--no-such-option'], { encoding: 'utf8', timeout: 30_000 });
+    expect(viaLoader.status).toBe(2);
+    expect(viaLoader.stderr).toMatch(/^Unknown argument --no-such-option\. Usage: npm start -- /);
+    expect({ status: viaLoader.status, stdout: viaLoader.stdout, stderr: viaLoader.stderr }).toEqual({
+      status: direct.status,
+      stdout: direct.stdout,
+      stderr: direct.stderr,
+    });
+  });
+});
