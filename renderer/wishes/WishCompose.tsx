@@ -1,6 +1,6 @@
 /**
- * Writing a note: a category, quick phrases and stickers for one-tap notes, the text box
- * with a live counter, and Post. The service decides; its answer (posted, held, refused,
+ * Writing a note: a category, the touch composer (pinyin, English, handwriting; its own live
+ * counter), quick phrases and stickers for one-tap notes, and Post. The service decides; its answer (posted, held, refused,
  * limited) comes back through `onPost`.
  */
 import { useState, type ReactElement } from 'react';
@@ -8,7 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { countCharacters } from '../../common/wish-text';
 import type { WishCategory, WishSticker } from '../../common/wishes';
 import { playSound } from '../app/sounds';
-import { PhraseOnlyComposer } from './PhraseOnlyComposer';
+import { TextComposer } from './input/TextComposer';
+import { codePointLength } from './input/text-edit';
+import type { HandwritingClient } from './input/use-handwriting';
 import { STICKER_GLYPHS, STICKERS } from './stickers';
 
 // Listed here rather than read from the contract's schemas, so the wall's chunk shares no
@@ -31,21 +33,29 @@ export interface WishComposeProps {
   readonly onCancel: () => void;
   /** A refusal or failure to show above the Post button, already translated. */
   readonly problem: string | null;
+  /** The station's handwriting methods, for the composer's handwriting key. */
+  readonly handwriting: HandwritingClient;
 }
 
-export function WishCompose({ maxLength, onPost, onCancel, problem }: WishComposeProps): ReactElement {
+export function WishCompose({ maxLength, onPost, onCancel, problem, handwriting }: WishComposeProps): ReactElement {
   const { t } = useTranslation();
   const [category, setCategory] = useState<WishCategory>('wish');
   const [text, setText] = useState('');
   const [sticker, setSticker] = useState<WishSticker | null>(null);
   const [posting, setPosting] = useState(false);
-  const count = countCharacters(text);
-  const tooLong = count > maxLength;
+  // The service counts graphemes; the composer caps code points (never fewer), so this only
+  // guards a maximum changed while the screen was open.
+  const tooLong = countCharacters(text) > maxLength;
   const canPost = !posting && !tooLong && (text.trim() !== '' || sticker !== null);
 
+  /** Appends a quick phrase where it still fits under the composer's cap, like a typed one. */
   const addPhrase = (phrase: string) => {
+    if (codePointLength(text) + codePointLength(phrase) > maxLength) {
+      playSound('failure');
+      return;
+    }
     playSound('tap');
-    setText((current) => (current === '' ? phrase : `${current}${phrase}`));
+    setText(`${text}${phrase}`);
   };
 
   return (
@@ -66,10 +76,7 @@ export function WishCompose({ maxLength, onPost, onCancel, problem }: WishCompos
           </button>
         ))}
       </div>
-      <PhraseOnlyComposer value={text} onChange={setText} maxLength={maxLength} placeholder={t('wishes.compose.placeholder')} autoFocus />
-      <p className={`wish-counter${tooLong ? ' is-over' : ''}`} data-testid="wish-counter" aria-live="polite">
-        {t('wishes.compose.counter', { count, max: maxLength })}
-      </p>
+      <TextComposer value={text} onChange={setText} maxLength={maxLength} placeholder={t('wishes.compose.placeholder')} handwriting={handwriting} autoFocus />
       <div className="wish-phrases" aria-label={t('wishes.compose.phrases')}>
         {PHRASES.map((key) => (
           <button key={key} type="button" className="wish-phrase" data-testid={`wish-phrase-${key}`} onClick={() => addPhrase(t(`wishes.phrase.${key}`))}>

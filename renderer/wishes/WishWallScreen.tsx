@@ -12,9 +12,9 @@ import { WALL_PAGE_SIZE } from './wall-layout';
 import { swipeDirection, type PointerPoint } from './swipe';
 import type { WishApi } from './wish-api';
 import { WishCompose, type WishDraft } from './WishCompose';
+import { preloadPinyinEngine } from './input/use-pinyin-engine';
 import { WishNoteCard } from './WishNoteCard';
 import './wishes.css';
-
 
 export interface WishWallScreenProps {
   readonly api: WishApi;
@@ -46,6 +46,10 @@ export function WishWallScreen({ api, pass: initialPass, onDone }: WishWallScree
   useEffect(() => {
     void load(page);
   }, [load, page]);
+  // Whoever may write gets the word list parsed while reading, before the first letter.
+  useEffect(() => {
+    if (initialPass !== null) preloadPinyinEngine();
+  }, [initialPass]);
 
   const pageCount = typeof wall === 'object' ? wall.pageCount : 0;
   const turn = (direction: 'next' | 'prev') => {
@@ -109,7 +113,7 @@ export function WishWallScreen({ api, pass: initialPass, onDone }: WishWallScree
   if (composing && pass !== null && typeof wall === 'object') {
     return (
       <section className="screen screen-wishes" data-testid="screen-wishes">
-        <WishCompose maxLength={wall.maxLength} onPost={post} onCancel={() => setComposing(false)} problem={problem} />
+        <WishCompose maxLength={wall.maxLength} onPost={post} onCancel={() => setComposing(false)} problem={problem} handwriting={api} />
       </section>
     );
   }

@@ -1,5 +1,5 @@
 /** The parts of the station API the wish wall's screens use. */
 import type { StationApi } from '../../common/contract';
 
-export type WishApi = Pick<StationApi, 'listWishes' | 'postWish' | 'meTooWish'>;
+export type WishApi = Pick<StationApi, 'listWishes' | 'postWish' | 'meTooWish' | 'getHandwritingAvailability' | 'recogniseHandwriting'>;
 export type WishModerationApi = Pick<StationApi, 'listWishesForModeration' | 'moderateWish' | 'setWishModerationMode'>;

@@ -18,7 +18,9 @@ async function openWallFromAttract(page: Page) {
   await expect(page.getByTestId('screen-wishes')).toBeVisible();
 }
 
-test('tap a card, open the wall, post 谢谢驿站 as thanks, see it; "me too" counts once', async ({ page, station }) => {
+const key = (page: Page, button: string) => page.locator(`.touch-keyboard [data-skbtn="${button}"]`);
+
+test('tap a card, open the wall, type xiexie on the on-screen keys, choose 谢谢, post it as thanks, see it; "me too" counts once', async ({ page, station }) => {
   await station.tap('0040856634');
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
   await page.getByTestId('category-skip').click();
@@ -27,9 +29,15 @@ test('tap a card, open the wall, post 谢谢驿站 as thanks, see it; "me too" c
 
   await page.getByTestId('wish-write').click();
   await page.getByTestId('wish-category-thanks').click();
-  await page.getByTestId('wish-phrase-thanksStation').click();
-  await expect(page.getByTestId('wish-draft')).toHaveText('谢谢驿站');
-  await expect(page.getByTestId('wish-counter')).toHaveText('4 / 140');
+  for (const letter of 'xiexie') await key(page, letter).click();
+  await expect(page.getByTestId('composer-composition')).toHaveText('xiexie');
+  const first = page.getByTestId('candidate').first();
+  await expect(first).toHaveText('谢谢');
+  await first.click();
+  await expect(page.locator('.composer-char')).toHaveText(['谢', '谢']);
+  await expect(page.getByTestId('composer-counter')).toHaveText('2 / 140');
+  // The composer is no editable field: nothing calls up the operating system's keyboard.
+  expect(await page.locator('input, textarea, select, [contenteditable]:not([contenteditable="false"])').count()).toBe(0);
   await page.getByTestId('wish-sticker-heart').click();
   await page.getByTestId('wish-post').click();
 
@@ -37,7 +45,7 @@ test('tap a card, open the wall, post 谢谢驿站 as thanks, see it; "me too" c
   const note = page.getByTestId('wish-note');
   await expect(note).toHaveCount(1);
   await expect(note).toHaveAttribute('data-category', 'thanks');
-  await expect(note.getByTestId('wish-text')).toHaveText('谢谢驿站');
+  await expect(note.getByTestId('wish-text')).toHaveText('谢谢');
 
   await note.getByTestId('wish-me-too').click();
   await expect(note.getByTestId('wish-me-too-count')).toHaveText('1 人同感');
@@ -45,19 +53,20 @@ test('tap a card, open the wall, post 谢谢驿站 as thanks, see it; "me too" c
 
   // Home, then the attract screen's rotation shows the note and opens the wall to read only.
   await page.getByTestId('done-button').click();
-  await expect(page.getByTestId('wish-rotation-note')).toHaveText(/谢谢驿站/);
+  await expect(page.getByTestId('wish-rotation-note')).toHaveText(/谢谢/);
   await openWallFromAttract(page);
   await expect(page.getByTestId('wish-write')).toHaveCount(0);
   await expect(page.getByTestId('wish-me-too')).toHaveCount(0);
 });
 
-test('a guest check-in may post too', async ({ page, station }) => {
+test('a guest check-in may post a quick phrase', async ({ page, station }) => {
   void station;
   await page.getByTestId('no-card-button').click();
   await page.getByTestId('guest-button').click();
   await page.getByTestId('wish-wall-button').click();
   await page.getByTestId('wish-write').click();
   await page.getByTestId('wish-phrase-sunSleeves').click();
+  await expect(page.getByTestId('composer-counter')).toHaveText('7 / 140');
   await page.getByTestId('wish-post').click();
   await expect(page.getByTestId('wish-note').getByTestId('wish-text')).toHaveText('夏天要防晒袖套');
 });
