@@ -2,27 +2,23 @@
  * The steward console's Wishes section: held notes first (or all), with their word-list hits;
  * approve, pin, hide with a reason, reply ("the union replied"), mark done; and whether new
  * notes post at once or after approval. Every action is authorised and audited by the
- * service; this section only asks. Its props have the console's section shape
- * (`ConsoleSectionProps`): the session, the station client and `checked`.
+ * service; this section only asks. A reason or reply is written on the touch composer (no
+ * native field, so the operating system's keyboard never appears on the kiosk).
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Result } from '../../common/result';
 import type { ModeratedWish, WishModerationAction, WishModerationMode } from '../../common/wishes';
-import type { WishModerationApi } from './wish-api';
+import type { ConsoleSectionProps } from '../steward/console-sections';
+import { TextComposer } from './input/TextComposer';
 import { WishNoteCard } from './WishNoteCard';
 import './wishes.css';
 
-export interface WishModerationSectionProps {
-  readonly session: string;
-  readonly client: WishModerationApi;
-  /** Passes every answer through: a `forbidden` one closes the console. */
-  readonly checked: <T>(result: Result<T>) => Result<T>;
-}
+/** A steward's reply or hide reason, at most (the contract allows 200 UTF-16 units; Han characters are one each). */
+const STEWARD_TEXT_MAX = 100;
 
 type Asking = { readonly id: number; readonly kind: 'hide' | 'reply' } | null;
 
-export function WishModerationSection({ session, client, checked }: WishModerationSectionProps): ReactElement {
+export function WishModerationSection({ session, client, checked }: ConsoleSectionProps): ReactElement {
   const { t } = useTranslation();
   const [filter, setFilter] = useState<'held' | 'all'>('held');
   const [notes, setNotes] = useState<readonly ModeratedWish[]>([]);
@@ -80,7 +76,7 @@ export function WishModerationSection({ session, client, checked }: WishModerati
       {notes.length === 0 && <p className="wish-empty">{t('wishes.moderation.none')}</p>}
       <ul className="wish-moderation-list">
         {notes.map((note) => (
-          <li key={note.id} className="wish-moderation-item" data-testid="wish-moderation-item" data-wish-id={note.id} data-state={note.state}>
+          <li key={note.id} className={asking?.id === note.id ? 'wish-moderation-item is-asking' : 'wish-moderation-item'} data-testid="wish-moderation-item" data-wish-id={note.id} data-state={note.state}>
             <WishNoteCard note={note} onMeToo={null} agreed={false} />
             <p className="wish-moderation-why">
               {note.heldFor === 'words' && t('wishes.moderation.hits', { words: note.hits.join('、') })}
@@ -89,14 +85,15 @@ export function WishModerationSection({ session, client, checked }: WishModerati
             </p>
             {asking?.id === note.id ? (
               <div className="wish-compose-actions">
-                <input
-                  className="wish-moderation-input"
-                  data-testid="wish-moderation-text"
-                  aria-label={t(asking.kind === 'hide' ? 'wishes.moderation.hideReason' : 'wishes.moderation.replyText')}
-                  maxLength={200}
-                  value={words}
-                  onChange={(e) => setWords(e.target.value)}
-                />
+                <div className="wish-moderation-composer" data-testid="wish-moderation-text">
+                  <TextComposer
+                    value={words}
+                    onChange={setWords}
+                    maxLength={STEWARD_TEXT_MAX}
+                    placeholder={t(asking.kind === 'hide' ? 'wishes.moderation.hideReason' : 'wishes.moderation.replyText')}
+                    autoFocus
+                  />
+                </div>
                 <button
                   type="button"
                   className="wish-small-button"
@@ -106,7 +103,15 @@ export function WishModerationSection({ session, client, checked }: WishModerati
                 >
                   {t('wishes.moderation.send')}
                 </button>
-                <button type="button" className="wish-small-button" onClick={() => setAsking(null)}>
+                <button
+                  type="button"
+                  className="wish-small-button"
+                  data-testid="wish-moderation-cancel"
+                  onClick={() => {
+                    setAsking(null);
+                    setWords('');
+                  }}
+                >
                   {t('wishes.moderation.cancel')}
                 </button>
               </div>

@@ -2,4 +2,3 @@
 import type { StationApi } from '../../common/contract';
 
 export type WishApi = Pick<StationApi, 'listWishes' | 'postWish' | 'meTooWish' | 'getHandwritingAvailability' | 'recogniseHandwriting'>;
-export type WishModerationApi = Pick<StationApi, 'listWishesForModeration' | 'moderateWish' | 'setWishModerationMode'>;
