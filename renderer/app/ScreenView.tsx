@@ -53,16 +53,14 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
   if (info === null || visibleScreen(state) === 'connecting') return <ConnectingScreen service={state.service} />;
   const openPass = openPassOf(screen);
   const lockerPanel = (
-    <>
-      <ChargePanel
-        offer={chargeOffer(state)}
-        held={screen.name === 'welcome' || screen.name === 'already-here' ? screen.member.locker : null}
-        onOpenMine={openPass === null ? null : () => actions.openMine(openPass)}
-        onCharge={actions.charge}
-      />
-      <WishWallButton onOpen={actions.openWishes} />
-    </>
+    <ChargePanel
+      offer={chargeOffer(state)}
+      held={screen.name === 'welcome' || screen.name === 'already-here' ? screen.member.locker : null}
+      onOpenMine={openPass === null ? null : () => actions.openMine(openPass)}
+      onCharge={actions.charge}
+    />
   );
+  const wishWall = <WishWallButton onOpen={actions.openWishes} />;
   const noLockers = typeof state.lockers === 'object' && state.lockers.state === 'none';
   switch (screen.name) {
     case 'attract':
@@ -88,10 +86,11 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
           onDone={actions.home}
           // One question at a time: the locker offer waits until the category is answered.
           lockerPanel={screen.category === 'ask' ? null : lockerPanel}
+          wishWall={wishWall}
         />
       );
     case 'already-here':
-      return <AlreadyHereScreen onDone={actions.home} lockerPanel={lockerPanel} />;
+      return <AlreadyHereScreen onDone={actions.home} lockerPanel={lockerPanel} wishWall={wishWall} />;
     case 'goodbye':
       return <GoodbyeScreen dwellMinutes={screen.dwellMinutes} onDone={actions.home} />;
     case 'no-card':
@@ -103,6 +102,7 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
           onJoin={() => actions.openJoin('guest')}
           onDone={actions.home}
           lockerPanel={lockerPanel}
+          wishWall={wishWall}
         />
       );
     case 'join':
