@@ -13,6 +13,7 @@ import { stewardEvents, stewardMethods } from './steward';
 import { stewardRecordEvents, stewardRecordMethods } from './steward-records';
 import { printingMethods } from './printing';
 import { upstreamMethods } from './upstream-sync-status';
+import { wishMethods } from './wishes';
 import type { Result } from './result';
 
 /**
@@ -23,14 +24,17 @@ export const stationMethods = joinSections(
   joinSections(
     joinSections(
       joinSections(
-        joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
-        printingMethods,
+        joinSections(
+          joinSections(joinSections(joinSections(checkInMethods, lockerMethods), upstreamMethods), stewardMethods),
+          printingMethods,
+        ),
+        handwritingMethods,
       ),
-      handwritingMethods,
+      stewardRecordMethods,
     ),
-    stewardRecordMethods,
+    operationsMethods,
   ),
-  operationsMethods,
+  wishMethods,
 );
 
 /** Events pushed from the service to the UI, composed like the methods. */

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod/mini';
 import { cardPassSchema, heldLockerSchema } from './lockers';
+import { wishPassSchema } from './wishes';
 
 /** UI languages. zh-CN is the default everywhere. */
 export const localeSchema = z.enum(['zh-CN', 'en']);
@@ -85,6 +86,8 @@ export const checkInOutcomeSchema = z.discriminatedUnion('kind', [
     cardPass: z.optional(cardPassSchema),
     /** The locker this card holds, if any. */
     locker: z.optional(z.nullable(heldLockerSchema)),
+    /** Proof of this check-in for posting on the wish wall (see `wishes.ts`). */
+    wishPass: z.optional(wishPassSchema),
   }),
   /** The same card tapped again inside the duplicate window: still one visit. */
   z.object({
@@ -94,6 +97,7 @@ export const checkInOutcomeSchema = z.discriminatedUnion('kind', [
     category: z.nullable(workerCategorySchema),
     cardPass: z.optional(cardPassSchema),
     locker: z.optional(z.nullable(heldLockerSchema)),
+    wishPass: z.optional(wishPassSchema),
   }),
   /** Tap-out recorded: the visit is closed with its dwell time. */
   z.object({
@@ -109,6 +113,8 @@ export const guestCheckInSchema = z.object({
   visitId: z.int().check(z.positive()),
   /** Guest visits logged today at this station, this one included. */
   guestVisitsToday: z.int().check(z.positive()),
+  /** Proof of this check-in for posting on the wish wall (see `wishes.ts`). */
+  wishPass: z.optional(wishPassSchema),
 });
 export type GuestCheckIn = z.infer<typeof guestCheckInSchema>;
 

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { localeSchema, localizedTextSchema, readerPositionSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
 import defaultStationJson from '../../resources/default-station.json';
 import { upstreamSettingsSchema } from './upstream/upstream-settings';
+import { wishSettingsSchema } from './wishes/wish-settings';
 
 export const STATION_CONFIG_FILE_NAME = 'station.json';
 
@@ -63,6 +64,8 @@ export const stationConfigSchema = z.strictObject({
   backupsKept: z.number().int().min(1).max(60),
   /** The union's collector (URL, key file); null sends nothing upstream. */
   upstream: upstreamSettingsSchema,
+  /** The wish wall's limits and first moderation mode. */
+  wishes: wishSettingsSchema,
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 type ConfigKey = keyof StationConfig;

@@ -71,8 +71,8 @@ describe('station service with card readers', () => {
       door.tap(low24(0x6f6c3a), '111,27706');
       await afterSaved();
       expect(seen).toEqual([
-        { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null } } },
-        { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null } } },
+        { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) } } },
+        { event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) } } },
       ]);
       // The wedge path shares the same visits.
       expect(await service.api.submitWedgeRead({ text: '026F6C3A' })).toMatchObject({ ok: true, value: { kind: 'already-here', visitId: 1 } });
@@ -156,7 +156,7 @@ describe('station service with card readers', () => {
       expect(warnings).toEqual(['Reader broken could not start: port busy']);
       door.tap(uid32(5));
       await afterSaved();
-      expect(seen).toEqual([{ event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null } } }]);
+      expect(seen).toEqual([{ event: 'checkIn', payload: { deviceId: 'door', outcome: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) } } }]);
     } finally {
       await service.close();
     }

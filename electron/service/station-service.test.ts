@@ -56,12 +56,12 @@ describe('createStationService', () => {
     await closing(service, async () => {
       expect(await service.api.submitWedgeRead({ text: '0040856634' })).toEqual({
         ok: true,
-        value: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null },
+        value: { kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) },
       });
       clock.ms += 29 * MINUTE;
       expect(await service.api.submitWedgeRead({ text: ' 026f6c3a ' })).toEqual({
         ok: true,
-        value: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null },
+        value: { kind: 'already-here', visitId: 1, visitNumber: 1, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) },
       });
       clock.ms += 31 * MINUTE;
       expect(await service.api.submitWedgeRead({ text: '111,27706' })).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 2, visitNumber: 2 } });
@@ -207,7 +207,7 @@ describe('createStationService', () => {
     await closing(service, async () => {
       expect(await service.api.setWorkerCategory({ visitId: 5, category: 'courier' })).toEqual({ ok: false, code: 'not-found', message: 'No visit 5.' });
       const guest = await service.api.guestCheckIn();
-      expect(guest).toEqual({ ok: true, value: { visitId: 1, guestVisitsToday: 1 } });
+      expect(guest).toEqual({ ok: true, value: { visitId: 1, guestVisitsToday: 1, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) } });
       expect(await service.api.setWorkerCategory({ visitId: 1, category: null })).toEqual({
         ok: false,
         code: 'invalid-argument',

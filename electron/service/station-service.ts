@@ -38,6 +38,7 @@ import { trackDeviceHealth } from './steward/device-health';
 import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
+import { createWishService } from './wishes/wish-service';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -156,6 +157,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     dataDirLock.release();
     throw error;
   }
+  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now });
   const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
     repo: checkInRepo,
@@ -172,9 +174,12 @@ export async function createStationService(options: StationServiceOptions): Prom
     logged.checkIn(source, deviceId, outcome);
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
-    if (!lockers.configured || outcome.kind === 'goodbye') return outcome;
+    wishes.revokePasses();
+    if (outcome.kind === 'goodbye') return outcome;
+    const withWishPass = { ...outcome, wishPass: wishes.issuePass(outcome.visitId) };
+    if (!lockers.configured) return withWishPass;
     const cardId = checkInRepo.findVisit(outcome.visitId)?.cardId;
-    return cardId == null ? outcome : { ...outcome, ...lockers.forCard(cardId) };
+    return cardId == null ? withWishPass : { ...withWishPass, ...lockers.forCard(cardId) };
   };
   const printer = options.printer ?? null;
   const slips = createSlipPrinting({
@@ -248,7 +253,11 @@ export async function createStationService(options: StationServiceOptions): Prom
         return ok(tapCard(card, 'wedge', WEDGE_DEVICE_ID));
       }),
 
-    guestCheckIn: () => run(() => ok(checkIn.guestCheckIn(SCREEN_DEVICE_ID))),
+    guestCheckIn: () =>
+      run(() => {
+        const guest = checkIn.guestCheckIn(SCREEN_DEVICE_ID);
+        return ok({ ...guest, wishPass: wishes.issuePass(guest.visitId) });
+      }),
 
     setWorkerCategory: (arg) =>
       run(() => {
@@ -286,6 +295,13 @@ export async function createStationService(options: StationServiceOptions): Prom
     printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),
     ...createStewardRecordsService({ db, access: steward.access, now, events, run }).api,
     ...ops.api,
+    listWishes: (arg) => run(() => wishes.list(arg)),
+    getWishRotation: () => run(() => wishes.rotation()),
+    postWish: (arg) => run(() => wishes.post(arg)),
+    meTooWish: (arg) => run(() => wishes.meToo(arg)),
+    listWishesForModeration: (arg) => run(() => wishes.listForModeration(arg)),
+    moderateWish: (arg) => run(() => wishes.moderate(arg)),
+    setWishModerationMode: (arg) => run(() => wishes.setModerationMode(arg)),
   });
 
   let closing: Promise<void> | undefined;

@@ -43,6 +43,7 @@ import { usePersonalCountdown } from './use-personal-countdown';
 import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
+import { useWishRotation } from '../wishes/use-wish-rotation';
 
 /**
  * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
@@ -92,6 +93,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
   const notice = useScreenNotice(client);
   const currentNotices = useCurrentNotices(client);
   useLockerAvailability(client, wantsAvailability(state.screen), state.screenSeq, dispatch);
+  const wishNotes = useWishRotation(client, state.screen.name === 'attract');
 
   useWedgeCapture(
     useCallback(
@@ -233,6 +235,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       [client, i18n],
     ),
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
+    openWishes: useCallback(() => dispatch({ type: 'open-wishes' }), [dispatch]),
     client,
   };
 
@@ -257,7 +260,7 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       <main className="stage" key={state.screenSeq}>
         <LockerOfferContext.Provider value={state.lockers}>
           <CurrentNoticesContext.Provider value={currentNotices}>
-            <ScreenView state={state} actions={actions} />
+            <ScreenView state={state} actions={actions} wishNotes={wishNotes} />
           </CurrentNoticesContext.Provider>
         </LockerOfferContext.Provider>
       </main>
@@ -300,6 +303,8 @@ export type KioskActions = {
   readonly printSlip: (opened: OpenedLocker) => Promise<SlipPrintAnswer>;
   /** "Steward" on the attract screen: to the console's sign-in. */
   readonly steward: () => void;
+  /** "Wish wall": with the wish pass of the check-in on screen, if any. */
+  readonly openWishes: () => void;
   /** The station, for the steward console: its sections call their own methods with the session. */
   readonly client: StationClient;
 };

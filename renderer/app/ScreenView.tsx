@@ -10,6 +10,8 @@ import { GuestWelcomeScreen } from '../screens/GuestWelcomeScreen';
 import { NoCardScreen } from '../screens/NoCardScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
 import { ChargePanel } from '../components/ChargePanel';
+import type { WishNote } from '../../common/wishes';
+import { WishWallButton } from '../wishes/WishWallButton';
 import type { KioskActions } from './App';
 import {
   CodeEntryScreen,
@@ -23,6 +25,7 @@ import {
   LockerRetrieveScreen,
   PickupCodeScreen,
   ConsoleScreen,
+  WishWallScreen,
 } from './later-screens';
 import { visibleScreen, type KioskState } from './kiosk-state';
 import { slipPrinterReady } from './device-summary';
@@ -31,6 +34,8 @@ import { chargeOffer, openPassOf } from './locker-flow';
 interface ScreenViewProps {
   readonly state: KioskState;
   readonly actions: KioskActions;
+  /** For the attract screen's rotation. */
+  readonly wishNotes: readonly WishNote[];
 }
 
 export function ScreenView(props: ScreenViewProps): ReactElement {
@@ -43,7 +48,7 @@ export function ScreenView(props: ScreenViewProps): ReactElement {
   );
 }
 
-function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
+function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElement {
   const { screen, info } = state;
   if (info === null || visibleScreen(state) === 'connecting') return <ConnectingScreen service={state.service} />;
   const openPass = openPassOf(screen);
@@ -55,6 +60,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
       onCharge={actions.charge}
     />
   );
+  const wishWall = <WishWallButton onOpen={actions.openWishes} />;
   const noLockers = typeof state.lockers === 'object' && state.lockers.state === 'none';
   switch (screen.name) {
     case 'attract':
@@ -65,6 +71,8 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           onCollect={noLockers ? null : actions.collect}
           onSteward={noLockers ? null : actions.steward}
           onPromptTouch={actions.sayTapCard}
+          wishNotes={wishNotes}
+          onOpenWishes={actions.openWishes}
         />
       );
     case 'steward':
@@ -78,10 +86,11 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           onDone={actions.home}
           // One question at a time: the locker offer waits until the category is answered.
           lockerPanel={screen.category === 'ask' ? null : lockerPanel}
+          wishWall={wishWall}
         />
       );
     case 'already-here':
-      return <AlreadyHereScreen onDone={actions.home} lockerPanel={lockerPanel} />;
+      return <AlreadyHereScreen onDone={actions.home} lockerPanel={lockerPanel} wishWall={wishWall} />;
     case 'goodbye':
       return <GoodbyeScreen dwellMinutes={screen.dwellMinutes} onDone={actions.home} />;
     case 'no-card':
@@ -93,6 +102,7 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
           onJoin={() => actions.openJoin('guest')}
           onDone={actions.home}
           lockerPanel={lockerPanel}
+          wishWall={wishWall}
         />
       );
     case 'join':
@@ -166,6 +176,8 @@ function ScreenSwitch({ state, actions }: ScreenViewProps): ReactElement {
       return <LockerEndedScreen lockerNumber={screen.lockerNumber} onDone={actions.home} />;
     case 'locker-message':
       return <LockerMessageScreen problem={screen.problem} lockerNumber={screen.lockerNumber} onDone={actions.home} />;
+    case 'wishes':
+      return <WishWallScreen api={actions.client} pass={screen.pass} onDone={actions.home} />;
     default:
       return missingCase(screen);
   }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { TEST_STATION_INFO } from './test-station-info';
 import {
   idleTimerRuns,
+  screenTimesOut,
   initialKioskState,
   kioskReducer,
   soundForEvent,
@@ -33,6 +34,7 @@ describe('kioskReducer', () => {
       visitNumber: 1,
       category: 'ask',
       member: { cardPass: null, locker: null },
+      wishPass: null,
     });
     expect(kioskReducer(state, { type: 'category-done' }).screen).toMatchObject({ category: 'thanked' });
   });
@@ -47,7 +49,7 @@ describe('kioskReducer', () => {
 
   it('maps already-here and goodbye outcomes to their screens', () => {
     expect(ready({ type: 'check-in', outcome: { kind: 'already-here', visitId: 1, visitNumber: 3, category: null } }).screen)
-      .toEqual({ name: 'already-here', visitNumber: 3, member: { cardPass: null, locker: null } });
+      .toEqual({ name: 'already-here', visitNumber: 3, member: { cardPass: null, locker: null }, wishPass: null });
     expect(ready({ type: 'check-in', outcome: { kind: 'goodbye', visitId: 1, dwellMinutes: 42 } }).screen)
       .toEqual({ name: 'goodbye', dwellMinutes: 42 });
   });
@@ -56,7 +58,7 @@ describe('kioskReducer', () => {
     let state = ready({ type: 'no-card' });
     expect(state.screen.name).toBe('no-card');
     state = kioskReducer(state, { type: 'guest-checked-in', guest: { visitId: 3, guestVisitsToday: 12 } });
-    expect(state.screen).toEqual({ name: 'guest-welcome', guestVisitsToday: 12 });
+    expect(state.screen).toEqual({ name: 'guest-welcome', guestVisitsToday: 12, wishPass: null });
     const guestWelcome = state.screen;
     state = kioskReducer(state, { type: 'open-join', from: 'guest' });
     expect(state.screen).toEqual({ name: 'join', from: 'guest', interestSent: false, back: guestWelcome });
@@ -172,5 +174,35 @@ describe('soundForEvent', () => {
     expect(soundForEvent({ type: 'guest-checked-in', guest: { visitId: 1, guestVisitsToday: 1 } })).toBe('success');
     expect(soundForEvent({ type: 'card-error' })).toBe('failure');
     expect(soundForEvent({ type: 'home' })).toBeNull();
+  });
+});
+
+describe('the wish wall', () => {
+  const PASS = 'ab'.repeat(16);
+
+  it('opens from a welcome with that check-in\'s wish pass, and Done goes home', () => {
+    let state = ready({ type: 'check-in', outcome: { kind: 'welcome', visitId: 7, visitNumber: 2, needsCategory: false, category: null, wishPass: PASS } });
+    state = kioskReducer(state, { type: 'open-wishes' });
+    expect(state.screen).toEqual({ name: 'wishes', pass: PASS });
+    expect(state.personal).toBeNull();
+    expect(screenTimesOut(state.screen)).toBe(true);
+    expect(kioskReducer(state, { type: 'home' }).screen).toEqual({ name: 'attract' });
+  });
+
+  it('opens from a guest welcome with the guest\'s pass', () => {
+    const state = kioskReducer(ready({ type: 'guest-checked-in', guest: { visitId: 3, guestVisitsToday: 1, wishPass: PASS } }), { type: 'open-wishes' });
+    expect(state.screen).toEqual({ name: 'wishes', pass: PASS });
+  });
+
+  it('opens from the attract screen for reading only', () => {
+    expect(ready({ type: 'open-wishes' }).screen).toEqual({ name: 'wishes', pass: null });
+  });
+
+  it('a card tap while the wall is open is not swallowed: the new worker\'s welcome shows', () => {
+    const state = kioskReducer(ready({ type: 'open-wishes' }), {
+      type: 'check-in',
+      outcome: { kind: 'welcome', visitId: 9, visitNumber: 1, needsCategory: false, category: null, wishPass: PASS },
+    });
+    expect(state.screen).toMatchObject({ name: 'welcome', visitId: 9, wishPass: PASS });
   });
 });

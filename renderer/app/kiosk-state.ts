@@ -26,11 +26,15 @@ export type Screen =
       /** `ask`: show the category picker; `thanked`: a category was just chosen or skipped. */
       readonly category: 'ask' | 'thanked' | 'known';
       readonly member: MemberLockers;
+      /** Proof of this check-in for the wish wall; null where the service gave none. */
+      readonly wishPass: string | null;
     }
-  | { readonly name: 'already-here'; readonly visitNumber: number; readonly member: MemberLockers }
+  | { readonly name: 'already-here'; readonly visitNumber: number; readonly member: MemberLockers; readonly wishPass: string | null }
   | { readonly name: 'goodbye'; readonly dwellMinutes: number }
   | { readonly name: 'no-card' }
-  | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number }
+  | { readonly name: 'guest-welcome'; readonly guestVisitsToday: number; readonly wishPass: string | null }
+  /** The wish wall; `pass` lets the person who just checked in write and say "me too". */
+  | { readonly name: 'wishes'; readonly pass: string | null }
   | {
       readonly name: 'join';
       readonly from: JoinOrigin;
@@ -100,6 +104,8 @@ export type KioskEvent =
   | { readonly type: 'back' }
   /** "Steward" on the attract screen. */
   | { readonly type: 'steward' }
+  /** "Wish wall": with the wish pass of the check-in on screen, if any. */
+  | { readonly type: 'open-wishes' }
   | LockerKioskEvent;
 
 const ATTRACT: Screen = { name: 'attract' };
@@ -195,7 +201,7 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'guest-checked-in':
       return {
         ...state,
-        screen: { name: 'guest-welcome', guestVisitsToday: event.guest.guestVisitsToday },
+        screen: { name: 'guest-welcome', guestVisitsToday: event.guest.guestVisitsToday, wishPass: event.guest.wishPass ?? null },
         lockers: 'checking',
       };
     case 'open-join':
@@ -210,6 +216,8 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
       return state.screen.name === 'attract' ? state : { ...state, screen: backFrom(state.screen) };
     case 'steward':
       return state.screen.name === 'attract' ? { ...state, screen: { name: 'steward' } } : state;
+    case 'open-wishes':
+      return { ...state, screen: { name: 'wishes', pass: wishPassOf(state.screen) } };
     case 'locker-availability':
     case 'charge':
     case 'claimed':
@@ -255,14 +263,20 @@ function screenForCheckIn(outcome: CheckInOutcome): Screen {
         visitNumber: outcome.visitNumber,
         category: outcome.needsCategory ? 'ask' : 'known',
         member: memberLockers(outcome),
+        wishPass: outcome.wishPass ?? null,
       };
     case 'already-here':
-      return { name: 'already-here', visitNumber: outcome.visitNumber, member: memberLockers(outcome) };
+      return { name: 'already-here', visitNumber: outcome.visitNumber, member: memberLockers(outcome), wishPass: outcome.wishPass ?? null };
     case 'goodbye':
       return { name: 'goodbye', dwellMinutes: outcome.dwellMinutes };
     default:
       return missingCase(outcome);
   }
+}
+
+/** The wish pass a screen carries: the check-in on it, or none (the wall is then read-only). */
+function wishPassOf(screen: Screen): string | null {
+  return screen.name === 'welcome' || screen.name === 'already-here' || screen.name === 'guest-welcome' ? screen.wishPass : null;
 }
 
 function memberLockers(outcome: { readonly cardPass?: string; readonly locker?: MemberLockers['locker'] }): MemberLockers {

@@ -17,10 +17,11 @@ export const LockerMessageScreen = lazyScreen(() => import('../screens/LockerMes
 export const LockerOpenScreen = lazyScreen(() => import('../screens/LockerOpenScreen').then((m) => m.LockerOpenScreen));
 export const LockerRetrieveScreen = lazyScreen(() => import('../screens/LockerRetrieveScreen').then((m) => m.LockerRetrieveScreen));
 export const PickupCodeScreen = lazyScreen(() => import('../screens/PickupCodeScreen').then((m) => m.PickupCodeScreen));
+export const WishWallScreen = lazyScreen(() => import('../wishes/WishWallScreen').then((m) => m.WishWallScreen));
 
 const ALL = [
   JoinScreen, ConsoleScreen, CodeEntryScreen, LockerCableScreen, LockerChargingScreen, LockerEndedScreen,
-  LockerHeldScreen, LockerMessageScreen, LockerOpenScreen, LockerRetrieveScreen, PickupCodeScreen,
+  LockerHeldScreen, LockerMessageScreen, LockerOpenScreen, LockerRetrieveScreen, PickupCodeScreen, WishWallScreen,
 ];
 
 /** Latest moment (ms after the call) the background fetch starts even if the page never idles. */

@@ -8,9 +8,11 @@ export interface AlreadyHereScreenProps {
   readonly onDone: () => void;
   /** "Charge my phone" or the locker this card holds: a second tap is how members collect. */
   readonly lockerPanel?: ReactNode;
+  /** Beside Done: the wish wall's button (a row of its own would push the offers off a landscape screen). */
+  readonly wishWall?: ReactNode;
 }
 
-export function AlreadyHereScreen({ onDone, lockerPanel }: AlreadyHereScreenProps): ReactElement {
+export function AlreadyHereScreen({ onDone, lockerPanel, wishWall }: AlreadyHereScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section className="screen screen-message screen-already-here" data-testid="screen-already-here">
@@ -19,6 +21,7 @@ export function AlreadyHereScreen({ onDone, lockerPanel }: AlreadyHereScreenProp
       <p className="message-body">{t('alreadyHere.body')}</p>
       {lockerPanel}
       <div className="screen-actions">
+        {wishWall}
         <DoneButton onDone={onDone} />
       </div>
     </section>

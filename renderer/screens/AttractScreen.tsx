@@ -11,6 +11,8 @@ import { Icon } from '../components/icons';
 import { OfferList } from '../components/OfferList';
 import { AttractNotices } from '../notices/AttractNotices';
 import { playSound } from '../app/sounds';
+import type { WishNote } from '../../common/wishes';
+import { WishRotation } from '../wishes/WishRotation';
 
 export interface AttractScreenProps {
   readonly info: StationInfo;
@@ -21,9 +23,13 @@ export interface AttractScreenProps {
   readonly onSteward: (() => void) | null;
   /** A touch on the tap prompt: says it aloud, for workers who read little. */
   readonly onPromptTouch: () => void;
+  /** Newest approved and pinned wall notes, rotating; a touch opens the wall to read. Default none. */
+  readonly wishNotes?: readonly WishNote[];
+  /** Opens the wish wall to read; without it (or without notes), no rotation is shown. */
+  readonly onOpenWishes?: () => void;
 }
 
-export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTouch }: AttractScreenProps): ReactElement {
+export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTouch, wishNotes = [], onOpenWishes }: AttractScreenProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const opening = localized(info.openingInfo, locale);
@@ -81,6 +87,7 @@ export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTo
             </span>
           </button>
         )}
+        {onOpenWishes && wishNotes.length > 0 && <WishRotation notes={wishNotes} onOpen={onOpenWishes} />}
       </div>
       <aside className="attract-side">
         {opening && (

@@ -13,9 +13,11 @@ export interface GuestWelcomeScreenProps {
   readonly onDone: () => void;
   /** "Charge my phone" for guests (they get a pickup code). */
   readonly lockerPanel?: ReactNode;
+  /** Beside Done: the wish wall's button (a row of its own would push the offers off a landscape screen). */
+  readonly wishWall?: ReactNode;
 }
 
-export function GuestWelcomeScreen({ info, onJoin, onDone, lockerPanel }: GuestWelcomeScreenProps): ReactElement {
+export function GuestWelcomeScreen({ info, onJoin, onDone, lockerPanel, wishWall }: GuestWelcomeScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section className="screen screen-guest-welcome" data-testid="screen-guest-welcome">
@@ -43,6 +45,7 @@ export function GuestWelcomeScreen({ info, onJoin, onDone, lockerPanel }: GuestW
           <Icon name="union" />
           <span>{t('guest.joinPrompt')}</span>
         </button>
+        {wishWall}
         <DoneButton onDone={onDone} />
       </div>
     </section>

@@ -18,9 +18,11 @@ export interface WelcomeScreenProps {
   readonly onDone: () => void;
   /** "Charge my phone" or the locker this card holds (see `ChargePanel`). */
   readonly lockerPanel?: ReactNode;
+  /** Beside Done: the wish wall's button (a row of its own would push the offers off a landscape screen). */
+  readonly wishWall?: ReactNode;
 }
 
-export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPanel }: WelcomeScreenProps): ReactElement {
+export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPanel, wishWall }: WelcomeScreenProps): ReactElement {
   const { t } = useTranslation();
   return (
     <section className="screen screen-welcome" data-testid="screen-welcome">
@@ -53,6 +55,7 @@ export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPane
       {/* While the category is asked, Skip is the way on: one question, no other choice beside it. */}
       {screen.category !== 'ask' && (
         <div className="screen-actions">
+          {wishWall}
           <DoneButton onDone={onDone} />
         </div>
       )}

@@ -42,6 +42,7 @@ export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   section('supplies', 'supplies.title', () => import('./sections/SuppliesSection').then((m) => m.SuppliesSection)),
   section('inspection', 'inspection.title', () => import('./sections/InspectionSection').then((m) => m.InspectionSection)),
   section('notices', 'notices.title', () => import('./sections/NoticesSection').then((m) => m.NoticesSection)),
+  section('wishes', 'wishes.moderation.title', () => import('../wishes/WishModerationSection').then((m) => m.WishModerationSection)),
   section('devices', 'console.section.devices', () => import('./sections/DevicesSection').then((m) => m.DevicesSection)),
   section('audit', 'console.section.audit', () => import('./sections/AuditSection').then((m) => m.AuditSection)),
   section('export', 'console.section.export', () => import('./sections/ExportSection').then((m) => m.ExportSection)),

@@ -3,6 +3,7 @@
  * Not a test: nothing here passes or fails. Options: --taps N (default 500, quiet and again
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
  * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100),
+ * --wall-runs N (wish wall first-page queries, 200; paints, at most 30),
  * --years N (simulated years of visits under retention, 3).
  * The steward dashboard lines build a year of history first (about a minute).
  */
@@ -15,6 +16,7 @@ import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
 import { benchRetentionSize } from './retention-size';
 import { benchTapToPaint } from './tap-to-paint';
+import { benchWishWall } from './wish-wall';
 import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
 
 function option(name: string, fallback: number): number {
@@ -30,6 +32,7 @@ try {
     await benchColdStart(browser, option('runs', 5)),
     await benchTapToPaint(browser, option('taps', 500)),
     await benchLockers(option('opens', 200)),
+    await benchWishWall(browser, option('wall-runs', 200)),
     benchPinyin(option('pinyin-rounds', 20)),
     await benchHandwriting(option('strokes', 100)),
     benchComposerChunks(),

@@ -5,6 +5,7 @@
  */
 import type { EventName, EventPayload, MethodInput, MethodName, MethodOutput, StationApi } from '../../common/contract';
 import { ok } from '../../common/result';
+import type { WishNote } from '../../common/wishes';
 import type { StationEventBus, StationService } from '../../electron/service-contract';
 
 const S = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -56,6 +57,13 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getHandwritingAvailability: undefined,
   recogniseHandwriting: { strokes: [[[10, 10], [90, 10]]], width: 100, height: 100 },
   getStorageStatus: undefined,
+  listWishes: { page: 0, pageSize: 12 },
+  getWishRotation: undefined,
+  postWish: { pass: '0123456789abcdef0123456789abcdef', category: 'thanks', text: '谢谢驿站', sticker: 'heart' },
+  meTooWish: { pass: '0123456789abcdef0123456789abcdef', id: 3 },
+  listWishesForModeration: { session: S, filter: 'held', page: 0 },
+  moderateWish: { session: S, id: 3, action: { kind: 'hide', reason: 'Personal attack' } },
+  setWishModerationMode: { session: S, mode: 'approval' },
 };
 
 /** An argument every method's schema refuses. */
@@ -100,6 +108,18 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getHandwritingAvailability: { all: true },
   recogniseHandwriting: { strokes: [], width: 100, height: 100 },
   getStorageStatus: { probe: true },
+  listWishes: { page: -1, pageSize: 12 },
+  getWishRotation: { all: true },
+  postWish: { pass: '0123456789abcdef0123456789abcdef', category: 'rant', text: 'x', sticker: null },
+  meTooWish: { pass: 'short', id: 3 },
+  listWishesForModeration: { session: 'short', filter: 'held', page: 0 },
+  moderateWish: { session: S, id: 3, action: { kind: 'hide', reason: '' } },
+  setWishModerationMode: { session: S, mode: 'never' },
+};
+
+const WISH_NOTE: WishNote = {
+  id: 3, category: 'thanks', text: '谢谢驿站 138****5678', sticker: 'heart', pinned: false, done: false, meToo: 4,
+  reply: null, createdAtMs: 1_700_000_000_000,
 };
 
 /** The answer each method of the double gives. */
@@ -177,6 +197,17 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   getStorageStatus: {
     state: 'full', freeBytes: 4096, totalBytes: 2_097_152, lastFullAtMs: 1_700_000_030_000, clock: 'ok', lastBackupAtMs: 1_699_990_000_000,
   },
+  listWishes: { notes: [WISH_NOTE], page: 0, pageCount: 1, total: 1, maxLength: 140 },
+  getWishRotation: [WISH_NOTE],
+  postWish: { kind: 'posted', note: WISH_NOTE },
+  meTooWish: { kind: 'counted', meToo: 5 },
+  listWishesForModeration: {
+    notes: [{ ...WISH_NOTE, state: 'pending', heldFor: 'words', hits: ['刷单'], hiddenReason: null, updatedAtMs: 1_700_000_000_000 }],
+    pageCount: 1,
+    mode: 'immediate',
+  },
+  moderateWish: { ...WISH_NOTE, state: 'hidden', heldFor: null, hits: [], hiddenReason: 'Personal attack', updatedAtMs: 1_700_000_100_000 },
+  setWishModerationMode: {},
 };
 
 export interface StationServiceDouble extends StationService {

@@ -15,7 +15,7 @@ describe('locker availability', () => {
       ok: true,
       value: { state: 'none', free: [{ cable: 'usb-c', count: 0 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }], maxMinutes: 240, doorsLeftOpen: [] },
     });
-    expect(await s.tap()).toEqual({ kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null });
+    expect(await s.tap()).toEqual({ kind: 'welcome', visitId: 1, visitNumber: 1, needsCategory: true, category: null, wishPass: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'usb-c' })).toEqual({ ok: false, code: 'unavailable', message: 'This station has no lockers.' });
     expect(s.warnings).toEqual([]);
   });
