@@ -9,6 +9,7 @@ import { stewardMethods } from './steward';
 import { operationsMethods } from './operations';
 import { printingMethods } from './printing';
 import { stewardRecordMethods } from './steward-records';
+import { wishMethods } from './wishes';
 
 describe('joinSections', () => {
   it('keeps every entry of both sections', () => {
@@ -21,7 +22,7 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods, operationsMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods, operationsMethods, wishMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
     expect(Object.keys(stationEvents)).toContain('stewardCard');
