@@ -21,6 +21,16 @@ function pinHash(pin: string): string {
   return ['scrypt', 16384, 8, 1, salt.toString('hex'), scryptSync(pin, salt, 32, { N: 16384, r: 8, p: 1 }).toString('hex')].join('$');
 }
 
+async function signIn(page: Page, station: { tap(card: string): Promise<string> }): Promise<void> {
+  await page.getByTestId('steward-button').click();
+  await expect(page.getByTestId('screen-steward-tap')).toBeVisible();
+  await station.tap(STEWARD_CARD);
+  await expect(page.getByTestId('screen-steward-pin')).toContainText('王芳');
+  await press(page, PIN);
+  await page.getByTestId('steward-pin-submit').click();
+  await expect(page.getByTestId('screen-console')).toBeVisible();
+}
+
 async function press(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByTestId(`keypad-${digit}`).click();
 }
@@ -47,13 +57,7 @@ test.describe('steward console records', () => {
     await page.getByTestId('done-button').first().click();
     await expect(page.getByTestId('screen-attract')).toBeVisible();
 
-    await page.getByTestId('steward-button').click();
-    await expect(page.getByTestId('screen-steward-tap')).toBeVisible();
-    await station.tap(STEWARD_CARD);
-    await expect(page.getByTestId('screen-steward-pin')).toContainText('王芳');
-    await press(page, PIN);
-    await page.getByTestId('steward-pin-submit').click();
-    await expect(page.getByTestId('screen-console')).toBeVisible();
+    await signIn(page, station);
 
     // Usage, today: exactly the visits above; the steward's own tap is not a visit.
     await page.getByTestId('console-tab-usage').click();
@@ -87,10 +91,19 @@ test.describe('steward console records', () => {
     await expect(page.getByTestId('inspection-history').locator('li')).toHaveCount(0);
     await page.getByTestId('inspection-microwave').click();
     await expect(page.getByTestId('inspection-microwave')).toHaveAttribute('aria-pressed', 'false');
+    // Its note on the on-screen keyboard: no editable field, so no OS keyboard.
+    await page.getByTestId('inspection-note-microwave').click();
+    await page.getByTestId('composer-mode-english').click();
+    for (const ch of 'no power') await page.locator(`.touch-keyboard [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`).click();
+    await expect(page.getByTestId('inspection-note-editor').locator('input, textarea, [contenteditable="true"]')).toHaveCount(0);
+    await page.getByTestId('inspection-note-done').click();
+    await expect(page.getByTestId('inspection-note-microwave')).toHaveText('no power');
     await page.getByTestId('inspection-save').click();
     await expect(page.getByTestId('inspection-history').locator('li')).toHaveCount(1);
     await expect(page.getByTestId('inspection-history').locator('li')).toContainText('王芳');
     await expect(page.getByTestId('inspection-history').locator('li')).toContainText('1');
+    await expect(page.getByTestId('inspection-record-note-microwave')).toContainText('no power');
+    await expect(page.getByTestId('inspection-note-microwave')).not.toHaveText('no power');
 
     // Notices: one for all day, every day, so it is current now.
     await page.getByTestId('console-tab-notices').click();
@@ -111,5 +124,39 @@ test.describe('steward console records', () => {
     // Signed out on the service too: the next sign-in starts from the card again.
     await page.getByTestId('steward-button').click();
     await expect(page.getByTestId('screen-steward-tap')).toBeVisible();
+  });
+
+  test('an answer of forbidden in any records section (the session was replaced) closes the console', async ({ page, station }) => {
+    test.setTimeout(120_000);
+    // Each section's next call after the session ended elsewhere.
+    const actions: Record<'usage' | 'supplies' | 'inspection' | 'notices', () => Promise<void>> = {
+      usage: () => page.getByTestId('usage-range-7d').click(),
+      supplies: async () => {
+        await page.getByTestId(`supply-${WATER}`).click();
+        await press(page, '5');
+        await page.getByTestId('supplies-counted').click();
+      },
+      inspection: () => page.getByTestId('inspection-save').click(),
+      notices: async () => {
+        await page.getByTestId('notice-add').click();
+        await page.getByTestId('notice-title-zh').fill('反诈提醒');
+        await page.getByTestId('notice-title-en').fill('Beware of fraud');
+        await page.getByTestId('notice-save').click();
+      },
+    };
+    for (const [tab, act] of Object.entries(actions)) {
+      await signIn(page, station);
+      await page.getByTestId(`console-tab-${tab}`).click();
+      await expect(page.getByTestId(`section-${tab}`)).toBeVisible();
+      // A second screen on the same station signs the steward in again: one console per
+      // kiosk, so the first session ends as replaced.
+      const other = await page.context().newPage();
+      await other.goto(station.process.screenUrl);
+      await signIn(other, station);
+      await act();
+      await expect(page.getByTestId('screen-attract')).toBeVisible();
+      await expect(page.getByTestId('screen-console')).toHaveCount(0);
+      await other.close();
+    }
   });
 });
