@@ -465,6 +465,51 @@ describe('session ended elsewhere', () => {
   });
 });
 
+describe('held locker on the welcome screens follows pushed events', () => {
+  const claimedOpen: HeldLocker = { sessionId: 31, lockerNumber: 7, startedAtMs: null, dueAtMs: T0 + 200 * MIN };
+  const memberLocker = (state: KioskState) =>
+    state.screen.name === 'welcome' || state.screen.name === 'already-here' ? state.screen.member.locker : 'no welcome screen';
+
+  it('a door shut starts the clock: started now, due after maxMinutes, in place', () => {
+    const before = ready(memberTap({ locker: claimedOpen }), lockersReady);
+    const after = kioskReducer(before, push('session-started', 31, 7, T0 + 5 * MIN));
+    expect(memberLocker(after)).toEqual({ sessionId: 31, lockerNumber: 7, startedAtMs: T0 + 5 * MIN, dueAtMs: T0 + 245 * MIN });
+    expect(after.screen.name).toBe('welcome');
+    expect(after.screenSeq).toBe(before.screenSeq);
+  });
+
+  it('keeps the due time it was given while availability is not known yet', () => {
+    const after = kioskReducer(ready(againTap(claimedOpen)), push('session-started', 31, 7, T0 + 5 * MIN));
+    expect(memberLocker(after)).toEqual({ ...claimedOpen, startedAtMs: T0 + 5 * MIN });
+  });
+
+  it('a session ended or released takes the locker away and offers charging again, on the same screen', () => {
+    for (const kind of ['session-ended', 'claim-released'] as const) {
+      const before = ready(memberTap({ locker: held }), lockersReady);
+      expect(chargeOffer(before)).toBe('hidden');
+      const after = kioskReducer(before, push(kind, 31, 7));
+      expect(after.screen).toMatchObject({ name: 'welcome', visitId: 5, member: { cardPass: PASS, locker: null } });
+      expect(chargeOffer(after)).toBe('ready');
+    }
+  });
+
+  it('a door left open or another session leaves it as it is', () => {
+    const before = ready(againTap(held), lockersReady);
+    expect(memberLocker(kioskReducer(before, push('door-left-open', 31, 7)))).toEqual(held);
+    expect(kioskReducer(before, push('session-ended', 32, 8)).screen).toBe(before.screen);
+    expect(kioskReducer(before, push('session-started', 31, 7)).screen).toBe(before.screen);
+  });
+
+  it('the held-locker screen updates in place, then gives way to thanks or attract', () => {
+    const picker = ready(memberTap(), lockersReady, { type: 'charge' });
+    const heldScreen = kioskReducer(picker, { type: 'claimed', cable: 'usb-c', outcome: { kind: 'already-holding', locker: claimedOpen } });
+    const shut = kioskReducer(heldScreen, push('session-started', 31, 7, T0));
+    expect(shut.screen).toEqual({ name: 'locker-held', locker: { ...claimedOpen, startedAtMs: T0, dueAtMs: T0 + 240 * MIN }, cardPass: PASS });
+    expect(kioskReducer(shut, push('session-ended', 31, 7)).screen).toEqual({ name: 'locker-ended', lockerNumber: 7 });
+    expect(kioskReducer(shut, push('claim-released', 31, 7)).screen).toEqual({ name: 'attract' });
+  });
+});
+
 describe('locker sounds', () => {
   it('success for opened doors, failure for refusals', () => {
     expect(soundForEvent(opened(1, 1, null))).toBe('success');

@@ -401,6 +401,9 @@ function onLockerEvent(state: KioskState, event: LockerEvent, atMs: number): Kio
     state = { ...state, doorsLeftOpen: [...state.doorsLeftOpen, event.lockerNumber].sort((a, b) => a - b) };
   }
   if (sessionOnScreen(screen) !== event.sessionId) return state;
+  if (screen.name === 'welcome' || screen.name === 'already-here' || screen.name === 'locker-held') {
+    return onHeldLockerEvent(state, screen, event, atMs);
+  }
   switch (event.kind) {
     case 'door-left-open':
       return state;
@@ -433,4 +436,38 @@ function onLockerEvent(state: KioskState, event: LockerEvent, atMs: number): Kio
     default:
       return missingCase(event.kind);
   }
+}
+
+type HeldScreen = Extract<Screen, { readonly name: 'welcome' | 'already-here' | 'locker-held' }>;
+
+/**
+ * The locker a tapped card holds follows its session while it is shown: a door shut starts
+ * its clock, and a session that ends (phone collected, or a claim released) takes it off the
+ * welcome screens so "Charge my phone" is offered again. The held screen itself gives way to
+ * the thanks (collected) or the attract screen (released).
+ */
+function onHeldLockerEvent(state: KioskState, screen: HeldScreen, event: LockerEvent, atMs: number): KioskState {
+  const locker = screen.name === 'locker-held' ? screen.locker : screen.member.locker;
+  if (locker === null) return state;
+  let next: HeldLocker | null;
+  switch (event.kind) {
+    case 'door-left-open':
+      return state;
+    case 'session-started': {
+      if (locker.startedAtMs !== null) return state;
+      // The service sets the due time from the shut door; the renderer knows the same limit when availability has loaded.
+      const dueAtMs = typeof state.lockers === 'object' ? atMs + state.lockers.maxMinutes * MINUTE_MS : locker.dueAtMs;
+      next = { ...locker, startedAtMs: atMs, dueAtMs };
+      break;
+    }
+    case 'session-ended':
+    case 'claim-released':
+      next = null;
+      break;
+    default:
+      return missingCase(event.kind);
+  }
+  if (screen.name !== 'locker-held') return { ...state, screen: { ...screen, member: { ...screen.member, locker: next } } };
+  if (next !== null) return { ...state, screen: { ...screen, locker: next } };
+  return { ...state, screen: event.kind === 'session-ended' ? { name: 'locker-ended', lockerNumber: event.lockerNumber } : { name: 'attract' } };
 }

@@ -21,7 +21,7 @@ export function HeldLockerInfo({ locker }: { readonly locker: HeldLocker }): Rea
             components={{ num: <strong className="locker-inline-number" data-testid="held-locker-number" /> }}
           />
         </p>
-        <p className="held-times">
+        <p className="held-times" data-testid="held-times" data-started={locker.startedAtMs === null ? 'no' : 'yes'}>
           {locker.startedAtMs === null
             ? t('locker.heldUntil', { until })
             : t('locker.heldSince', { since: formatClock(locker.startedAtMs, locale), until })}

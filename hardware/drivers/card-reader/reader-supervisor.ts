@@ -127,13 +127,23 @@ export class ReaderSupervisor extends EventEmitter<ReaderSupervisorEvents> {
     this.lose(`The reader was disconnected${this.lastError ? ` (${this.lastError})` : ''}.`);
   };
 
+  /**
+   * Closes the open transport and opens it again after the usual backoff, with `detail` as the
+   * reason while offline. For a device whose path is still there but which has gone deaf (a
+   * wedged USB adapter). Does nothing unless online.
+   */
+  reopen(detail: string): void {
+    const transport = this.transport;
+    if (!this.running || transport === undefined) return;
+    this.lose(detail);
+    // Listeners are already detached, so this close does not report the loss twice.
+    void transport.close().catch(() => undefined);
+  }
+
   private readonly checkLiveness = (): void => {
     const path = this.options.livenessPath;
     if (path === undefined || this.pathExists(path)) return;
-    const transport = this.transport;
-    this.lose(`The reader's port ${path} is gone (unplugged?).`);
-    // Listeners are already detached, so this close does not report the loss twice.
-    if (transport) void transport.close().catch(() => undefined);
+    this.reopen(`The reader's port ${path} is gone (unplugged?).`);
   };
 
   private lose(detail: string): void {

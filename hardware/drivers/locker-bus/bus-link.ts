@@ -113,6 +113,11 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     await this.supervisor.stop();
   }
 
+  /** Closes the port and reopens it (backoff as after a loss); `detail` is the reason shown meanwhile. */
+  reopen(detail: string): void {
+    this.supervisor.reopen(detail);
+  }
+
   /** Writes one request and waits up to the reply timeout for its answer. Never rejects. */
   async exchange(request: LockerRequest): Promise<AttemptResult> {
     const board = this.options.boards.get(request.board);

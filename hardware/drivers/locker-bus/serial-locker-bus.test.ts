@@ -290,6 +290,34 @@ describe('locker bus on a scripted 8A/80 line', () => {
     expect(states).toEqual(['online', 'offline', 'online']);
   });
 
+  it('closes and reopens a port that stays open while no board answers for reopenAfterSilentMs, then re-reads every board', async () => {
+    let opens = 0;
+    await startBus({ reopenAfterSilentMs: 3000, createTransport: () => (opens++, host) });
+    await advance(20);
+    expect([opens, bus.state]).toEqual([1, 'online']);
+    // The adapter wedges: the port stays open, nothing comes back.
+    respond = () => undefined;
+    const silentFrom = wire.length;
+    await advance(2990);
+    expect(opens).toBe(1);
+    expect(bus.state).toBe('offline');
+    await advance(10);
+    // Last answer at 8 ms; the heartbeat at 3008 ms finds 3 s of silence and reopens.
+    expect(opens).toBe(1);
+    expect(bus.detail).toBe('No board answered for 3 s although the port is there: reopening it (a wedged adapter?). Retrying in 250 ms.');
+    expect(wire.slice(silentFrom).every((r) => r === Q1 || r === Q2)).toBe(true);
+    respond = standard;
+    await advance(250);
+    expect(opens).toBe(2);
+    await advance(20);
+    expect(bus.state).toBe('online');
+    expect(wire.slice(-2)).toEqual([Q1, Q2]);
+    expect(states).toEqual(['online', 'degraded', 'offline', 'online']);
+    // Answers again: no further reopen.
+    await advance(10_000);
+    expect(opens).toBe(2);
+  });
+
   it('stop() mid-call ends the call and the queue with bus-offline, once', async () => {
     await startBus();
     await advance(20);

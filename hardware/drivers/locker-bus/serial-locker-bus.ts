@@ -34,6 +34,12 @@ export interface LockerBusOptions {
   readonly turnaroundMs?: number;
   /** Polls in a row a board may miss before it is reported offline. Default 3. */
   readonly missesBeforeOffline?: number;
+  /**
+   * A port that stays open while no board gives a valid answer for this long, ms, is closed
+   * and reopened: a wedged USB-RS485 adapter keeps its device path but passes nothing. Checked
+   * at each heartbeat, so the reopen comes up to `pollIntervalMs` later. Default 10000.
+   */
+  readonly reopenAfterSilentMs?: number;
   /** Reopen delays after a lost port. Defaults as for card readers (250 ms doubling to 2 s). */
   readonly backoff?: BackoffOptions;
 }
@@ -65,6 +71,9 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   private readonly clock: Clock;
   private readonly attempts: number;
   private readonly missLimit: number;
+  private readonly reopenAfterSilentMs: number;
+  /** When a board last gave a valid answer or report, or the port last opened (monotonic ms). */
+  private lastHeardMs = 0;
   private readonly misses = new Map<number, number>();
   private readonly boardOnline = new Map<number, boolean>();
   private userQueue: Job[] = [];
@@ -94,6 +103,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     this.clock = options.clock ?? systemClock;
     this.attempts = 1 + positiveInt(options.retries ?? 2, 'retries', 0);
     this.missLimit = positiveInt(options.missesBeforeOffline ?? 3, 'missesBeforeOffline', 1);
+    this.reopenAfterSilentMs = positiveInt(options.reopenAfterSilentMs ?? 10_000, 'reopenAfterSilentMs', 1);
     this.doorTable = new DoorTable(options.id);
     this.link = new BusLink({
       protocol: options.protocol,
@@ -107,7 +117,10 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     });
     positiveInt(options.pollIntervalMs ?? 1000, 'pollIntervalMs', 1);
     this.link.on('port', (open) => (open ? this.onPortOpen() : this.onPortClosed()));
-    this.link.on('report', (report) => this.recordDoor(report.board, report.lock, report.closed, this.doorTable.itemPresent(report.board, report.lock)));
+    this.link.on('report', (report) => {
+      this.lastHeardMs = this.clock.monotonicMs();
+      this.recordDoor(report.board, report.lock, report.closed, this.doorTable.itemPresent(report.board, report.lock));
+    });
   }
 
   get state(): LockerBusState {
@@ -223,6 +236,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     this.pollQueue.forEach((job) => job.cancel('The port was reopened.'));
     this.pollQueue = [];
     this.pollLeft = 0;
+    this.lastHeardMs = this.clock.monotonicMs();
     this.requeryLeft = this.settings.size;
     this.updateState();
     for (const address of this.settings.keys()) {
@@ -260,7 +274,14 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
 
   /** One heartbeat: every board once, unless the last cycle is still running (slow or silent boards). */
   private pollCycle(): void {
-    if (!this.link.isOpen || this.pollLeft > 0) return;
+    if (!this.link.isOpen) return;
+    const silentMs = this.clock.monotonicMs() - this.lastHeardMs;
+    if (silentMs >= this.reopenAfterSilentMs) {
+      // A lost path is the liveness watch's job; here the path is there and nothing comes back.
+      this.link.reopen(`No board answered for ${formatSeconds(silentMs)} although the port is there: reopening it (a wedged adapter?).`);
+      return;
+    }
+    if (this.pollLeft > 0) return;
     this.pollLeft = this.settings.size;
     for (const address of this.settings.keys()) this.enqueuePoll(address);
   }
@@ -315,6 +336,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   }
 
   private boardAnswered(board: number): void {
+    this.lastHeardMs = this.clock.monotonicMs();
     this.misses.set(board, 0);
     if (this.boardOnline.get(board) === true) return;
     const wasOffline = this.boardOnline.get(board) === false;
@@ -372,6 +394,10 @@ function offline(detail: string): OpenOutcome {
 function applyStatus(reply: LockerReply, record: (lock: number, closed: boolean, itemPresent: boolean | undefined) => void): void {
   if (reply.kind !== 'board-status') return;
   for (const reading of reply.locks) record(reading.lock, reading.closed, reading.itemPresent);
+}
+
+function formatSeconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 function positiveInt(value: number, name: string, min: number): number {
