@@ -8,6 +8,7 @@ import { Suspense, useCallback, useEffect, useReducer, useRef, useState, type Re
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../common/contract';
 import type { Result } from '../../common/result';
+import { whenIdle } from '../app/later-screens';
 import { playSound } from '../app/sounds';
 import { Icon } from '../components/icons';
 import { StewardSetupPanel } from './components/StewardSetupPanel';
@@ -25,6 +26,11 @@ export function ConsoleScreen({ client, onExit }: ConsoleScreenProps): ReactElem
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(signInReducer, initialSignIn);
   const session = state.stage === 'signed-in' ? state.steward.session : null;
+
+  // The sections' code (the usage chart with it) loads while the steward taps card and PIN.
+  useEffect(() => {
+    whenIdle(() => CONSOLE_SECTIONS.forEach((s) => s.preload()));
+  }, []);
 
   useEffect(() => {
     let live = true;

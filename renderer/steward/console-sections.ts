@@ -25,6 +25,8 @@ export interface ConsoleSection {
   /** i18n key of the tab title. */
   readonly title: ConsoleSectionTitle;
   readonly component: LazyExoticComponent<ComponentType<ConsoleSectionProps>>;
+  /** Fetches the component's code ahead of its tab being opened; safe to call any number of times. */
+  readonly preload: () => void;
 }
 
 /** Tab titles are typed keys: a title missing from the locale files fails type-checking. */
@@ -34,6 +36,8 @@ const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<Com
   id,
   title,
   component: lazy(() => load().then((component) => ({ default: component }))),
+  // The module cache shares the fetch with the lazy component; a failure is left to it.
+  preload: () => void load().catch(() => undefined),
 });
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [

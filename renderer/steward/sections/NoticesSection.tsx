@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { EVERY_DAY, type Notice, type NoticeFields, type NoticeKind } from '../../../common/notices';
 import { localized, toLocale } from '../../i18n/i18n';
 import { windowText } from '../../notices/AttractNotices';
-import type { SectionProps } from './section-props';
+import type { ConsoleSectionProps } from '../console-sections';
 import './sections.css';
 
 const KINDS: readonly NoticeKind[] = ['notice', 'event', 'service'];
@@ -24,7 +24,7 @@ const toMinute = (hhmm: string, fallback: number) => {
 };
 const toHhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
-export function NoticesSection({ client, session }: SectionProps): ReactElement {
+export function NoticesSection({ client, session, checked }: ConsoleSectionProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
@@ -32,15 +32,15 @@ export function NoticesSection({ client, session }: SectionProps): ReactElement 
   const [failed, setFailed] = useState(false);
 
   const load = useCallback(async () => {
-    const result = await client.listNotices({ session });
+    const result = checked(await client.listNotices({ session }));
     if (result.ok) setNotices(result.value);
-  }, [client, session]);
+  }, [client, session, checked]);
   useEffect(() => {
     void load();
   }, [load]);
 
   const save = async (id: number | null, fields: NoticeFields) => {
-    const result = await client.saveNotice({ session, id, fields });
+    const result = checked(await client.saveNotice({ session, id, fields }));
     setFailed(!result.ok);
     if (result.ok) {
       setDraft(null);
@@ -48,7 +48,7 @@ export function NoticesSection({ client, session }: SectionProps): ReactElement 
     }
   };
   const remove = async (id: number) => {
-    const result = await client.deleteNotice({ session, id });
+    const result = checked(await client.deleteNotice({ session, id }));
     setFailed(!result.ok);
     await load();
   };

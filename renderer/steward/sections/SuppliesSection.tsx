@@ -9,10 +9,10 @@ import type { SupplyAlert, SupplyItem } from '../../../common/supplies';
 import type { CodeKey } from '../../app/locker-flow';
 import { Keypad } from '../../components/Keypad';
 import { localized, toLocale } from '../../i18n/i18n';
-import type { SectionProps } from './section-props';
+import type { ConsoleSectionProps } from '../console-sections';
 import './sections.css';
 
-export function SuppliesSection({ client, session }: SectionProps): ReactElement {
+export function SuppliesSection({ client, session, checked }: ConsoleSectionProps): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const [items, setItems] = useState<readonly SupplyItem[]>([]);
@@ -23,13 +23,13 @@ export function SuppliesSection({ client, session }: SectionProps): ReactElement
   const [failed, setFailed] = useState(false);
 
   const load = useCallback(async () => {
-    const result = await client.listSupplies({ session });
+    const result = checked(await client.listSupplies({ session }));
     setFailed(!result.ok);
     if (result.ok) {
       setItems(result.value.items);
       setAlerts(result.value.alerts);
     }
-  }, [client, session]);
+  }, [client, session, checked]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -37,7 +37,7 @@ export function SuppliesSection({ client, session }: SectionProps): ReactElement
   const record = async (kind: 'count' | 'restock') => {
     if (!chosen || digits === '') return;
     setBusy(true);
-    const result = await client.recordStock({ session, itemId: chosen.id, kind, quantity: Number(digits), note: null });
+    const result = checked(await client.recordStock({ session, itemId: chosen.id, kind, quantity: Number(digits), note: null }));
     setBusy(false);
     setFailed(!result.ok);
     if (result.ok) {

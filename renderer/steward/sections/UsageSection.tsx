@@ -2,28 +2,29 @@
 import { useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsageRange, UsageReport } from '../../../common/usage';
-import type { SectionProps } from './section-props';
+import type { ConsoleSectionProps } from '../console-sections';
 import './sections.css';
 import { UsageChart } from './UsageChart';
 
 const RANGES: readonly UsageRange[] = ['today', '7d', '30d'];
 const CATEGORIES = ['food-delivery', 'courier', 'ride-hailing', 'sanitation', 'other'] as const;
 
-export function UsageSection({ client, session }: SectionProps): ReactElement {
+export function UsageSection({ client, session, checked }: ConsoleSectionProps): ReactElement {
   const [range, setRange] = useState<UsageRange>('today');
   const [report, setReport] = useState<UsageReport | null>(null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let current = true;
-    void client.getUsage({ session, range }).then((result) => {
+    void client.getUsage({ session, range }).then((answer) => {
       if (!current) return;
+      const result = checked(answer);
       setFailed(!result.ok);
       setReport(result.ok ? result.value : null);
     });
     return () => {
       current = false;
     };
-  }, [client, session, range]);
+  }, [client, session, range, checked]);
   return <UsageView range={range} onRange={setRange} report={report} failed={failed} />;
 }
 

@@ -55,14 +55,19 @@ describe('usage section', () => {
 describe('other sections, first frame', () => {
   const client = {} as StationClient;
   const session = 'S'.repeat(32);
+  const checked = <T,>(result: T): T => result;
   it('inspection lists the seven haves and the daily checks, all passing to start with', () => {
-    const markup = html(<InspectionSection client={client} session={session} />, 'zh-CN');
+    const markup = html(<InspectionSection client={client} session={session} checked={checked} />, 'zh-CN');
     for (const item of ['有场地', '有标识', '有设施', '有宣传', '有服务', '有制度', '有成效', '饮水机正常', '药箱齐全']) expect(markup).toContain(item);
     expect(markup.match(/aria-pressed="true"/g)).toHaveLength(11);
     expect(markup).toContain('data-testid="inspection-save"');
+    // A note per item, written on the on-screen keyboard: no native field anywhere.
+    expect(markup.match(/data-testid="inspection-note-[a-z-]+"/g)).toHaveLength(11);
+    expect(markup).toContain('写备注');
+    expect(markup).not.toMatch(/<(input|textarea|select)\b/);
   });
   it('supplies and notices open on their lists with the add button', () => {
-    expect(html(<SuppliesSection client={client} session={session} />)).toContain('data-testid="section-supplies"');
-    expect(html(<NoticesSection client={client} session={session} />)).toContain('data-testid="notice-add"');
+    expect(html(<SuppliesSection client={client} session={session} checked={checked} />)).toContain('data-testid="section-supplies"');
+    expect(html(<NoticesSection client={client} session={session} checked={checked} />)).toContain('data-testid="notice-add"');
   });
 });

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { CARD_A, CARD_B, STANDARD_LAYOUT, T0, useLockerStations } from '../../testing/locker-fixture';
 import { useTempDirs } from '../../testing/temp-dirs';
 import { csvField, toCsv } from './csv';
+import { INSPECTION_ITEMS } from '../../../../common/inspection';
 import { localTime } from './export-tables';
 
 const start = useLockerStations();
@@ -87,6 +88,55 @@ describe('exportCsv', () => {
     expect(await s.service.api.exportCsv({ ...base, tables: ['wishes'], folder: temp.make() })).toEqual({ ok: false, code: 'invalid-argument', message: 'exportCsv: no table wishes' });
     expect(await s.service.api.exportCsv({ ...base, toMs: T0, folder: temp.make() })).toMatchObject({ ok: false, code: 'invalid-argument' });
     expect(await s.service.api.exportCsv({ ...base, session: 'A'.repeat(32), folder: temp.make() })).toMatchObject({ ok: false, code: 'forbidden' });
-    expect(await s.service.api.listExportTables({ session })).toEqual({ ok: true, value: ['visits', 'locker-sessions', 'steward-actions'] });
+    expect(await s.service.api.listExportTables({ session })).toEqual({ ok: true, value: ['visits', 'locker-sessions', 'steward-actions', 'stock-history', 'inspections'] });
+  });
+
+  it('writes stock history and inspections for the period, one row per record and per item, notes quoted', async () => {
+    const s = await start({ layout: STANDARD_LAYOUT, settings: { stewardPin: '2468', stationId: 'st-7' } });
+    const folder = temp.make();
+    const session = await s.session();
+    const WATER = 1;
+    expect(await s.service.api.recordStock({ session, itemId: WATER, kind: 'count', quantity: 5, note: '=SUM(A1),"少了"' })).toMatchObject({ ok: true });
+    vi.advanceTimersByTime(60_000);
+    expect(await s.service.api.recordStock({ session, itemId: WATER, kind: 'restock', quantity: 20, note: null })).toMatchObject({ ok: true });
+    const results = INSPECTION_ITEMS.map((item) => ({ item, passed: item !== 'microwave', note: item === 'microwave' ? '不加热, no heat' : null }));
+    expect(await s.service.api.recordInspection({ session, results })).toMatchObject({ ok: true, value: { failed: 1 } });
+    vi.advanceTimersByTime(DAY);
+    const later = await s.session();
+    // Outside the period: in neither file.
+    expect(await s.service.api.recordStock({ session: later, itemId: WATER, kind: 'count', quantity: 3, note: null })).toMatchObject({ ok: true });
+    expect(await s.service.api.recordInspection({ session: later, results: INSPECTION_ITEMS.map((item) => ({ item, passed: true, note: null })) })).toMatchObject({ ok: true });
+
+    const answer = await s.service.api.exportCsv({ session: later, tables: ['stock-history', 'inspections'], fromMs: T0 - 60_000, toMs: T0 + DAY / 2, folder });
+    const day = localTime(T0)?.slice(0, 10).replace(/-/g, '') ?? '';
+    const stockPath = join(folder, `st-7-stock-history-${day}-${day}.csv`);
+    const inspectionsPath = join(folder, `st-7-inspections-${day}-${day}.csv`);
+    expect(answer).toEqual({
+      ok: true,
+      value: {
+        files: [
+          { table: 'stock-history', path: stockPath, rows: 2, bytes: readFileSync(stockPath).length },
+          { table: 'inspections', path: inspectionsPath, rows: INSPECTION_ITEMS.length, bytes: readFileSync(inspectionsPath).length },
+        ],
+      },
+    });
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const at = localTime(T0) ?? '';
+    const at1 = localTime(T0 + 60_000) ?? '';
+    expect(readFileSync(stockPath).toString('hex')).toBe(
+      Buffer.concat([
+        bom,
+        Buffer.from(
+          'record,when,item,item (English),kind,quantity,stock after,unit,steward,note\r\n' +
+            `1,${at},饮用水,Drinking water,count,5,5,瓶,Station PIN,"'=SUM(A1),""少了"""\r\n` +
+            `2,${at1},饮用水,Drinking water,restock,20,25,瓶,Station PIN,\r\n`,
+          'utf8',
+        ),
+      ]).toString('hex'),
+    );
+    // The seven haves first, then the daily checks, as the console lists them.
+    const items = INSPECTION_ITEMS.map((item) => `1,${at1},Station PIN,${item},${item === 'microwave' ? 'fail,"不加热, no heat"' : 'pass,'}\r\n`).join('');
+    expect(items.startsWith(`1,${at1},Station PIN,site,pass,\r\n`)).toBe(true);
+    expect(readFileSync(inspectionsPath).toString('hex')).toBe(Buffer.concat([bom, Buffer.from(`inspection,when,steward,item,result,note\r\n${items}`, 'utf8')]).toString('hex'));
   });
 });

@@ -4,24 +4,10 @@
  * inspections) with one line in `EXPORT_TABLES`. Rows are pseudonymous: a worker is the
  * station's card number (`cards.id`), never a card id or its hash.
  */
-import type { Database } from 'better-sqlite3';
-import type { CsvValue } from './csv';
+import { inspectionsTable, stockHistoryTable } from '../records/records-export';
+import { localTime, type ExportTable } from './export-table';
 
-export interface ExportTable {
-  /** File name part and the id the console asks for: lowercase letters and dashes. */
-  readonly id: string;
-  readonly header: readonly string[];
-  /** Rows whose time falls in [fromMs, toMs), oldest first. */
-  rows(db: Database, fromMs: number, toMs: number): Iterable<readonly CsvValue[]>;
-}
-
-/** Epoch ms as local ISO-like time (`2025-06-01 16:00:00`), what a spreadsheet reads as a date. */
-export function localTime(ms: number | null): string | null {
-  if (ms === null) return null;
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
+export { localTime, type ExportTable } from './export-table';
 
 const visits: ExportTable = {
   id: 'visits',
@@ -67,4 +53,4 @@ const stewardActions: ExportTable = {
   },
 };
 
-export const EXPORT_TABLES: readonly ExportTable[] = [visits, lockerSessions, stewardActions];
+export const EXPORT_TABLES: readonly ExportTable[] = [visits, lockerSessions, stewardActions, stockHistoryTable, inspectionsTable];
