@@ -145,15 +145,18 @@ describe('usage report', () => {
     }
   });
 
-  it('counts wish-wall posts once a wishes table exists, 0 before', () => {
+  it('counts wish-wall posts by local day, held and hidden ones included', () => {
     process.env.TZ = 'Asia/Shanghai';
     const db = station();
     try {
       const now = new Date(2026, 11, 1, 12).getTime();
       const usage = createUsageQueries(db);
       expect(usage.report('today', now).wishPosts).toBe(0);
-      db.exec('CREATE TABLE wishes (id INTEGER PRIMARY KEY, created_ms INTEGER NOT NULL)');
-      db.prepare('INSERT INTO wishes (created_ms) VALUES (?), (?), (?)').run(now - HOUR, now - 13 * HOUR, now);
+      const visit = db.prepare("INSERT INTO visits (kind, arrived_ms, last_tap_ms, source, device_id) VALUES ('guest', ?, ?, 'guest', 'screen')").run(now - 14 * HOUR, now - 14 * HOUR).lastInsertRowid;
+      const post = db.prepare("INSERT INTO wishes (uid, category, text, masked, visit_id, state, hidden_reason, created_ms, updated_ms) VALUES (?, 'thanks', '谢谢', '谢谢', ?, ?, ?, ?, ?)");
+      post.run('a'.repeat(32), visit, 'approved', null, now - HOUR, now - HOUR);
+      post.run('b'.repeat(32), visit, 'hidden', 'spam', now, now);
+      post.run('c'.repeat(32), visit, 'pending', null, now - 13 * HOUR, now - 13 * HOUR);
       expect(usage.report('today', now).wishPosts).toBe(2);
       expect(usage.report('7d', now).wishPosts).toBe(3);
     } finally {
