@@ -110,9 +110,13 @@ function ConsoleFrame({ client, session, name, onSignedOut, exit }: ConsoleFrame
   return (
     <section className="screen screen-console" data-testid="screen-console">
       <header className="console-header">
-        <p className="console-who" data-testid="console-who">
-          {t('console.signedInAs', { name })}
-        </p>
+        {/* Sign out beside the name, not under the section: a long section never pushes it off screen. */}
+        <div className="console-who-row">
+          <p className="console-who" data-testid="console-who">
+            {t('console.signedInAs', { name })}
+          </p>
+          {exit}
+        </div>
         <nav className="console-tabs" role="tablist">
           {CONSOLE_SECTIONS.map((s) => (
             <button
@@ -134,7 +138,6 @@ function ConsoleFrame({ client, session, name, onSignedOut, exit }: ConsoleFrame
           {Section && <Section key={section.id} session={session} client={client} checked={checked} />}
         </Suspense>
       </div>
-      <div className="screen-actions">{exit}</div>
     </section>
   );
 }

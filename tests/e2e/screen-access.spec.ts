@@ -154,8 +154,11 @@ test('a button whose call hangs says so within a second; a frozen service then s
   await page.goto(station.screenUrl);
   await page.getByTestId('no-card-button').click();
   await expect(page.getByTestId('screen-no-card')).toBeVisible();
-  // Frozen, not dead: the socket stays open and nothing answers.
-  station.child.kill('SIGSTOP');
+  // Frozen, not dead: the socket stays open and nothing answers. The service itself, not the
+  // supervisor above it (which would count it hung after 5 s; the test thaws it before that).
+  const service = station.servicePid();
+  if (service === null) throw new Error('no service process under the supervisor');
+  process.kill(service, 'SIGSTOP');
   try {
     const pressedAt = Date.now();
     await page.getByTestId('guest-button').click();
@@ -164,7 +167,7 @@ test('a button whose call hangs says so within a second; a frozen service then s
     await expect(page.getByTestId('service-restarting')).toBeVisible({ timeout: 3_000 });
     console.log(`"one moment" after ${waitingAfterMs} ms; restarting screen after ${Date.now() - pressedAt} ms`);
   } finally {
-    station.child.kill('SIGCONT');
+    process.kill(service, 'SIGCONT');
   }
   // Thawed, the service answers the call it held: the guest visit was logged, and says so.
   await expect(page.getByTestId('screen-guest-welcome')).toBeVisible({ timeout: 10_000 });

@@ -15,19 +15,24 @@ async function waitForNewService(station: StationFixture, oldPid: number): Promi
   return pid!;
 }
 
-test('a service killed with SIGKILL is restarted; the page shows restarting, then attract, and the next tap works', async ({ page, station }) => {
+test('a service killed with SIGKILL is restarted; the page is back on the attract screen by itself, and the next tap works', async ({ page, station }) => {
   const first = station.process.servicePid();
   expect(first).not.toBeNull();
   process.kill(first!, 'SIGKILL');
-  await expect(page.getByTestId('service-restarting')).toBeVisible();
+  // A quick restart (250 ms) can beat the page's silence limit, so the restarting screen may
+  // never show here; the SIGSTOP test below, where the supervisor waits 5 s, shows it.
   await expect(page.getByTestId('screen-attract')).toBeVisible({ timeout: 20_000 });
   const second = await waitForNewService(station, first!);
   expect(second).not.toBe(first);
   expect(station.process.output()).toContain('Supervisor: the station service stopped (SIGKILL); starting it again in 250 ms');
 
-  await station.tap('0040856634');
-  await expect(page.getByTestId('screen-welcome')).toBeVisible();
-  await expect(page.getByTestId('visit-number')).toHaveText('1');
+  // The new service's simulated reader and the page's new socket come up a moment after its
+  // pid does: tap until the greeting shows (a second tap of the card greets it as already here).
+  const greeted = page.locator('[data-testid="screen-welcome"], [data-testid="screen-already-here"]');
+  await expect(async () => {
+    await station.tap('0040856634');
+    await expect(greeted).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
 });
 
 test('a service that stops answering (SIGSTOP) is treated as crashed and replaced', async ({ page, station }) => {
