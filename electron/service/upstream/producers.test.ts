@@ -3,7 +3,8 @@
  * locker rows written into the real tables, come out as exactly these summary items, once
  * per period, in local time (UTC+8 here), and not again after a restart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from '../testing/time-zone';
 import { uid32 } from '../../../hardware/card-id/normalise';
 import { MINUTE, useCheckInFixture } from '../testing/check-in-fixture';
 import { createOutboxStore } from './outbox-store';
@@ -12,15 +13,7 @@ import { createProducers } from './producers';
 import { createSummaries } from './summaries';
 
 const HOUR = 60 * MINUTE;
-let savedTz: string | undefined;
-beforeAll(() => {
-  savedTz = process.env.TZ;
-  process.env.TZ = 'Asia/Shanghai';
-});
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
+useTimeZone('Asia/Shanghai');
 
 /** 2026-03-02 09:00 in Beijing. */
 const NINE = Date.UTC(2026, 2, 2, 1, 0);

@@ -4,7 +4,8 @@
  * per closed day, the older steward_audit where that is all there is, and none without either.
  */
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from '../testing/time-zone';
 import { upstreamItemSchema } from '../../../common/upstream-wire';
 import { MINUTE, useCheckInFixture } from '../testing/check-in-fixture';
 import { createOutboxStore } from './outbox-store';
@@ -15,15 +16,7 @@ import { createSummaries } from './summaries';
 const HOUR = 60 * MINUTE;
 /** 2026-03-02 09:00 in Beijing. */
 const NINE = Date.UTC(2026, 2, 2, 1, 0);
-let savedTz: string | undefined;
-beforeAll(() => {
-  savedTz = process.env.TZ;
-  process.env.TZ = 'Asia/Shanghai';
-});
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
+useTimeZone('Asia/Shanghai');
 const fixture = useCheckInFixture();
 
 describe('steward.daily', () => {

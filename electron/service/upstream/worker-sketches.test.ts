@@ -5,7 +5,8 @@
  * month. Compared with exact counts through the same estimator the collector uses.
  */
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTimeZone } from '../testing/time-zone';
 import { decodeSketch, estimateDistinct, HLL_STANDARD_ERROR } from '../../../common/hyperloglog';
 import { MINUTE, useCheckInFixture } from '../testing/check-in-fixture';
 import { fleetPseudonym, periodPseudonymKey, pseudonymPeriod } from './fleet-pseudonym';
@@ -18,15 +19,7 @@ const HOUR = 60 * MINUTE;
 /** 2026-03-31 09:00 in Beijing. */
 const NINE = Date.UTC(2026, 2, 31, 1, 0);
 const FLEET_KEY = createHmac('sha256', 'worker sketch tests').digest();
-let savedTz: string | undefined;
-beforeAll(() => {
-  savedTz = process.env.TZ;
-  process.env.TZ = 'Asia/Shanghai';
-});
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
+useTimeZone('Asia/Shanghai');
 const fixture = useCheckInFixture();
 
 describe('unique-worker sketches', () => {
