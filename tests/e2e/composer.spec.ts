@@ -80,6 +80,9 @@ test('pinyin on the on-screen keys: xiexie gives 谢谢 first, choosing it write
   await typeKeys(page, 'xiexie');
   await expect(page.getByTestId('composer-composition')).toHaveText('xiexie');
   await expect(candidates(page).first()).toHaveText('谢谢');
+  // The word list came from its worker (parsed off the page's thread), not in a page chunk.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(fetched.filter((name) => /\/dictionary-worker-[\w-]+\.js$/.test(name))).toHaveLength(1);
   await candidates(page).first().click();
   await expect(value(page)).toHaveText('谢谢');
   await expect(page.getByTestId('composer-counter')).toHaveText('2 / 140');
