@@ -11,7 +11,8 @@ import { ComposerText } from './ComposerText';
 import { HandwritingPad, type Stroke } from './HandwritingPad';
 import { candidatePage, type PinyinCandidate } from './pinyin/engine';
 import { MAX_PINYIN_INPUT } from './pinyin/segment';
-import { codePointLength, deleteBefore, insertText, keepCaret } from './text-edit';
+import { countCharacters } from '../../../common/wish-text';
+import { deleteBefore, insertText, keepCaret } from './text-edit';
 import { TouchKeyboard, type KeyPress } from './TouchKeyboard';
 import { useHandwriting, type HandwritingClient } from './use-handwriting';
 import { usePinyinEngine } from './use-pinyin-engine';
@@ -27,7 +28,10 @@ export interface TextComposerProps {
   readonly value: string;
   /** Every change of the text; never longer than `maxLength`. */
   readonly onChange: (value: string) => void;
-  /** Most characters (Unicode code points) the text may have; the counter shows `n / maxLength`. */
+  /**
+   * Most characters the text may have, counted as the service counts them (grapheme
+   * clusters: an emoji family or a flag is one); the counter shows `n / maxLength`.
+   */
   readonly maxLength: number;
   /** Shown while the text is empty. */
   readonly placeholder?: string;
@@ -44,7 +48,7 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
   const { t } = useTranslation();
   const engine = usePinyinEngine();
   const [mode, setMode] = useState<ComposerMode>('pinyin');
-  const [caretRaw, setCaret] = useState(() => codePointLength(value));
+  const [caretRaw, setCaret] = useState(() => countCharacters(value));
   const [active, setActive] = useState(autoFocus);
   const [composition, setComposition] = useState('');
   const [page, setPage] = useState(0);
@@ -52,7 +56,7 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const writing = useHandwriting(handwriting, strokes);
   const caret = keepCaret(value, caretRaw);
-  const length = codePointLength(value);
+  const length = countCharacters(value);
 
   const pinyinCandidates = useMemo<PinyinCandidate[]>(() => {
     if (!composition) return [];
