@@ -80,6 +80,15 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
     setComposition(candidate.rest);
     setPage(0);
   };
+  /** Writes the first candidate (then `after`) in place of the pending pinyin. */
+  const commitFirst = (after: string): void => {
+    const [first] = pinyinCandidates;
+    const next = insertText({ value, caret }, (first?.text ?? '') + after, maxLength);
+    setCaret(next.caret);
+    if (next.value !== value) onChange(next.value);
+    setComposition('');
+    setPage(0);
+  };
   const onPress = (press: KeyPress): void => {
     setActive(true);
     if (press.kind === 'backspace') {
@@ -100,13 +109,8 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
     }
     // Space or punctuation with pinyin pending: space takes the first candidate, punctuation
     // takes it and follows it.
-    const [first] = pinyinCandidates;
-    if (composition && first) {
-      const next = insertText({ value, caret }, first.text + (press.kind === 'char' ? press.char : ''), maxLength);
-      setCaret(next.caret);
-      if (next.value !== value) onChange(next.value);
-      setComposition('');
-      setPage(0);
+    if (composition) {
+      commitFirst(press.kind === 'char' ? press.char : '');
       return;
     }
     insert(press.kind === 'space' ? ' ' : press.char);
@@ -114,8 +118,10 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
   };
   const switchMode = (next: ComposerMode): void => {
     setActive(true);
-    // Pending pinyin is kept as typed rather than lost.
-    if (composition) insert(composition.replace(/[ ']/g, ''));
+    // Pending pinyin is written as Space would write it: the first candidate, the one the bar
+    // shows first (谢谢 for `xiexie`). Whoever typed pinyin meant Chinese; raw letters would
+    // be a surprise, and dropping them would lose what they typed.
+    if (composition) commitFirst('');
     setComposition('');
     setStrokes([]);
     setPage(0);
