@@ -44,6 +44,7 @@ import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useWishRotation } from '../wishes/use-wish-rotation';
+import { openWallWhenReady } from '../wishes/wall-opening';
 
 /**
  * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
@@ -235,7 +236,10 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       [client, i18n],
     ),
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
-    openWishes: useCallback(() => dispatch({ type: 'open-wishes' }), [dispatch]),
+    openWishes: useCallback(() => {
+      const fromSeq = state.screenSeq;
+      openWallWhenReady(client, () => dispatch({ type: 'open-wishes', fromSeq }));
+    }, [client, dispatch, state.screenSeq]),
     client,
   };
 
