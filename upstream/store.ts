@@ -25,22 +25,37 @@ export interface CollectorStore {
 /** `stations.last_seen_at` is moved on when it is older than this, s: "last seen" is exact to this step. */
 export const LAST_SEEN_STEP_SECONDS = 10;
 
-/** How long a station's key is kept in memory, ms: a key changed in the database by another process applies after this. */
+/** How long the stations' keys are kept in memory, ms: a key changed or removed in the database by another process applies after this. */
 export const KEY_CACHE_MS = 60_000;
 
 export function createCollectorStore(db: SqlClient, now: () => number = Date.now): CollectorStore {
   const writer = createBatchWriter(db, { lastSeenStepSeconds: LAST_SEEN_STEP_SECONDS });
-  // Known stations only: an unknown id is looked up every time, so a station just added works at once.
-  const keys = new Map<string, { key: Buffer; atMs: number }>();
+  // Every station's key, read in one query and again when older than KEY_CACHE_MS, so the
+  // hourly round (each station once an hour, longer apart than any per-key cache) costs no
+  // lookups. An id not in it is looked up on its own, so a station just added works at once.
+  let keys = new Map<string, Buffer>();
+  let loadedAtMs = Number.NEGATIVE_INFINITY;
+  let loading: Promise<void> | undefined;
+  const reload = () =>
+    (loading ??= (async () => {
+      try {
+        const startedMs = now();
+        const rows = await db.query<{ id: string; key: Uint8Array }>('SELECT id, key FROM stations');
+        keys = new Map(rows.map((r) => [r.id, Buffer.from(r.key)]));
+        loadedAtMs = startedMs;
+      } finally {
+        loading = undefined;
+      }
+    })());
   return {
     async stationKey(stationId) {
-      const cached = keys.get(stationId);
-      if (cached && now() - cached.atMs < KEY_CACHE_MS) return cached.key;
+      if (now() - loadedAtMs >= KEY_CACHE_MS) await reload();
+      const known = keys.get(stationId);
+      if (known) return known;
       const [row] = await db.query<{ key: Uint8Array }>('SELECT key FROM stations WHERE id = $1', [stationId]);
       if (!row) return undefined;
-      if (keys.size > 100_000) keys.clear();
       const key = Buffer.from(row.key);
-      keys.set(stationId, { key, atMs: now() });
+      keys.set(stationId, key);
       return key;
     },
     async addStation(stationId) {
