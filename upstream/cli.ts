@@ -5,14 +5,22 @@
  * Options: `--data DIR` (PGlite folder, default `./collector-data`), `--port N` (default
  * 8780; 0 picks a free one), `--host H` (default 127.0.0.1), `--tls-key FILE --tls-cert FILE`
  * (HTTPS). `DATABASE_URL=postgres://…` uses that server instead of PGlite.
+ *
+ * The district's configuration, downloaded by every station (see `config-files.ts`):
+ * `set-notices FILE`, `set-stewards FILE --fleet-key KEY`, `set-words FILE`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { stationIdSchema } from '../common/upstream-wire';
 import { migrate } from './db/migrate';
 import { openSqlDatabase } from './db/sql';
+import { describeIssues, readConfigFile, type ConfigKind } from './config-files';
+import { setPullDocument } from './pull-store';
 import { buildCollector } from './server';
 import { createCollectorStore } from './store';
+
+const CONFIG_COMMANDS: Record<string, ConfigKind | undefined> = { 'set-notices': 'notices', 'set-stewards': 'stewards', 'set-words': 'words' };
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -24,6 +32,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
+      'fleet-key': { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -33,9 +42,24 @@ async function main(argv: string[]): Promise<number> {
     console.error('Usage: npm run collector -- add-station ID   (ID: 1–64 letters, digits, "_", "." or "-")');
     return 2;
   }
-  if (command !== undefined && command !== 'add-station') {
-    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID.`);
+  const configKind = command === undefined ? undefined : CONFIG_COMMANDS[command];
+  if (command !== undefined && command !== 'add-station' && configKind === undefined) {
+    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID, ${Object.keys(CONFIG_COMMANDS).map((c) => `${c} FILE`).join(', ')}.`);
     return 2;
+  }
+  let configDocument: unknown;
+  if (configKind !== undefined) {
+    if (positionals[1] === undefined) {
+      console.error(`Usage: npm run collector -- ${command} FILE${configKind === 'stewards' ? ' [--fleet-key FILE]' : ''}`);
+      return 2;
+    }
+    // Checked whole before the database is opened: a bad file changes nothing.
+    const read = readConfigFile(configKind, positionals[1], values['fleet-key']);
+    if (!read.ok) {
+      console.error(read.message);
+      return 1;
+    }
+    configDocument = read.document;
   }
   const db = await openSqlDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: values.data });
   await migrate(db);
@@ -52,6 +76,20 @@ async function main(argv: string[]): Promise<number> {
     console.log(key.toString('base64url'));
     await db.close();
     return 0;
+  }
+
+  if (configKind !== undefined) {
+    try {
+      const stored = await setPullDocument(db, configKind, configDocument);
+      const count = configKind === 'words' ? `${(stored as { blocked: unknown[] }).blocked.length} blocked words` : `${(Object.values(stored)[0] as unknown[]).length} ${configKind}`;
+      console.log(`Set the district's ${configKind} (${count}); stations download them with their next pull.`);
+      return 0;
+    } catch (error) {
+      console.error(`${positionals[1]}: ${error instanceof z.ZodError ? describeIssues(error) : String(error)}; nothing was changed.`);
+      return 1;
+    } finally {
+      await db.close();
+    }
   }
 
   const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined;

@@ -26,6 +26,10 @@ export interface CollectorStore {
   storeBatch(input: StoreBatchInput): Promise<'replayed' | { inserted: Set<string> }>;
   /** Deletes nonces whose request time is older than `olderThanSeconds` unix seconds. */
   pruneNonces(olderThanSeconds: number): Promise<number>;
+  /** Records a request's nonce (a signed GET's); false when it was seen before. */
+  useNonce(stationId: string, nonce: string, createdSeconds: number): Promise<boolean>;
+  /** The database, for the pulled configuration (`pull-store.ts`). */
+  readonly db: SqlClient;
 }
 
 /** How long a station's key is kept in memory, ms: a key changed in the database by another process applies after this. */
@@ -35,6 +39,14 @@ export function createCollectorStore(db: SqlClient, now: () => number = Date.now
   // Known stations only: an unknown id is looked up every time, so a station just added works at once.
   const keys = new Map<string, { key: Buffer; atMs: number }>();
   return {
+    db,
+    async useNonce(stationId, nonce, createdSeconds) {
+      const rows = await db.query(
+        'INSERT INTO request_nonces (station_id, nonce, created_at) VALUES ($1, $2, to_timestamp($3)) ON CONFLICT DO NOTHING RETURNING 1',
+        [stationId, nonce, createdSeconds],
+      );
+      return rows.length === 1;
+    },
     async stationKey(stationId) {
       const cached = keys.get(stationId);
       if (cached && now() - cached.atMs < KEY_CACHE_MS) return cached.key;
