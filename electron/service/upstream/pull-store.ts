@@ -1,5 +1,5 @@
 /**
- * The `upstream_pulls` table (migration 0011): per pulled kind, the ETag and document last
+ * The `upstream_pulls` table (migration 0013): per pulled kind, the ETag and document last
  * applied. Written only inside the transaction that applied the document.
  */
 import type { Database } from 'better-sqlite3';

@@ -16,7 +16,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export const version = 11;
+export const version = 13;
 
 export function up(db: Database): void {
   db.pragma('defer_foreign_keys = ON');
