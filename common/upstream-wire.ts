@@ -178,6 +178,7 @@ export const REFUSAL_CODES = [
   'too-large',
   'unsupported-schema-version',
   'unavailable',
+  'not-set',
 ] as const;
 export const refusalSchema = z.strictObject({
   error: z.enum(REFUSAL_CODES),

@@ -6,15 +6,23 @@
  * Options: `--data DIR` (PGlite folder, default `./collector-data`), `--port N` (default
  * 8780; 0 picks a free one), `--host H` (default 127.0.0.1), `--tls-key FILE --tls-cert FILE`
  * (HTTPS). `DATABASE_URL=postgres://…` uses that server instead of PGlite.
+ *
+ * The district's configuration, downloaded by every station (see `config-files.ts`):
+ * `set-notices FILE`, `set-stewards FILE --fleet-key KEY`, `set-words FILE`.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { stationIdSchema } from '../common/upstream-wire';
 import { migrate } from './db/migrate';
 import { openSqlDatabase } from './db/sql';
 import { createDashboardAuth } from './dashboard/auth';
+import { describeIssues, readConfigFile, type ConfigKind } from './config-files';
+import { setPullDocument } from './pull-store';
 import { buildCollector } from './server';
 import { createCollectorStore } from './store';
+
+const CONFIG_COMMANDS: Record<string, ConfigKind | undefined> = { 'set-notices': 'notices', 'set-stewards': 'stewards', 'set-words': 'words' };
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -26,6 +34,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       'tls-key': { type: 'string' },
       'tls-cert': { type: 'string' },
+      'fleet-key': { type: 'string' },
     },
   });
   const command = positionals[0];
@@ -40,9 +49,24 @@ async function main(argv: string[]): Promise<number> {
     console.error('Usage: npm run collector -- dashboard-token NAME   (NAME: who holds it, 1–60 characters; shown as the author of replies)');
     return 2;
   }
-  if (command !== undefined && command !== 'add-station' && command !== 'dashboard-token') {
-    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID, dashboard-token NAME.`);
+  const configKind = command === undefined ? undefined : CONFIG_COMMANDS[command];
+  if (command !== undefined && command !== 'add-station' && command !== 'dashboard-token' && configKind === undefined) {
+    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID, dashboard-token NAME, ${Object.keys(CONFIG_COMMANDS).map((c) => `${c} FILE`).join(', ')}.`);
     return 2;
+  }
+  let configDocument: unknown;
+  if (configKind !== undefined) {
+    if (positionals[1] === undefined) {
+      console.error(`Usage: npm run collector -- ${command} FILE${configKind === 'stewards' ? ' [--fleet-key FILE]' : ''}`);
+      return 2;
+    }
+    // Checked whole before the database is opened: a bad file changes nothing.
+    const read = readConfigFile(configKind, positionals[1], values['fleet-key']);
+    if (!read.ok) {
+      console.error(read.message);
+      return 1;
+    }
+    configDocument = read.document;
   }
   const db = await openSqlDatabase({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: values.data });
   await migrate(db);
@@ -67,6 +91,20 @@ async function main(argv: string[]): Promise<number> {
     console.log(token);
     await db.close();
     return 0;
+  }
+
+  if (configKind !== undefined) {
+    try {
+      const stored = await setPullDocument(db, configKind, configDocument);
+      const count = configKind === 'words' ? `${(stored as { blocked: unknown[] }).blocked.length} blocked words` : `${(Object.values(stored)[0] as unknown[]).length} ${configKind}`;
+      console.log(`Set the district's ${configKind} (${count}); stations download them with their next pull.`);
+      return 0;
+    } catch (error) {
+      console.error(`${positionals[1]}: ${error instanceof z.ZodError ? describeIssues(error) : String(error)}; nothing was changed.`);
+      return 1;
+    } finally {
+      await db.close();
+    }
   }
 
   const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined;

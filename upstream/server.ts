@@ -2,7 +2,8 @@
  * The collector's HTTP server (Fastify 5): `POST /v1/batches` verifies the signature, refuses
  * replays, stale timestamps, oversized and malformed bodies, unknown stations and unknown
  * schema versions, each with its own status and nothing stored, then stores the batch's
- * valid items and answers per item. `GET /healthz` answers 200 when the database does.
+ * valid items and answers per item. `GET /v1/stations/<id>/<kind>` serves the district's
+ * configuration to that station (`pull-routes.ts`). `GET /healthz` answers 200 when the database does.
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
@@ -10,6 +11,7 @@ import { MAX_BATCH_BYTES, SUPPORTED_SCHEMA_VERSIONS, UPSTREAM_SCHEMA_VERSION, ty
 import { readBatch } from './batches';
 import { registerDashboard } from './dashboard/routes';
 import type { SqlClient } from './db/sql';
+import { registerPullRoutes } from './pull-routes';
 import type { CollectorStore } from './store';
 import { verifyRequest } from './verify';
 
@@ -84,6 +86,7 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
   });
 
   if (options.dashboard) await registerDashboard(app, { db: options.dashboard.db, now, https: options.https !== undefined });
+  registerPullRoutes(app, store, now, refuse);
 
   const pruneEveryMs = options.pruneEveryMs ?? 60_000;
   if (pruneEveryMs > 0) {

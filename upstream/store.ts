@@ -20,6 +20,10 @@ export interface CollectorStore {
   storeBatch(input: StoreBatchInput): Promise<'replayed' | { inserted: Set<string> }>;
   /** Deletes nonces whose request time is older than `olderThanSeconds` unix seconds. */
   pruneNonces(olderThanSeconds: number): Promise<number>;
+  /** Records a request's nonce (a signed GET's); false when it was seen before. */
+  useNonce(stationId: string, nonce: string, createdSeconds: number): Promise<boolean>;
+  /** The database, for the pulled configuration (`pull-store.ts`). */
+  readonly db: SqlClient;
 }
 
 /** `stations.last_seen_at` is moved on when it is older than this, s: "last seen" is exact to this step. */
@@ -48,6 +52,14 @@ export function createCollectorStore(db: SqlClient, now: () => number = Date.now
       }
     })());
   return {
+    db,
+    async useNonce(stationId, nonce, createdSeconds) {
+      const rows = await db.query(
+        'INSERT INTO request_nonces (station_id, nonce, created_at) VALUES ($1, $2, to_timestamp($3)) ON CONFLICT DO NOTHING RETURNING 1',
+        [stationId, nonce, createdSeconds],
+      );
+      return rows.length === 1;
+    },
     async stationKey(stationId) {
       if (now() - loadedAtMs >= KEY_CACHE_MS) await reload();
       const known = keys.get(stationId);

@@ -72,3 +72,8 @@ export function signedHeaders(
     }),
   };
 }
+
+/** Headers of a correctly signed `GET` (digest of the empty body), for the pull tests. */
+export function signedGetHeaders(key: Buffer, stationId: string, path: string, options: { createdSeconds?: number; nonce?: string } = {}): Record<string, string> {
+  return signRequest({ key, stationId, method: 'GET', path, body: '', createdSeconds: options.createdSeconds ?? Math.floor(Date.now() / 1000), nonce: options.nonce });
+}

@@ -39,6 +39,8 @@ import { createStewardService, type StewardService } from './steward/steward-ser
 import { openStationDatabase } from './storage/database';
 import { createWedgeGate } from './wedge-gate';
 import { createWishService } from './wishes/wish-service';
+import { createLiveWordFilter } from './wishes/live-word-filter';
+import { createPullAppliers } from './upstream/pull-appliers';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -139,7 +141,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   let lockers: LockerService;
   let steward: StewardService;
   try {
-    steward = createStewardService({ db, dataDir: options.dataDir, hashCard: (c) => hashCardId(stationKey.key, c), legacyPin: config.stewardPin, clock, events, onNotice, onWarning: (line) => (warnings.push(line), onWarning(line)) });
+    steward = createStewardService({ db, dataDir: options.dataDir, hashCard: (c) => hashCardId(stationKey.key, c), pulledCardHash: (c) => upstream.stewardCardPseudonym(c), legacyPin: config.stewardPin, clock, events, onNotice, onWarning: (line) => (warnings.push(line), onWarning(line)) });
     lockers = createLockerService({
       db,
       key: stationKey.key,
@@ -157,7 +159,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     dataDirLock.release();
     throw error;
   }
-  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now });
+  const wordFilter = createLiveWordFilter();
+  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now, filter: wordFilter.filter });
   const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
     repo: checkInRepo,
@@ -199,7 +202,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     otherDevices: () => [...lockers.busStatus(), ...slips.deviceStatus()],
     tapTiming: options.tapTiming,
   });
-  const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning });
+  const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning, pull: createPullAppliers({ db, events, words: wordFilter }) });
   const exportDeps = { db, access: steward.access, stationId: config.stationId };
   const ops = createOpsService({ db, dataDir: options.dataDir, clock, settings: config, onWarning, onNotice });
   const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });

@@ -163,7 +163,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   setUpSteward: { session: SESSION, name: 'First steward', role: 'cadre', idleSeconds: 120 },
   getConsoleDevices: {
     devices: [{ id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '', lastSeenAtMs: 1_700_000_000_000, errors: 2, reopens: 1 }],
-    sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null },
+    sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null, pulls: [] },
   },
   listExportTables: ['visits', 'locker-sessions'],
   exportCsv: { files: [{ table: 'visits', path: '/media/usb/st-test-visits-20231114-20231114.csv', rows: 12, bytes: 640 }] },
@@ -172,6 +172,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,
     rejectedItems: 0, lastSuccessAtMs: null, lastError: { atMs: 1_700_000_060_000, message: 'connect ECONNREFUSED' },
     clockSkewMs: null, nextAttemptAtMs: 1_700_000_120_000,
+    pulls: [{ kind: 'words', etag: '"w1"', lastPullAtMs: 1_700_000_000_000, lastChangeAtMs: 1_699_000_000_000, lastError: null, nextPullAtMs: 1_700_000_300_000 }],
   },
   getUsage: {
     range: 'today', startMs: 1_764_518_400_000, endMs: 1_764_604_800_000,

@@ -42,6 +42,11 @@ export interface StewardServiceDeps {
   readonly dataDir: string;
   /** The station's keyed card hash (as visits use). */
   readonly hashCard: (canonical: string) => string;
+  /**
+   * The card pseudonym the district's pulled stewards are listed by (fleet key); null when
+   * the station has no fleet key. Default: none, so pulled stewards cannot tap in.
+   */
+  readonly pulledCardHash?: (canonical: string) => string | null;
   /** `stewardPin` from station.json: migrated once, then refused. */
   readonly legacyPin: string | null;
   readonly clock: Clock;
@@ -222,7 +227,7 @@ export function createStewardService(deps: StewardServiceDeps): StewardService {
     claimTap(card) {
       if (closed) return false;
       const atMs = now();
-      const steward = atMs <= signInOpenUntil ? findSteward(store.active(), card, deps.hashCard) : undefined;
+      const steward = atMs <= signInOpenUntil ? findSteward(store.active(), card, deps.hashCard, deps.pulledCardHash) : undefined;
       if (!steward) {
         // Someone else is at the screen now: the console (and its session) is gone for them.
         sessions.endAll('worker-tap');
@@ -240,14 +245,27 @@ export function createStewardService(deps: StewardServiceDeps): StewardService {
   };
 }
 
-/** The active steward a tapped card belongs to, by its keyed hashes. */
-function findSteward(stewards: readonly StewardRecord[], card: NormalisedCard, hash: (c: string) => string): StewardRecord | undefined {
-  if (card.kind === 'low24') {
-    const h24 = hash(card.low24);
-    return stewards.find((s) => s.cardHash24 === h24);
-  }
-  const { cardHash } = stewardCardHashes(card, hash);
-  return stewards.find((s) => s.cardHash === cardHash);
+/**
+ * The active steward a tapped card belongs to, by its keyed hashes: the station's own for
+ * local stewards, the district's pseudonym for pulled ones (`source = 'upstream'`).
+ */
+function findSteward(
+  stewards: readonly StewardRecord[],
+  card: NormalisedCard,
+  hash: (c: string) => string,
+  pulledHash: ((c: string) => string | null) | undefined,
+): StewardRecord | undefined {
+  const match = (candidates: readonly StewardRecord[], h: (c: string) => string | null) => {
+    if (card.kind === 'low24') {
+      const h24 = h(card.low24);
+      return h24 === null ? undefined : candidates.find((s) => s.cardHash24 === h24);
+    }
+    const { cardHash } = stewardCardHashes(card, (c) => h(c) ?? '');
+    return cardHash === '' ? undefined : candidates.find((s) => s.cardHash === cardHash);
+  };
+  const local = match(stewards.filter((s) => s.source !== 'upstream'), hash);
+  if (local || !pulledHash) return local;
+  return match(stewards.filter((s) => s.source === 'upstream'), pulledHash);
 }
 
 /** The console line for a station with no steward yet (see README, "First steward"). */

@@ -7,7 +7,7 @@ import type { Database } from 'better-sqlite3';
 import type { AuditRow } from '../../../common/steward';
 import type { StewardRole } from '../../../common/steward-session';
 
-export type StewardSource = 'file' | 'setup' | 'legacy';
+export type StewardSource = 'file' | 'setup' | 'legacy' | 'upstream';
 
 /** One steward as stored. Card and PIN only as hashes. */
 export interface StewardRecord {

@@ -29,11 +29,11 @@ describe('openStationDatabase', () => {
     const dataDir = temp.make();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(12);
+      expect(LATEST_SCHEMA_VERSION).toBe(13);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(tableNames(db)).toEqual([
-        'attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'events', 'inspection_results', 'inspections', 'locker_events', 'locker_sessions', 'lockers', 'notices', 'steward_actions', 'steward_audit', 'stewards', 'supply_alerts', 'supply_items', 'supply_stock', 'upstream_cursors', 'upstream_events', 'upstream_outbox', 'upstream_worker_sketches', 'usage_card_last', 'usage_slots', 'visit_days', 'visits', 'wish_me_too', 'wish_settings', 'wishes',
+        'attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'events', 'inspection_results', 'inspections', 'locker_events', 'locker_sessions', 'lockers', 'notices', 'steward_actions', 'steward_audit', 'stewards', 'supply_alerts', 'supply_items', 'supply_stock', 'upstream_cursors', 'upstream_events', 'upstream_outbox', 'upstream_pulls', 'upstream_wish_replies', 'upstream_worker_sketches', 'usage_card_last', 'usage_slots', 'visit_days', 'visits', 'wish_me_too', 'wish_settings', 'wishes',
       ]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
@@ -42,7 +42,7 @@ describe('openStationDatabase', () => {
       const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
       expect(indexes.map((i) => i.name)).toEqual([
         'cards_hash24', 'events_kind_at', 'inspections_at', 'locker_events_at', 'locker_events_locker', 'locker_sessions_card', 'locker_sessions_claimed',
-        'locker_sessions_claimed_cover', 'locker_sessions_live', 'lockers_address', 'steward_actions_at', 'steward_audit_at', 'stewards_card24', 'supply_alerts_open',
+        'locker_sessions_claimed_cover', 'locker_sessions_live', 'lockers_address', 'notices_upstream', 'steward_actions_at', 'steward_audit_at', 'stewards_card24', 'supply_alerts_open',
         'supply_stock_at', 'supply_stock_item', 'upstream_outbox_pending', 'usage_card_last_ms', 'visits_arrived', 'visits_card', 'visits_kind_arrived',
         'wishes_card', 'wishes_state', 'wishes_visit', 'wishes_wall',
       ]);

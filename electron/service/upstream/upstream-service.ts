@@ -8,13 +8,16 @@ import type { Database } from 'better-sqlite3';
 import type { DeviceStatus } from '../../../common/domain';
 import type { SyncStatus } from '../../../common/upstream-sync-status';
 import type { Clock } from '../../../hardware/drivers/clock';
+import { getBytes, type GetBytes } from './http-get';
 import { postJson, type PostJson } from './http-post';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SLOT_MS, slotStart } from './periods';
 import { createProducers } from './producers';
 import { createRecordEvents } from './record-events';
+import { createPuller, type PullAppliers, type Puller, type PullerOptions } from './puller';
 import { createSender, type Sender, type SenderOptions } from './sender';
 import { createStewardSummaries } from './steward-summaries';
+import { stewardCardKey, stewardCardPseudonym } from './steward-card-pseudonym';
 import { createSummaries } from './summaries';
 import { createSupplyLevels } from './supply-levels';
 import { loadCollectorCa, loadCollectorKey, type UpstreamSettings } from './upstream-settings';
@@ -36,6 +39,12 @@ export interface UpstreamServiceDeps {
   readonly post?: PostJson;
   /** Sender tuning (batch size, backoff, jitter source). */
   readonly sender?: Pick<SenderOptions, 'batchSize' | 'backoffBaseMs' | 'backoffMaxMs' | 'random' | 'timeoutMs'>;
+  /** What each pulled kind changes on the station (see pull-appliers.ts); none: nothing is pulled. */
+  readonly pull?: PullAppliers;
+  /** Transport of the pulls; default node:http(s). */
+  readonly get?: GetBytes;
+  /** Puller tuning (interval, backoff, jitter source). */
+  readonly puller?: Pick<PullerOptions, 'intervalMs' | 'backoffBaseMs' | 'backoffMaxMs' | 'random' | 'timeoutMs'>;
 }
 
 export interface UpstreamService {
@@ -46,9 +55,16 @@ export interface UpstreamService {
    * failure to count is a warning, not a failed check-in.
    */
   noteWorker(cardKey: string, atMs: number): void;
+  /**
+   * A tapped card's pseudonym as the district lists stewards' cards (see
+   * steward-card-pseudonym.ts); null without a fleet key (pulled stewards then cannot tap in).
+   */
+  stewardCardPseudonym(canonical: string): string | null;
   /** Writes due items and starts a drain now (also runs on its own every slot). */
   tick(): void;
-  /** Resolves when the sender is idle or backing off. */
+  /** Downloads every pulled kind now (also runs on its own every 5 minutes). */
+  pullNow(): void;
+  /** Resolves when the sender is idle or backing off and no download is in flight. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -59,6 +75,8 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
   const outbox = createOutboxStore(deps.db);
   let sender: Sender;
   let workerSketches: WorkerSketches | undefined;
+  let cardKey: Buffer | null = null;
+  let puller: Puller | undefined;
   try {
     sender = createSender({
       ...deps.sender,
@@ -71,7 +89,29 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
       post: deps.post ?? postJson,
     });
     const { fleetKeyFile } = deps.settings;
-    if (fleetKeyFile !== undefined) workerSketches = createWorkerSketches(deps.db, loadCollectorKey(deps.dataDir, fleetKeyFile));
+    if (fleetKeyFile !== undefined) {
+      const fleetKey = loadCollectorKey(deps.dataDir, fleetKeyFile);
+      workerSketches = createWorkerSketches(deps.db, fleetKey);
+      cardKey = stewardCardKey(fleetKey);
+    }
+    if (deps.pull) {
+      const started = sender;
+      puller = createPuller({
+        ...deps.puller,
+        db: deps.db,
+        collectorUrl: new URL(deps.settings.collectorUrl),
+        stationId: deps.stationId,
+        key: loadCollectorKey(deps.dataDir, deps.settings.keyFile),
+        ca: loadCollectorCa(deps.dataDir, deps.settings.caFile),
+        clock,
+        get: deps.get ?? getBytes,
+        appliers: deps.pull,
+        // The district lists stewards' cards as fleet pseudonyms: without the fleet key no tap could match them.
+        disabled: cardKey === null ? { stewards: 'not pulled: station.json\'s upstream names no fleetKeyFile, which the district\'s steward cards need' } : {},
+        offsetMs: () => started.status().clockSkewMs ?? 0,
+        onWarning: deps.onWarning,
+      });
+    }
   } catch (error) {
     const message = `Upstream is configured but cannot start: ${error instanceof Error ? error.message : String(error)}`;
     deps.onWarning(message);
@@ -122,8 +162,10 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
         lastError: s.lastError,
         clockSkewMs: s.clockSkewMs,
         nextAttemptAtMs: s.nextAttemptAtMs,
+        pulls: puller?.status() ?? [],
       };
     },
+    stewardCardPseudonym: (canonical) => (cardKey === null ? null : stewardCardPseudonym(cardKey, canonical)),
     noteWorker: (cardKey, atMs) => {
       try {
         workerSketches?.noteWorker(cardKey, atMs);
@@ -132,11 +174,14 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
       }
     },
     tick,
-    settled: () => sender.settled(),
+    pullNow: () => puller?.pullNow(),
+    async settled() {
+      await Promise.all([sender.settled(), puller?.settled()]);
+    },
     async close() {
       closed = true;
       clock.clearTimeout(timer);
-      await sender.close();
+      await Promise.all([sender.close(), puller?.close()]);
     },
   };
 }
@@ -144,9 +189,11 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
 function notConfigured(): UpstreamService {
   const status: SyncStatus = {
     state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0,
-    lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null,
+    lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null, pulls: [],
   };
-  return { getSyncStatus: () => status, noteWorker: () => {}, tick: () => {}, settled: async () => {}, close: async () => {} };
+  return {
+    getSyncStatus: () => status, noteWorker: () => {}, stewardCardPseudonym: () => null, tick: () => {}, pullNow: () => {}, settled: async () => {}, close: async () => {},
+  };
 }
 
 /** Configured but unusable (e.g. no key file): items already queued are still counted. */
@@ -156,11 +203,13 @@ function stopped(outbox: OutboxStore, collectorUrl: string, message: string, atM
       const stats = outbox.stats();
       return {
         state: 'stopped', collector: new URL(collectorUrl).origin, queueLength: stats.pending, oldestItemAtMs: stats.oldestPendingMs,
-        rejectedItems: stats.rejected, lastSuccessAtMs: null, lastError: { atMs, message: message.slice(0, 500) }, clockSkewMs: null, nextAttemptAtMs: null,
+        rejectedItems: stats.rejected, lastSuccessAtMs: null, lastError: { atMs, message: message.slice(0, 500) }, clockSkewMs: null, nextAttemptAtMs: null, pulls: [],
       };
     },
     noteWorker: () => {},
+    stewardCardPseudonym: () => null,
     tick: () => {},
+    pullNow: () => {},
     settled: async () => {},
     close: async () => {},
   };

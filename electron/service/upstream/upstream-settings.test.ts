@@ -30,7 +30,7 @@ async function start(stationJson: Record<string, unknown>) {
 
 const notConfigured = {
   state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0,
-  lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null,
+  lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null, pulls: [],
 };
 
 describe('upstream settings', () => {

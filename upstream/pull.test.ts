@@ -1,0 +1,115 @@
+/**
+ * The district's configuration served to stations over real HTTP on 127.0.0.1 (PGlite, or
+ * the PostgreSQL server of the run): signed GETs, strong ETags and 304s, per-station
+ * entries, wish replies from `addWishReply`, and every refused download.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pullPath, type PullKind } from '../common/upstream-pull';
+import type { SqlDatabase } from './db/sql';
+import { addWishReply, listWishReplies, setPullDocument } from './pull-store';
+import { openTestDatabase, signedGetHeaders, startCollector, type RunningCollector } from './testing';
+
+let db: SqlDatabase;
+let collector: RunningCollector;
+let key: Buffer;
+let otherKey: Buffer;
+const WISH = 'a'.repeat(32);
+const PIN_HASH = `scrypt$16384$8$1$${'0'.repeat(32)}$${'1'.repeat(64)}`;
+
+beforeAll(async () => {
+  db = await openTestDatabase();
+  collector = await startCollector(db);
+  key = await collector.store.addStation('st-a');
+  otherKey = await collector.store.addStation('st-b');
+}, 120_000);
+
+afterAll(async () => {
+  await collector?.close();
+  await db?.close();
+});
+
+async function get(kind: PullKind, options: { stationId?: string; signer?: string; signKey?: Buffer; etag?: string; headers?: Record<string, string> } = {}) {
+  const path = pullPath(options.stationId ?? 'st-a', kind);
+  const headers = { ...signedGetHeaders(options.signKey ?? key, options.signer ?? 'st-a', path), ...(options.etag ? { 'if-none-match': options.etag } : {}), ...options.headers };
+  const res = await fetch(`${collector.url}${path}`, { headers });
+  const text = await res.text();
+  return { status: res.status, etag: res.headers.get('etag'), digest: res.headers.get('content-digest'), text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+}
+
+const notice = (title: string) => ({
+  kind: 'notice', title: { 'zh-CN': title, en: title }, body: { 'zh-CN': '', en: '' }, startMinute: 0, endMinute: 1440, days: 127, active: true,
+});
+
+describe('GET /v1/stations/<id>/<kind>', () => {
+  it('serves wish replies added with addWishReply, with a strong ETag, 304 on If-None-Match, and a new ETag after a new reply', async () => {
+    const empty = await get('wish-replies');
+    expect(empty).toMatchObject({ status: 200, json: { schemaVersion: 1, kind: 'wish-replies', replies: [] } });
+    expect(empty.etag).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+
+    const reply = await addWishReply(db, { stationId: 'st-a', wishId: WISH, text: '  遮阳袖套下周到  ', author: '朝阳区总工会' });
+    expect(reply).toMatchObject({ stationId: 'st-a', wishId: WISH, text: '遮阳袖套下周到', author: '朝阳区总工会' });
+    const first = await get('wish-replies');
+    expect(first.status).toBe(200);
+    expect(first.json).toEqual({ schemaVersion: 1, kind: 'wish-replies', replies: [{ id: reply.id, wishId: WISH, text: '遮阳袖套下周到', author: '朝阳区总工会', atMs: reply.atMs }] });
+    expect(first.etag).not.toBe(empty.etag);
+    expect(first.digest).toMatch(/^sha-256=:[A-Za-z0-9+/]{43}=:$/);
+
+    const again = await get('wish-replies', { etag: first.etag! });
+    expect({ status: again.status, etag: again.etag, text: again.text }).toEqual({ status: 304, etag: first.etag, text: '' });
+
+    // Another station's replies are not in st-a's list.
+    await addWishReply(db, { stationId: 'st-b', wishId: WISH, text: '收到', author: 'x' });
+    expect((await get('wish-replies', { etag: first.etag! })).status).toBe(304);
+    expect((await listWishReplies(db, { stationId: 'st-a' })).map((r) => r.id)).toEqual([reply.id]);
+  });
+
+  it('addWishReply refuses a bad wish id, an empty text, and an unknown station, storing nothing', async () => {
+    const before = await listWishReplies(db, { stationId: 'st-a' });
+    await expect(addWishReply(db, { stationId: 'st-a', wishId: '42', text: 'x', author: 'y' })).rejects.toThrow(/wish id/);
+    await expect(addWishReply(db, { stationId: 'st-a', wishId: WISH, text: '   ', author: 'y' })).rejects.toThrow();
+    await expect(addWishReply(db, { stationId: 'nobody', wishId: WISH, text: 'x', author: 'y' })).rejects.toThrow();
+    expect(await listWishReplies(db, { stationId: 'st-a' })).toEqual(before);
+  });
+
+  it('a kind the district never set answers 404 not-set; set, each station gets the fleet-wide entries and its own', async () => {
+    expect(await get('notices')).toMatchObject({ status: 404, json: { error: 'not-set' } });
+    await setPullDocument(db, 'notices', {
+      notices: [{ id: 'legal-aid', fields: notice('12351') }, { id: 'haircut-a', stations: ['st-a'], fields: notice('理发') }],
+    });
+    const a = await get('notices');
+    expect(a.json).toEqual({ schemaVersion: 1, kind: 'notices', notices: [{ id: 'legal-aid', fields: notice('12351') }, { id: 'haircut-a', fields: notice('理发') }] });
+    const b = await get('notices', { stationId: 'st-b', signer: 'st-b', signKey: otherKey });
+    expect((b.json!.notices as { id: string }[]).map((n) => n.id)).toEqual(['legal-aid']);
+    expect(b.etag).not.toBe(a.etag);
+  });
+
+  it('refuses an invalid document at set time and keeps the one before', async () => {
+    const before = await get('notices');
+    await expect(setPullDocument(db, 'notices', { notices: [{ id: 'x', fields: { ...notice('t'), endMinute: 0 } }] })).rejects.toThrow();
+    await expect(setPullDocument(db, 'stewards', { stewards: [{ id: 's', name: 'n', role: 'host', card: '0040332858', pinHash: PIN_HASH }] })).rejects.toThrow();
+    const after = await get('notices', { etag: before.etag! });
+    expect(after.status).toBe(304);
+    expect((await get('stewards')).status).toBe(404);
+  });
+
+  it('refuses unsigned, forged, replayed, another station\'s and unknown-kind downloads', async () => {
+    const path = pullPath('st-a', 'wish-replies');
+    expect((await fetch(`${collector.url}${path}`)).status).toBe(401);
+    const unsigned = await fetch(`${collector.url}${path}`);
+    expect(((await unsigned.json()) as { error: string }).error).toBe('unsigned');
+    expect(await get('wish-replies', { signKey: otherKey })).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
+    expect(await get('wish-replies', { signer: 'st-b', signKey: otherKey })).toMatchObject({ status: 401, json: { error: 'bad-signature' } });
+    // Signed for one kind, sent for another: the path is signed.
+    const forged = await fetch(`${collector.url}${pullPath('st-a', 'notices')}`, { headers: signedGetHeaders(key, 'st-a', path) });
+    expect(forged.status).toBe(401);
+    const headers = signedGetHeaders(key, 'st-a', path);
+    expect((await fetch(`${collector.url}${path}`, { headers })).status).toBe(200);
+    const replay = await fetch(`${collector.url}${path}`, { headers });
+    expect({ status: replay.status, error: ((await replay.json()) as { error: string }).error }).toEqual({ status: 409, error: 'replayed-nonce' });
+    const stale = signedGetHeaders(key, 'st-a', path, { createdSeconds: Math.floor(Date.now() / 1000) - 3600 });
+    expect((await fetch(`${collector.url}${path}`, { headers: stale })).status).toBe(401);
+    const unknownPath = '/v1/stations/st-a/passwords';
+    const unknown = await fetch(`${collector.url}${unknownPath}`, { headers: signedGetHeaders(key, 'st-a', unknownPath) });
+    expect({ status: unknown.status, error: ((await unknown.json()) as { error: string }).error }).toEqual({ status: 400, error: 'malformed' });
+  });
+});
