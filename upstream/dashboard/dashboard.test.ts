@@ -127,6 +127,7 @@ describe('fleet dashboard', () => {
     expect((await form('/dashboard/wishes/reply', 'fleet_session=none', { ...fields, csrf })).status).toBe(403);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, csrf }, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, csrf }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await form('/dashboard/wishes/reply', cookie, { ...fields, csrf }, { origin: 'null' })).status).toBe(403);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, wishId: 'f'.repeat(32), csrf })).status).toBe(404);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, text: '   ', csrf })).headers.get('location')).toBe('/dashboard?lang=zh-CN&done=reply-invalid');
     expect(await replies()).toEqual([]);
