@@ -81,7 +81,8 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
     stationId: deps.stationId, outbox, summaries: createSummaries(deps.db), workerSketches, stewardSummaries: createStewardSummaries(deps.db),
     supplyLevels: createSupplyLevels(deps.db), recordEvents: createRecordEvents(deps.db, deps.stationId, outbox),
   });
-  const startedMs = clock.now();
+  // Uptime is a duration: counted on the monotonic clock, so an NTP step cannot make it jump.
+  const startedMono = clock.monotonicMs();
   let timer: unknown;
   let closed = false;
 
@@ -90,7 +91,7 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
     const now = clock.now();
     try {
       producers.produceClosedPeriods(now);
-      producers.produceHeartbeat(now, { uptimeSeconds: Math.floor((now - startedMs) / 1000), devices: deps.deviceStatus() });
+      producers.produceHeartbeat(now, { uptimeSeconds: Math.floor((clock.monotonicMs() - startedMono) / 1000), devices: deps.deviceStatus() });
     } catch (error) {
       // A full disk must not stop check-in; the next tick tries again from the cursors.
       deps.onWarning(`Upstream summaries not written: ${error instanceof Error ? error.message : String(error)}`);

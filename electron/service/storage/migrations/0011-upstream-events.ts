@@ -6,7 +6,6 @@
  */
 import type { Database } from 'better-sqlite3';
 
-// Declares 11 until 0011 lands on main; the next free version then.
 export const version = 11;
 
 export function up(db: Database): void {
