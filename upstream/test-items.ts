@@ -57,3 +57,27 @@ export function inspectionItem(stationId: string, inspectionId: number, note: st
     },
   };
 }
+
+/** The device.health heartbeat of 5-minute slot `n` counted from {@link DAY_START_MS} (any n ≥ 0). */
+export function heartbeatItem(stationId: string, n: number): UpstreamItem {
+  const slotStartMs = DAY_START_MS + n * 300_000;
+  return {
+    key: `${stationId}/device.health/${slotStartMs}`,
+    kind: 'device.health',
+    producedAtMs: slotStartMs + 1_000,
+    payload: {
+      slotStartMs,
+      uptimeSeconds: 86_400 + n * 300,
+      devices: [
+        { id: 'card-reader', kind: 'card-reader', state: 'online' },
+        { id: 'lockers-1', kind: 'locker-bus', state: 'online' },
+      ],
+      outboxLength: 0,
+    },
+  };
+}
+
+/** One station's hour as it posts it: the hour's visits.hourly and its 12 heartbeats (13 items). */
+export function hourBatch(stationId: string, hour: number): UpstreamItem[] {
+  return [hourlyItem(stationId, hour), ...Array.from({ length: 12 }, (_, i) => heartbeatItem(stationId, hour * 12 + i))];
+}

@@ -9,7 +9,7 @@ import type { StationClient } from '../../common/contract';
 import type { Locale, StationInfo, WorkerCategory } from '../../common/domain';
 import type { CableType, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
-import { STEWARD_IDLE_SECONDS } from '../../common/steward';
+import { STEWARD_IDLE_SECONDS } from '../../common/steward-session';
 import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
