@@ -4,7 +4,8 @@
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
  * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100),
  * --wall-runs N (wish wall first-page queries, 200; paints, at most 30),
- * --years N (simulated years of visits under retention, 3), --console-runs N (console opens, 5).
+ * --years N (simulated years of visits under retention, 3), --console-runs N (console opens, 5),
+ * --soak-hours N (hours of the accelerated week soak, 168; visits and sessions scale with it).
  * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
@@ -17,6 +18,7 @@ import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
 import { benchRetentionSize } from './retention-size';
 import { benchTapToPaint } from './tap-to-paint';
+import { benchWeekSoak } from './week-soak';
 import { benchWishWall } from './wish-wall';
 import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
 
@@ -24,6 +26,11 @@ function option(name: string, fallback: number): number {
   const index = process.argv.indexOf(`--${name}`);
   const value = index >= 0 ? Number(process.argv[index + 1]) : fallback;
   return Number.isInteger(value) && value > 0 ? value : fallback;
+}
+
+/** A week is 168 hours, 10,000 visits and 2,000 locker sessions; fewer hours scale both down. */
+function soakPlan(hours: number): { visits: number; sessions: number; hours: number } {
+  return { visits: Math.round((10_000 * hours) / 168), sessions: Math.round((2_000 * hours) / 168), hours };
 }
 
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
@@ -40,6 +47,7 @@ try {
     await benchDashboardQueries(),
     await benchConsoleChart(browser, option('console-runs', 5)),
     benchRetentionSize(option('years', 3)),
+    benchWeekSoak(soakPlan(option('soak-hours', 168))),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

@@ -17,8 +17,10 @@ test('dims at the set time, never black, and wakes on a card tap that still chec
   await page.clock.setFixedTime(new Date('2026-12-01T22:00:05'));
   // The hours are looked at every 5 s.
   await expect(shade).toBeVisible({ timeout: 10_000 });
-  expect(Number(await shade.evaluate((el) => getComputedStyle(el).opacity))).toBeCloseTo(0.6, 5);
-  expect(await shade.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+  // Never black: the shade's opacity is the set level; and it takes no touch.
+  await expect(shade).toHaveCSS('opacity', '0.6');
+  await expect(shade).toHaveCSS('pointer-events', 'none');
+  await expect(shade).toHaveCSS('background-color', 'rgb(0, 0, 0)');
 
   await station.tap('0040856634');
   await expect(page.getByTestId('screen-welcome')).toBeVisible();
