@@ -29,7 +29,7 @@ describe('openStationDatabase', () => {
     const dataDir = temp.make();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(11);
+      expect(LATEST_SCHEMA_VERSION).toBe(12);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(tableNames(db)).toEqual([

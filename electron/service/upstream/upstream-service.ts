@@ -12,9 +12,11 @@ import { postJson, type PostJson } from './http-post';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SLOT_MS, slotStart } from './periods';
 import { createProducers } from './producers';
+import { createRecordEvents } from './record-events';
 import { createSender, type Sender, type SenderOptions } from './sender';
 import { createStewardSummaries } from './steward-summaries';
 import { createSummaries } from './summaries';
+import { createSupplyLevels } from './supply-levels';
 import { loadCollectorCa, loadCollectorKey, type UpstreamSettings } from './upstream-settings';
 import { createWorkerSketches, type WorkerSketches } from './worker-sketches';
 
@@ -77,6 +79,7 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
   }
   const producers = createProducers({
     stationId: deps.stationId, outbox, summaries: createSummaries(deps.db), workerSketches, stewardSummaries: createStewardSummaries(deps.db),
+    supplyLevels: createSupplyLevels(deps.db), recordEvents: createRecordEvents(deps.db, deps.stationId, outbox),
   });
   // Uptime is a duration: counted on the monotonic clock, so an NTP step cannot make it jump.
   const startedMono = clock.monotonicMs();

@@ -34,7 +34,7 @@ export function createUsageQueries(db: Database, options: { countWishPosts?: Wis
   const charging = db.prepare<[number, number], { sessions: number; ended: number; total_ms: number | null }>(`
     SELECT count(*) AS sessions,
            count(*) FILTER (WHERE ended_ms IS NOT NULL AND started_ms IS NOT NULL) AS ended,
-           -- Monotonic charged time where measured (migration 0013); older rows by their wall times.
+           -- Monotonic charged time where measured (migration 0012); older rows by their wall times.
            sum(coalesce(charged_ms, max(ended_ms - started_ms, 0))) FILTER (WHERE ended_ms IS NOT NULL AND started_ms IS NOT NULL) AS total_ms
     FROM locker_sessions WHERE claimed_ms >= ? AND claimed_ms < ?`);
   const joinInterest = db.prepare<[number, number], { n: number }>(

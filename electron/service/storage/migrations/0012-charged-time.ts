@@ -6,8 +6,7 @@
  */
 import type { Database } from 'better-sqlite3';
 
-// File number 0013 (this round's kiosk migration); the version follows the ones present.
-export const version = 11;
+export const version = 12;
 
 export function up(db: Database): void {
   db.exec(`ALTER TABLE locker_sessions ADD COLUMN charged_ms INTEGER CHECK (charged_ms IS NULL OR charged_ms >= 0)`);
