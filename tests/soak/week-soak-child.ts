@@ -113,8 +113,15 @@ async function main(): Promise<void> {
     counts.readerReplugs += 1;
     // A real tap through the replugged reader: bytes over the new pty into a check-in.
     const before = checkIns;
-    const code = await sim(['tap', String(FIRST_CARD + WORKERS + counts.readerReplugs)], { ...process.env, STATION_DATA_DIR: dataDir }, { log: () => undefined, error: () => undefined });
-    if (code !== 0) throw new Error(`sim tap exited ${code}`);
+    // The driver may be back a moment before the simulator's side of the new pty pair takes
+    // bytes: a refused tap is tried again, a few times, and its reason kept.
+    const said: string[] = [];
+    for (let attempt = 1; ; attempt += 1) {
+      const code = await sim(['tap', String(FIRST_CARD + WORKERS + counts.readerReplugs)], { ...process.env, STATION_DATA_DIR: dataDir }, { log: () => undefined, error: (line) => said.push(line) });
+      if (code === 0) break;
+      if (attempt === 10) throw new Error(`sim tap exited ${code} ten times: ${said.slice(-3).join(' / ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     await waitUntil(() => checkIns > before, 'the tap through the replugged reader checked in', 10_000);
     counts.realTaps += 1;
   }
