@@ -36,6 +36,7 @@ const LOADERS = {
   upstream: () => import('./upstream-sync-status').then((m) => section(m.upstreamMethods)),
   operations: () => import('./operations').then((m) => section(m.operationsMethods)),
   wishes: () => import('./wishes').then((m) => section(m.wishMethods)),
+  screenDimming: () => import('./screen-dimming').then((m) => section(m.screenDimmingMethods)),
 } as const;
 
 export type SectionName = keyof typeof LOADERS;
@@ -92,6 +93,7 @@ export const METHOD_SECTIONS = {
   listWishesForModeration: 'wishes',
   moderateWish: 'wishes',
   setWishModerationMode: 'wishes',
+  getScreenDimming: 'screenDimming',
 } as const satisfies { readonly [M in MethodName]: MethodSection<M> };
 
 /** The section of every event of the contract. */

@@ -12,6 +12,7 @@ import { operationsMethods } from './operations';
 import { stewardEvents, stewardMethods } from './steward';
 import { stewardRecordEvents, stewardRecordMethods } from './steward-records';
 import { printingMethods } from './printing';
+import { screenDimmingMethods } from './screen-dimming';
 import { upstreamMethods } from './upstream-sync-status';
 import { wishMethods } from './wishes';
 import type { Result } from './result';
@@ -34,7 +35,7 @@ export const stationMethods = joinSections(
     ),
     operationsMethods,
   ),
-  wishMethods,
+  joinSections(wishMethods, screenDimmingMethods),
 );
 
 /** Events pushed from the service to the UI, composed like the methods. */

@@ -18,7 +18,7 @@ import { LOCKER_LAYOUT_FILE_NAME } from '../service/lockers/locker-layout';
 import { STATION_CONFIG_FILE_NAME } from '../service/station-config';
 import { secureConfigFiles } from '../service/storage/owner-only';
 import { openStationLog } from '../service/ops/station-log';
-import { createStationService } from '../service/station-service';
+import { createStationService, type StationServiceOptions } from '../service/station-service';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
 import {
@@ -34,6 +34,8 @@ export interface StationWiringOptions {
   readonly dataDir: string;
   /** Explicit devices.json; it must exist. */
   readonly configPath?: string;
+  /** Service options for soaks and benches (e.g. `wedgeLimit: null` to tap faster than a hand). */
+  readonly service?: Pick<StationServiceOptions, 'wedgeLimit'>;
 }
 
 export interface WiredStation {
@@ -78,6 +80,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       printer: createConfiguredPrinter(loaded.config),
       tapTiming: tapTimingFromEnv(process.env),
       log: stationLog.log,
+      ...options.service,
     }).catch((error: unknown) => {
       stationLog.close();
       throw error;
@@ -121,6 +124,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
       tapTiming: tapTimingFromEnv(process.env),
       log: stationLog.log,
+      ...options.service,
     });
   } catch (error) {
     await closeAll();

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { localeSchema, localizedTextSchema, readerPositionSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
+import { MAX_DIM_LEVEL } from '../../common/screen-dimming';
 import defaultStationJson from '../../resources/default-station.json';
 import { upstreamSettingsSchema } from './upstream/upstream-settings';
 import { wishSettingsSchema } from './wishes/wish-settings';
@@ -66,6 +67,19 @@ export const stationConfigSchema = z.strictObject({
   upstream: upstreamSettingsSchema,
   /** The wish wall's limits and first moderation mode. */
   wishes: wishSettingsSchema,
+  /**
+   * Night dimming: from `from` to `to` (local `HH:MM`, over midnight when `to` is earlier) the
+   * screen is shaded `level` dark (never black); a touch or tap brightens it for `wakeSeconds`.
+   * null: never dims.
+   */
+  nightDimming: z
+    .strictObject({
+      from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+      to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+      level: z.number().min(0.1).max(MAX_DIM_LEVEL).default(0.5),
+      wakeSeconds: z.number().int().min(5).max(3600).default(120),
+    })
+    .nullable(),
 });
 export type StationConfig = z.infer<typeof stationConfigSchema>;
 type ConfigKey = keyof StationConfig;

@@ -21,6 +21,7 @@ import { createEventBus } from './event-bus';
 import { loadLockerLayout } from './lockers/locker-layout';
 import { createLockerService, type LockerService } from './lockers/locker-service';
 import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
+import { createScreenDimmingService } from './kiosk/screen-dimming-service';
 import { attachReaders } from './reader-bridge';
 import { createStewardRecordsService } from './steward/records/records-service';
 import type { TapTimingSink } from './tap-timing';
@@ -237,6 +238,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const handwriting = createHandwritingService(options.handwriting);
   const api: StationApi = logged.api({
     ...handwriting.api,
+    ...createScreenDimmingService(config).api,
     getStationInfo: async () => ok(toStationInfo(config)),
 
     ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),

@@ -3,7 +3,7 @@
  * timers, and one screen drawn from it. The frame (station name, language switch, device
  * banner) is the same on every screen.
  */
-import { useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
+import { Suspense, useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../common/contract';
 import type { Locale, StationInfo, WorkerCategory } from '../../common/domain';
@@ -44,6 +44,10 @@ import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useWishRotation } from '../wishes/use-wish-rotation';
+import { lazyScreen } from './lazy-screen';
+
+/** The night shade, in its own chunk: most stations never dim. */
+const NightDim = lazyScreen(() => import('../kiosk/NightDim').then((m) => m.NightDim));
 
 /**
  * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
@@ -269,6 +273,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
           </CurrentNoticesContext.Provider>
         </LockerOfferContext.Provider>
       </main>
+      <Suspense fallback={null}>
+        <NightDim client={client} />
+      </Suspense>
     </div>
   );
 }

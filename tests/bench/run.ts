@@ -7,6 +7,7 @@
  * --years N (simulated years of visits under retention, 3), --console-runs N (console opens, 5),
  * --collector-requests N, --collector-batches N (the collector on PostgreSQL, 6 000 and 60;
  * skipped with a line saying so when PostgreSQL is not installed).
+ * --soak-hours N (hours of the accelerated week soak, 168; visits and sessions scale with it).
  * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
@@ -20,6 +21,7 @@ import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
 import { benchRetentionSize } from './retention-size';
 import { benchTapToPaint } from './tap-to-paint';
+import { benchWeekSoak } from './week-soak';
 import { benchWishWall } from './wish-wall';
 import { benchComposerChunks, benchHandwriting, benchPinyin } from './wish-input';
 
@@ -29,23 +31,30 @@ function option(name: string, fallback: number): number {
   return Number.isInteger(value) && value > 0 ? value : fallback;
 }
 
+/** A week is 168 hours, 10,000 visits and 2,000 locker sessions; fewer hours scale both down. */
+function soakPlan(hours: number): { visits: number; sessions: number; hours: number } {
+  return { visits: Math.round((10_000 * hours) / 168), sessions: Math.round((2_000 * hours) / 168), hours };
+}
+
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 try {
-  const sections = [
-    benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer')),
-    await benchColdStart(browser, option('runs', 5)),
-    await benchTapToPaint(browser, option('taps', 500)),
-    await benchLockers(option('opens', 200)),
-    await benchWishWall(browser, option('wall-runs', 200)),
-    benchPinyin(option('pinyin-rounds', 20)),
-    await benchHandwriting(option('strokes', 100)),
-    benchComposerChunks(),
-    await benchDashboardQueries(),
-    await benchConsoleChart(browser, option('console-runs', 5)),
-    benchRetentionSize(option('years', 3)),
-    await benchCollectorPostgres({ requests: option('collector-requests', 6_000), batches: option('collector-batches', 60) }),
+  // Each section prints as soon as it is measured: a long run shows its figures as it goes.
+  const sections: (() => string[] | Promise<string[]>)[] = [
+    () => benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer')),
+    () => benchColdStart(browser, option('runs', 5)),
+    () => benchTapToPaint(browser, option('taps', 500)),
+    () => benchLockers(option('opens', 200)),
+    () => benchWishWall(browser, option('wall-runs', 200)),
+    () => benchPinyin(option('pinyin-rounds', 20)),
+    () => benchHandwriting(option('strokes', 100)),
+    () => benchComposerChunks(),
+    () => benchDashboardQueries(),
+    () => benchConsoleChart(browser, option('console-runs', 5)),
+    () => benchRetentionSize(option('years', 3)),
+    () => benchCollectorPostgres({ requests: option('collector-requests', 6_000), batches: option('collector-batches', 60) }),
+    () => benchWeekSoak(soakPlan(option('soak-hours', 168))),
   ];
-  console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
+  for (const measure of sections) console.log(`${(await measure()).join('\n')}\n`);
 } finally {
   await browser.close();
 }

@@ -64,6 +64,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   listWishesForModeration: { session: S, filter: 'held', page: 0 },
   moderateWish: { session: S, id: 3, action: { kind: 'hide', reason: 'Personal attack' } },
   setWishModerationMode: { session: S, mode: 'approval' },
+  getScreenDimming: undefined,
 };
 
 /** An argument every method's schema refuses. */
@@ -115,6 +116,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   listWishesForModeration: { session: 'short', filter: 'held', page: 0 },
   moderateWish: { session: S, id: 3, action: { kind: 'hide', reason: '' } },
   setWishModerationMode: { session: S, mode: 'never' },
+  getScreenDimming: 'tonight',
 };
 
 const WISH_NOTE: WishNote = {
@@ -209,6 +211,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   },
   moderateWish: { ...WISH_NOTE, state: 'hidden', heldFor: null, hits: [], hiddenReason: 'Personal attack', updatedAtMs: 1_700_000_100_000 },
   setWishModerationMode: {},
+  getScreenDimming: { schedule: { from: '22:00', to: '06:00', level: 0.5, wakeSeconds: 120 } },
 };
 
 export interface StationServiceDouble extends StationService {

@@ -1,0 +1,178 @@
+/**
+ * Child process of the accelerated week soak (week-soak.test.ts, `npm run bench`): the station
+ * as `npm start` wires it with no hardware (createWiredStation: the real reader, locker-bus and
+ * printer drivers on socat pty pairs, the board simulator behind the locker wall), driven
+ * through a compressed week of `hours` simulated hours. Each hour: its share of `visits`
+ * card taps (wedge reads, a pool of 2,000 workers), its share of `sessions` guest locker
+ * sessions (claim → phone in, door shut → charging → pickup code → phone out, door shut →
+ * ended, over the real locker simulator), then the hour's device faults: the reader unplugged
+ * (its socat killed) and replugged by the simulator, with a real tap through it once it is
+ * back, and a bus error (the board stops answering until the bus reports it, then answers
+ * again). Prints one JSON line: RSS and open descriptors after a warm-up and at the end,
+ * each after a full GC. Run with --expose-gc.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DeviceStatus } from '../../common/domain';
+import type { CableType } from '../../common/lockers';
+import { createWiredStation } from '../../electron/hosts/station-wiring';
+import { SIM_CONTROL_SOCKET, SIM_LOCKER_LAYOUT } from '../../hardware/simulators/default-simulated-lockers';
+import { SIM_DIR_NAME } from '../../hardware/simulators/default-simulated-reader';
+import { sendSimCommand, type SimCommand } from '../../hardware/simulators/sim-control';
+import { waitUntil } from '../../hardware/testing/wait-until';
+import { main as sim } from '../../scripts/sim';
+
+const WORKERS = 2_000;
+/** Taps before growth is measured (as in visit-soak-child.ts). */
+const WARMUP_VISITS = 3_000;
+const FIRST_CARD = 1_000_000_000;
+const CABLES: readonly CableType[] = ['usb-c', 'lightning', 'micro-usb'];
+
+function gcNow(): void {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) throw new Error('run with node --expose-gc --import tsx: without a full GC the samples measure garbage');
+  gc();
+}
+
+function sample(): { rss: number; fds: number; heapUsed: number; external: number } {
+  gcNow();
+  const memory = process.memoryUsage();
+  return { rss: memory.rss, fds: readdirSync('/proc/self/fd').length, heapUsed: memory.heapUsed, external: memory.external + memory.arrayBuffers };
+}
+
+async function main(): Promise<void> {
+  const [dataDir, visitsText, sessionsText, hoursText] = process.argv.slice(2);
+  if (!dataDir || !visitsText || !sessionsText || !hoursText) throw new Error('usage: week-soak-child.ts <dataDir> <visits> <sessions> <hours>');
+  const [visits, sessions, hours] = [Number(visitsText), Number(sessionsText), Number(hoursText)];
+  const wired = await createWiredStation({ dataDir, service: { wedgeLimit: null } });
+  const { api, events } = wired.service;
+  const simDir = join(dataDir, SIM_DIR_NAME);
+  const control = join(simDir, SIM_CONTROL_SOCKET);
+
+  let devices: DeviceStatus[] = [];
+  events.on('deviceStatus', ({ devices: now }) => (devices = now));
+  const first = await api.getDeviceStatus();
+  if (first.ok) devices = first.value;
+  const stateOf = (kind: DeviceStatus['kind']) => devices.find((d) => d.kind === kind)?.state;
+  const ended = new Set<number>();
+  const charging = new Set<number>();
+  events.on('locker', (e) => {
+    if (e.kind === 'session-started') charging.add(e.sessionId);
+    if (e.kind === 'session-ended') ended.add(e.sessionId);
+  });
+  let checkIns = 0;
+  events.on('checkIn', () => (checkIns += 1));
+  await waitUntil(() => stateOf('card-reader') === 'online' && stateOf('locker-bus') === 'online', 'reader and lockers online', 15_000);
+
+  const door = async (command: SimCommand) => {
+    const answer = await sendSimCommand(control, command);
+    if (!answer.ok) throw new Error(`sim ${command.op}: ${answer.message}`);
+  };
+  const lockOf = (lockerNumber: number) => SIM_LOCKER_LAYOUT.find((l) => l.number === lockerNumber)!;
+
+  let visitNo = 0;
+  let sessionNo = 0;
+  const counts = { visits: 0, sessions: 0, readerReplugs: 0, busErrors: 0, realTaps: 0 };
+
+  async function lockerSession(): Promise<void> {
+    const cable = CABLES[sessionNo % CABLES.length]!;
+    sessionNo += 1;
+    // A burst of taps can starve the bus's polls for a moment (a board then counts as silent
+    // and its lockers as not free); a worker would wait, and so does the soak, boundedly.
+    const freeCount = async () => {
+      const a = await api.getLockerAvailability();
+      return a.ok ? (a.value.free.find((f) => f.cable === cable)?.count ?? 0) : 0;
+    };
+    const deadline = Date.now() + 15_000;
+    while ((await freeCount()) === 0) {
+      if (Date.now() > deadline) throw new Error(`no free ${cable} locker for 15 s before session ${sessionNo}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const claim = await api.claimLocker({ claimant: { kind: 'guest' }, cable });
+    if (!claim.ok || claim.value.kind !== 'opened' || claim.value.pickupCode === null) throw new Error(`claim ${sessionNo}: ${JSON.stringify(claim)}`);
+    const { sessionId, lockerNumber, pickupCode } = claim.value;
+    const { board, lock } = lockOf(lockerNumber);
+    await door({ op: 'phone-in', board, lock });
+    await door({ op: 'close-door', board, lock });
+    await waitUntil(() => charging.has(sessionId), `session ${sessionId} charging`, 10_000);
+    const pickup = await api.openMyLocker({ kind: 'guest', lockerNumber, pickupCode });
+    if (!pickup.ok || pickup.value.kind !== 'opened') throw new Error(`pickup ${sessionNo}: ${JSON.stringify(pickup)}`);
+    await door({ op: 'phone-out', board, lock });
+    await door({ op: 'close-door', board, lock });
+    await waitUntil(() => ended.has(sessionId), `session ${sessionId} ended`, 10_000);
+    charging.delete(sessionId);
+    ended.delete(sessionId);
+    counts.sessions += 1;
+  }
+
+  async function readerReplug(): Promise<void> {
+    const pid = Number(readFileSync(join(simDir, 'reader-host.pid'), 'utf8').trim());
+    process.kill(pid, 'SIGKILL');
+    await waitUntil(() => stateOf('card-reader') === 'offline', 'reader offline after unplug', 10_000);
+    await waitUntil(() => stateOf('card-reader') === 'online', 'reader back after replug', 15_000);
+    counts.readerReplugs += 1;
+    // A real tap through the replugged reader: bytes over the new pty into a check-in.
+    const before = checkIns;
+    // The driver may be back a moment before the simulator's side of the new pty pair takes
+    // bytes: a refused tap is tried again, a few times, and its reason kept.
+    const said: string[] = [];
+    for (let attempt = 1; ; attempt += 1) {
+      const code = await sim(['tap', String(FIRST_CARD + WORKERS + counts.readerReplugs)], { ...process.env, STATION_DATA_DIR: dataDir }, { log: () => undefined, error: (line) => said.push(line) });
+      if (code === 0) break;
+      if (attempt === 10) throw new Error(`sim tap exited ${code} ten times: ${said.slice(-3).join(' / ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await waitUntil(() => checkIns > before, 'the tap through the replugged reader checked in', 10_000);
+    counts.realTaps += 1;
+  }
+
+  async function busError(): Promise<void> {
+    await door({ op: 'board-offline', board: 1 });
+    await waitUntil(() => stateOf('locker-bus') !== 'online', 'the bus reports the silent board', 15_000);
+    await door({ op: 'clear-faults' });
+    await waitUntil(() => stateOf('locker-bus') === 'online', 'the bus back online', 15_000);
+    counts.busErrors += 1;
+  }
+
+  // Warm-up: the first WARMUP_VISITS taps at once (every worker of the pool seen, SQLite's
+  // page cache full; see visit-soak-child.ts) and the first hour of sessions and faults; the
+  // rest of the visits are spread over the remaining hours, where growth is measured.
+  const warmupVisits = Math.min(WARMUP_VISITS, Math.floor(visits / 2));
+  let warmup: ReturnType<typeof sample> | null = null;
+  const trace: number[] = [];
+  const started = performance.now();
+  for (let hour = 0; hour < hours; hour += 1) {
+    if (hour === 1) warmup = sample();
+    const visitTarget = warmupVisits + Math.round(((hour + 1) * (visits - warmupVisits)) / hours);
+    while (visitNo < visitTarget) {
+      const result = await api.submitWedgeRead({ text: String(FIRST_CARD + ((visitNo * 7919) % WORKERS)) });
+      if (!result.ok) throw new Error(`tap ${visitNo}: ${result.code}`);
+      visitNo += 1;
+      counts.visits += 1;
+      // Taps resolve in microtasks; without a turn of the event loop the buses' serial I/O
+      // would wait for the whole burst, which no station sees.
+      await new Promise((resolve) => setImmediate(resolve));
+      // A station has idle seconds between taps, in which V8 collects fully; this loop never
+      // idles, so it collects as often (see visit-soak-child.ts).
+      if (visitNo % 500 === 0) gcNow();
+    }
+    const sessionTarget = Math.round(((hour + 1) * sessions) / hours);
+    while (sessionNo < sessionTarget) await lockerSession();
+    await readerReplug();
+    await busError();
+    if (process.env.WEEK_SOAK_TRACE) {
+      const now = sample();
+      trace.push(Math.round(now.rss / 1e5) / 10, Math.round(now.heapUsed / 1e5) / 10);
+    }
+  }
+  const end = sample();
+  const elapsedMs = performance.now() - started;
+  const faulty = await api.getLockerAvailability();
+  await wired.service.close();
+  process.stdout.write(`${JSON.stringify({ ...counts, hours, warmup, end, elapsedMs, trace, availability: faulty.ok ? faulty.value.state : faulty.code })}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`week-soak-child: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
