@@ -1,5 +1,5 @@
 // Builds the kiosk page (renderer/) into dist/renderer. Relative base so the same build loads
-// from the browser host (http://127.0.0.1:PORT/) and from file:// in Electron.
+// from the browser host (http://127.0.0.1:PORT/) and from station://app/ in Electron.
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 

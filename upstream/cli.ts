@@ -1,6 +1,7 @@
 /**
  * `npm run collector [-- options]` starts the collector on 127.0.0.1 and prints its address;
- * `npm run collector -- add-station ID` registers a station and prints its key once.
+ * `npm run collector -- add-station ID` registers a station and prints its key once;
+ * `npm run collector -- dashboard-token NAME` makes a fleet-dashboard sign-in token and prints it once.
  *
  * Options: `--data DIR` (PGlite folder, default `./collector-data`), `--port N` (default
  * 8780; 0 picks a free one), `--host H` (default 127.0.0.1), `--tls-key FILE --tls-cert FILE`
@@ -16,6 +17,7 @@ import { stationIdSchema } from '../common/upstream-wire';
 import { migrate } from './db/migrate';
 import { openSqlDatabase } from './db/sql';
 import { describeIssues, readConfigFile, type ConfigKind } from './config-files';
+import { createDashboardAuth } from './dashboard/auth';
 import { setPullDocument } from './pull-store';
 import { buildCollector } from './server';
 import { createCollectorStore } from './store';
@@ -42,9 +44,14 @@ async function main(argv: string[]): Promise<number> {
     console.error('Usage: npm run collector -- add-station ID   (ID: 1–64 letters, digits, "_", "." or "-")');
     return 2;
   }
+  const holder = positionals.slice(1).join(' ').trim();
+  if (command === 'dashboard-token' && (holder.length === 0 || holder.length > 60)) {
+    console.error('Usage: npm run collector -- dashboard-token NAME   (NAME: who holds it, 1–60 characters; shown as the author of replies)');
+    return 2;
+  }
   const configKind = command === undefined ? undefined : CONFIG_COMMANDS[command];
-  if (command !== undefined && command !== 'add-station' && configKind === undefined) {
-    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID, ${Object.keys(CONFIG_COMMANDS).map((c) => `${c} FILE`).join(', ')}.`);
+  if (command !== undefined && command !== 'add-station' && command !== 'dashboard-token' && configKind === undefined) {
+    console.error(`Unknown command "${command}". Commands: (none) to serve, add-station ID, dashboard-token NAME, ${Object.keys(CONFIG_COMMANDS).map((c) => `${c} FILE`).join(', ')}.`);
     return 2;
   }
   let configDocument: unknown;
@@ -92,11 +99,19 @@ async function main(argv: string[]): Promise<number> {
     }
   }
 
+  if (command === 'dashboard-token') {
+    const token = await createDashboardAuth(db).createToken(holder);
+    console.log(`Dashboard token for ${holder}, shown only this once (sign in at /dashboard with it):`);
+    console.log(token);
+    await db.close();
+    return 0;
+  }
+
   const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined;
-  const app = await buildCollector({ store, https: tls });
+  const app = await buildCollector({ store, https: tls, dashboard: { db } });
   app.addHook('onClose', () => db.close());
   const address = await app.listen({ host: values.host, port: Number(values.port) });
-  console.log(`Collector listening on ${address} (${db.kind}: ${db.location})`);
+  console.log(`Collector listening on ${address} (${db.kind}: ${db.location}); fleet dashboard at ${address}/dashboard`);
   const stop = () => void app.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

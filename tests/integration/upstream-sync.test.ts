@@ -77,7 +77,7 @@ async function collectorFor(stationId: string, options: CollectorHooks = {}) {
     port: options.port,
     now: options.now,
     configure: (app) => {
-      app.addHook('preHandler', async (request) => void options.bodies?.push(request.body as Buffer));
+      app.addHook('preHandler', async (request) => void (request.method === 'POST' && options.bodies?.push(request.body as Buffer)));
       app.addHook('onSend', async (request, reply, payload) => {
         if (options.beforeAnswer && request.url === '/v1/batches' && reply.statusCode === 200) {
           await options.beforeAnswer(JSON.parse(String(payload)) as BatchResponse);
@@ -124,6 +124,19 @@ const outboxKeys = (dataDir: string): string[] => {
 };
 
 const dataDirs = new Map<CreatedStationService, string>();
+/** A mobile number and a valid resident ID-card number, as a worker might write them in a note. */
+const PHONE = '13812345678';
+const ID_CARD = '11010519491231002X';
+
+/** The uid of the station's first wall note (the wish id `wish.posted` carries). */
+function wishUid(service: CreatedStationService): string {
+  const raw = new Database(stationDatabasePath(dataDirs.get(service)!), { readonly: true });
+  try {
+    return raw.prepare<[], { uid: string }>('SELECT uid FROM wishes ORDER BY id LIMIT 1').get()!.uid;
+  } finally {
+    raw.close();
+  }
+}
 
 async function station(stationId: string, url: string, key: Buffer, clock: ManualClock, fleetKey?: Buffer): Promise<CreatedStationService> {
   const dataDir = mkdtempSync(join(dir, `${stationId}-`));
@@ -191,8 +204,13 @@ describe('station → collector over HTTPS', () => {
     const clock = createManualClock(START);
     const { collector, key } = await collectorFor('st-once', { bodies, now: () => clock.now() });
     const service = await station('st-once', collector.url, key, clock, randomBytes(32));
-    expect(await service.api.submitWedgeRead({ text: '0040856634' })).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 1 } });
+    const tap = await service.api.submitWedgeRead({ text: '0040856634' });
+    expect(tap).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 1 } });
     expect(await service.api.setWorkerCategory({ visitId: 1, category: 'courier' })).toEqual({ ok: true, value: {} });
+    // A note on the wall with a phone and an ID-card number: only its masked text may leave.
+    const wishPass = tap.ok && 'wishPass' in tap.value ? (tap.value.wishPass ?? '') : '';
+    const posted = await service.api.postWish({ pass: wishPass, category: 'help', text: `请回电 ${PHONE}，身份证 ${ID_CARD}`, sticker: null });
+    expect(posted).toMatchObject({ ok: true, value: { kind: 'posted' } });
     await service.api.guestCheckIn();
     await drive(service, clock, START + 3 * HOUR);
     await service.api.submitWedgeRead({ text: '00A1B2C3D4' });
@@ -206,7 +224,7 @@ describe('station → collector over HTTPS', () => {
     const hours = Array.from({ length: 17 }, (_, i) => 8 + i).map((h) => `st-once/visits.hourly/2026-03-0${h >= 24 ? 3 : 2}T${String(h % 24).padStart(2, '0')}+08:00`);
     const expected = [
       ...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', 'st-once/workers.daily/2026-03-02+08:00',
-      'st-once/steward.daily/2026-03-02+08:00',
+      'st-once/steward.daily/2026-03-02+08:00', 'st-once/supplies.daily/2026-03-02+08:00', `st-once/wish.posted/${wishUid(service)}`,
       ...heartbeatKeys('st-once', START, end),
     ];
     const stored = await collectorKeys('st-once');
@@ -224,6 +242,8 @@ describe('station → collector over HTTPS', () => {
         hashCardId(stationKey, `U${hex.toUpperCase()}`), hashCardId(stationKey, `L${hex.slice(2).toUpperCase()}`)];
       for (const rendering of renderings) expect(sent.includes(rendering.toLowerCase()), `${rendering} was sent`).toBe(false);
     }
+    for (const number of [PHONE, ID_CARD, ID_CARD.slice(0, 17)]) expect(sent.includes(number.toLowerCase()), `${number} was sent`).toBe(false);
+    expect(sent).toContain('138****5678');
     expect(bodies.length).toBeGreaterThan(10);
   }, 60_000);
 
