@@ -1,10 +1,10 @@
 /**
- * Replies typed on the dashboard, and the union's "read" mark on wall notes. A reply is
- * stored by the pull side's `addWishReply` (`wish_replies`), from where it goes down to its
- * station with the next pull. Only a note that reached the collector can be answered.
+ * Replies typed on the dashboard, and the union's "read" mark on wall notes. A reply is kept
+ * in `dashboard_wish_replies` with the signature the pull side's `addWishReply` has, so it
+ * can be pointed there once replies travel down to the stations. Only a note that reached
+ * the collector can be answered.
  */
 import type { SqlClient } from '../db/sql';
-import { addWishReply as storeWishReply } from '../pull-store';
 
 /** A reply, characters (as the station's steward replies). */
 export const REPLY_MAX = 200;
@@ -23,7 +23,9 @@ export async function addWishReply(db: SqlClient, input: WishReplyInput): Promis
   const text = input.text.trim();
   if (text.length === 0 || [...text].length > REPLY_MAX) return 'invalid';
   if (!(await wishExists(db, input.stationId, input.wishId))) return 'not-found';
-  await storeWishReply(db, { stationId: input.stationId, wishId: input.wishId, text, author: input.author });
+  await db.query('INSERT INTO dashboard_wish_replies (station_id, wish_id, text, author) VALUES ($1, $2, $3, $4)', [
+    input.stationId, input.wishId, text, input.author,
+  ]);
   return 'stored';
 }
 

@@ -18,8 +18,3 @@ CREATE TABLE wish_replies (
   created_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX wish_replies_station ON wish_replies (station_id, id);
-
--- Replies typed on the dashboard before this table existed go down to their stations too.
-INSERT INTO wish_replies (station_id, wish_id, text, author, created_at)
-  SELECT station_id, wish_id, text, left(author, 80), created_at FROM dashboard_wish_replies ORDER BY id;
-DROP TABLE dashboard_wish_replies;
