@@ -16,8 +16,8 @@ import { z } from 'zod';
 import { stationIdSchema } from '../common/upstream-wire';
 import { migrate } from './db/migrate';
 import { openSqlDatabase } from './db/sql';
-import { describeIssues, readConfigFile, type ConfigKind } from './config-files';
 import { createDashboardAuth } from './dashboard/auth';
+import { describeIssues, readConfigFile, type ConfigKind } from './config-files';
 import { setPullDocument } from './pull-store';
 import { buildCollector } from './server';
 import { createCollectorStore } from './store';
@@ -85,6 +85,14 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
+  if (command === 'dashboard-token') {
+    const token = await createDashboardAuth(db).createToken(holder);
+    console.log(`Dashboard token for ${holder}, shown only this once (sign in at /dashboard with it):`);
+    console.log(token);
+    await db.close();
+    return 0;
+  }
+
   if (configKind !== undefined) {
     try {
       const stored = await setPullDocument(db, configKind, configDocument);
@@ -97,14 +105,6 @@ async function main(argv: string[]): Promise<number> {
     } finally {
       await db.close();
     }
-  }
-
-  if (command === 'dashboard-token') {
-    const token = await createDashboardAuth(db).createToken(holder);
-    console.log(`Dashboard token for ${holder}, shown only this once (sign in at /dashboard with it):`);
-    console.log(token);
-    await db.close();
-    return 0;
   }
 
   const tls = values['tls-key'] && values['tls-cert'] ? { key: readFileSync(values['tls-key']), cert: readFileSync(values['tls-cert']) } : undefined;

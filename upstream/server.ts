@@ -9,9 +9,9 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
 import { MAX_BATCH_BYTES, SUPPORTED_SCHEMA_VERSIONS, UPSTREAM_SCHEMA_VERSION, type BatchResponse, type Refusal } from '../common/upstream-wire';
 import { readBatch } from './batches';
-import { registerPullRoutes } from './pull-routes';
 import { registerDashboard } from './dashboard/routes';
 import type { SqlClient } from './db/sql';
+import { registerPullRoutes } from './pull-routes';
 import type { CollectorStore } from './store';
 import { verifyRequest } from './verify';
 
@@ -85,8 +85,8 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
     return reply.code(200).send(answer);
   });
 
-  registerPullRoutes(app, store, now, refuse);
   if (options.dashboard) await registerDashboard(app, { db: options.dashboard.db, now, https: options.https !== undefined });
+  registerPullRoutes(app, store, now, refuse);
 
   const pruneEveryMs = options.pruneEveryMs ?? 60_000;
   if (pruneEveryMs > 0) {

@@ -57,3 +57,40 @@ export function inspectionItem(stationId: string, inspectionId: number, note: st
     },
   };
 }
+
+/** The visits.daily item of the local day starting at {@link DAY_START_MS} (2026-03-02, UTC+8). */
+export function dailyItem(stationId: string, members: number, guests: number): UpstreamItem {
+  return {
+    key: `${stationId}/visits.daily/2026-03-02+08:00`, kind: 'visits.daily', producedAtMs: DAY_START_MS + 24 * HOUR_MS,
+    payload: {
+      period: { startMs: DAY_START_MS, endMs: DAY_START_MS + 24 * HOUR_MS, label: '2026-03-02+08:00' },
+      members, guests, uniqueMembers: members, newMembers: 0,
+      byCategory: { 'food-delivery': members, courier: 0, 'ride-hailing': 0, sanitation: 0, other: 0, unanswered: 0 },
+      byHour: Array.from({ length: 24 }, (_, h) => (h === 9 ? { members, guests } : { members: 0, guests: 0 })),
+    },
+  };
+}
+
+/** The device.health heartbeat of 5-minute slot `n` counted from {@link DAY_START_MS} (any n ≥ 0). */
+export function heartbeatItem(stationId: string, n: number): UpstreamItem {
+  const slotStartMs = DAY_START_MS + n * 300_000;
+  return {
+    key: `${stationId}/device.health/${slotStartMs}`,
+    kind: 'device.health',
+    producedAtMs: slotStartMs + 1_000,
+    payload: {
+      slotStartMs,
+      uptimeSeconds: 86_400 + n * 300,
+      devices: [
+        { id: 'card-reader', kind: 'card-reader', state: 'online' },
+        { id: 'lockers-1', kind: 'locker-bus', state: 'online' },
+      ],
+      outboxLength: 0,
+    },
+  };
+}
+
+/** One station's hour as it posts it: the hour's visits.hourly and its 12 heartbeats (13 items). */
+export function hourBatch(stationId: string, hour: number): UpstreamItem[] {
+  return [hourlyItem(stationId, hour), ...Array.from({ length: 12 }, (_, i) => heartbeatItem(stationId, hour * 12 + i))];
+}

@@ -262,8 +262,9 @@ describe('station → collector over HTTPS', () => {
     expect(during.nextAttemptAtMs! - clock.now()).toBeLessThanOrEqual(300_000);
     const queued = outboxKeys(stationDataDir(service));
     expect(during.queueLength).toBe(queued.length);
-    // Hourly and daily visits, daily lockers and steward actions, a heartbeat every 5 minutes (and the first one).
-    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 1 + 24 * 12) + 1);
+    // Hourly and daily visits, daily lockers, steward actions and supply levels, a heartbeat
+    // every 5 minutes (and the first one).
+    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const back = await collectorFor('st-down', { port, now: () => clock.now() });
     expect(back.key.equals(first.key)).toBe(true);
@@ -290,7 +291,7 @@ describe('station → collector over HTTPS', () => {
     await service.close();
     const queued = outboxKeys(dataDir);
     // Several batches of 200 before and after the one cut off.
-    expect(queued.length).toBe(4 * (24 + 1 + 1 + 1 + 24 * 12) + 1);
+    expect(queued.length).toBe(4 * (24 + 1 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const answers: BatchResponse[] = [];
     let run: ReturnType<typeof drainInChild> | undefined;
