@@ -44,7 +44,6 @@ import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useWishRotation } from '../wishes/use-wish-rotation';
-import { openWallWhenReady } from '../wishes/wall-opening';
 
 /**
  * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
@@ -238,7 +237,9 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
     openWishes: useCallback(() => {
       const fromSeq = state.screenSeq;
-      openWallWhenReady(client, () => dispatch({ type: 'open-wishes', fromSeq }));
+      const open = () => dispatch({ type: 'open-wishes', fromSeq });
+      // The opening is in the wall's chunk (fetched when the page idles), not the first screen's.
+      void import('../wishes/wall-opening').then((m) => m.openWallWhenReady(client, open), open);
     }, [client, dispatch, state.screenSeq]),
     client,
   };

@@ -2,7 +2,8 @@
  * Opening the wish wall: its first page is asked for at the touch, and the wall comes up once
  * the page is here — one paint with the notes on it, not a "loading" frame and then a second
  * full layout — or after `OPEN_WAIT_MS` at the latest, when it shows "loading" and fills in
- * by itself. Small and free of the wall's code: the first screen's chunk carries it.
+ * by itself. Imported dynamically by the app and statically by the wall, so it sits in the
+ * wall's chunk: the first screen's JS does not carry it.
  */
 import type { Result } from '../../common/result';
 import type { StationApi } from '../../common/contract';
