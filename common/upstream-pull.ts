@@ -79,7 +79,8 @@ export const pulledWishRepliesSchema = z.strictObject({
         id: z.number().int().positive(),
         /** The station's own id of the wish (its `uid`, as the wish producer sends it). */
         wishId: z.string().regex(/^[0-9a-f]{32}$/),
-        text: z.string().min(1).max(200),
+        /** 1–200 characters (code points; up to 800 UTF-16 units, so emoji fit). */
+        text: z.string().min(1).max(800),
         author: z.string().min(1).max(80),
         atMs: z.number().int().min(0),
       }),

@@ -58,7 +58,8 @@ export interface WishReply extends WishReplyInput {
 export const wishReplyInputSchema = z.strictObject({
   stationId: stationIdSchema,
   wishId: z.string().regex(/^[0-9a-f]{32}$/, 'must be the wish id the station sent (32 hex characters)'),
-  text: z.string().trim().min(1).max(200),
+  // Characters as PostgreSQL's length() counts them (code points), so emoji count once.
+  text: z.string().trim().min(1).refine((t) => [...t].length <= 200, 'must be at most 200 characters'),
   author: z.string().trim().min(1).max(80),
 });
 

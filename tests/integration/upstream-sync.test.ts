@@ -77,7 +77,7 @@ async function collectorFor(stationId: string, options: CollectorHooks = {}) {
     port: options.port,
     now: options.now,
     configure: (app) => {
-      app.addHook('preHandler', async (request) => void options.bodies?.push(request.body as Buffer));
+      app.addHook('preHandler', async (request) => void (request.method === 'POST' && options.bodies?.push(request.body as Buffer)));
       app.addHook('onSend', async (request, reply, payload) => {
         if (options.beforeAnswer && request.url === '/v1/batches' && reply.statusCode === 200) {
           await options.beforeAnswer(JSON.parse(String(payload)) as BatchResponse);
