@@ -18,7 +18,7 @@ const electronSecurity = [
   { selector: "Property[key.name=/^(allowRunningInsecureContent|experimentalFeatures|webviewTag)$/][value.value=true]", message: 'Electron security: no insecure content, experimental features or <webview>.' },
   { selector: "Property[key.name=/^(enableBlinkFeatures|disableBlinkFeatures)$/]", message: 'Electron security: Blink features stay as shipped.' },
   { selector: "CallExpression[callee.property.name='openExternal']", message: 'Electron security: the kiosk opens nothing outside itself (shell.openExternal).' },
-  { selector: "CallExpression[callee.property.name=/^(loadURL|downloadURL)$/] > Literal[value=/^(https?|wss?|ftp):/]", message: 'Electron security: no remote content; pages come from the app (loadFile).' },
+  { selector: "CallExpression[callee.property.name=/^(loadURL|downloadURL)$/] > Literal[value=/^(https?|wss?|ftp):/]", message: 'Electron security: no remote content; pages come from the app (station://, loadURL(APP_PAGE_URL)).' },
   { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > Identifier[name='ipcRenderer']", message: 'Electron security: never hand ipcRenderer to the page; expose named methods.' },
   { selector: "CallExpression[callee.property.name='exposeInMainWorld'] > ObjectExpression > Property[value.name=/^ipcRenderer$/]", message: 'Electron security: never hand ipcRenderer to the page; expose named methods.' },
   { selector: "CallExpression[callee.property.name='executeJavaScript']", message: 'Electron security: no code strings into the page.' },

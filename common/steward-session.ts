@@ -7,6 +7,9 @@
  */
 import { z } from 'zod/mini';
 
+/** Seconds without a steward call after which a session is signed out. */
+export const STEWARD_IDLE_SECONDS = 120;
+
 /** An opaque session token: 32 base64url characters (24 random bytes). */
 export const stewardSessionSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{32}$/));
 export type StewardSession = z.infer<typeof stewardSessionSchema>;

@@ -19,8 +19,8 @@ import { syncStatusSchema } from './upstream-sync-status';
 /** A steward's PIN: 4–8 digits. */
 export const stewardPinSchema = z.string().check(z.regex(/^[0-9]{4,8}$/));
 
-/** Seconds without a steward call after which a session is signed out. */
-export const STEWARD_IDLE_SECONDS = 120;
+// Declared with the session (a small module the first screen can afford), named here too.
+export { STEWARD_IDLE_SECONDS } from './steward-session';
 
 /** An opaque pending sign-in: a steward card was tapped, the PIN is still to come. */
 export const pendingSignInSchema = z.string().check(z.regex(/^[A-Za-z0-9_-]{32}$/));

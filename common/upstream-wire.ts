@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { deviceStatusSchema } from './domain';
 import { decodeSketch, HLL_ENCODED_LENGTH, HLL_PRECISION } from './hyperloglog';
+import { inspectionResultSchema, suppliesDailySchema, supplyAlertSchema, wishPostedSchema } from './upstream-records-wire';
 
 /** The version this build writes and the only one its collector stores. */
 export const UPSTREAM_SCHEMA_VERSION = 1;
@@ -131,6 +132,10 @@ export const upstreamItemSchema = z.discriminatedUnion('kind', [
   item('device.health', deviceHealthSchema),
   item('workers.daily', workersDailySchema),
   item('steward.daily', stewardDailySchema),
+  item('supplies.daily', suppliesDailySchema),
+  item('supply.alert', supplyAlertSchema),
+  item('inspection.result', inspectionResultSchema),
+  item('wish.posted', wishPostedSchema),
 ]);
 export type UpstreamItem = z.infer<typeof upstreamItemSchema>;
 export type UpstreamKind = UpstreamItem['kind'];

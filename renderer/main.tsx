@@ -1,6 +1,7 @@
 /** Page entry: translations, the station client, and the kiosk inside its error boundary. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { preloadContractSections } from './api/page-contract';
 import { pickStationClient } from './api/station-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
@@ -28,4 +29,5 @@ if (root) {
   );
   preloadLaterScreens();
   whenIdle(() => preloadLanguages(i18n));
+  whenIdle(preloadContractSections);
 }

@@ -28,8 +28,9 @@ const STATION_FUSES = {
   // Only app.asar, never a loose resources/app folder someone drops next to it.
   [FuseV1Options.OnlyLoadAppFromAsar]: true,
   [FuseV1Options.LoadBrowserProcessSpecificV8Snapshot]: false,
-  // The page is loaded from file:// (loadFile) as ES modules, which need file://'s privileges.
-  [FuseV1Options.GrantFileProtocolExtraPrivileges]: true,
+  // The page comes from the station:// scheme (electron/main/app-protocol.ts); file:// shows
+  // only the script-free recovery page, so it keeps no privileges beyond a browser's.
+  [FuseV1Options.GrantFileProtocolExtraPrivileges]: false,
 };
 
 /** Path of the Electron binary electron-builder has just packed, per platform. */

@@ -42,6 +42,12 @@ describe('npm run collector', () => {
     expect(lines[1]).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const key = Buffer.from(lines[1]!, 'base64url');
     expect(await collector(['add-station', 'no spaces', '--data', data])).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run collector -- add-station ID') });
+    const made = await collector(['dashboard-token', '区工会 李明', '--data', data]);
+    expect(made.code).toBe(0);
+    const tokenLines = made.stdout.trim().split('\n');
+    expect(tokenLines[0]).toBe('Dashboard token for 区工会 李明, shown only this once (sign in at /dashboard with it):');
+    expect(tokenLines[1]).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await collector(['dashboard-token', '--data', data])).toMatchObject({ code: 2, stderr: expect.stringContaining('Usage: npm run collector -- dashboard-token NAME') });
 
     const server = spawn(process.execPath, [TSX, CLI, '--data', data, '--port', '0'], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: '' }, stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
@@ -58,8 +64,13 @@ describe('npm run collector', () => {
           }
         });
       });
-      expect(line).toMatch(new RegExp(`^Collector listening on http://127\\.0\\.0\\.1:\\d+ \\(pglite: ${data.replace(/[.]/g, '\\.')}\\)$`));
+      expect(line).toMatch(new RegExp(`^Collector listening on http://127\\.0\\.0\\.1:\\d+ \\(pglite: ${data.replace(/[.]/g, '\\.')}\\); fleet dashboard at http://127\\.0\\.0\\.1:\\d+/dashboard$`));
       const url = /http:\/\/127\.0\.0\.1:\d+/.exec(line)![0];
+      const signIn = await fetch(`${url}/dashboard/sign-in`, {
+        method: 'POST', redirect: 'manual', body: new URLSearchParams({ token: tokenLines[1]! }),
+      });
+      expect(signIn.status).toBe(303);
+      expect(signIn.headers.get('set-cookie')).toMatch(/^fleet_session=[A-Za-z0-9_-]{43}; Max-Age=43200; Path=\/dashboard; HttpOnly; SameSite=Strict$/);
       const body = JSON.stringify({ schemaVersion: 1, stationId: 'st-cli', sentAtMs: Date.now(), items: [hourlyItem('st-cli', 0)] });
       const res = await fetch(`${url}/v1/batches`, { method: 'POST', body, headers: signedHeaders(key, 'st-cli', body) });
       expect({ status: res.status, results: ((await res.json()) as { results: unknown }).results }).toEqual({

@@ -8,6 +8,8 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
 import { MAX_BATCH_BYTES, SUPPORTED_SCHEMA_VERSIONS, UPSTREAM_SCHEMA_VERSION, type BatchResponse, type Refusal } from '../common/upstream-wire';
 import { readBatch } from './batches';
+import { registerDashboard } from './dashboard/routes';
+import type { SqlClient } from './db/sql';
 import type { CollectorStore } from './store';
 import { verifyRequest } from './verify';
 
@@ -21,6 +23,8 @@ export interface CollectorOptions {
   readonly https?: { readonly key: Buffer; readonly cert: Buffer };
   /** Fastify request logging. Default off. */
   readonly logger?: boolean;
+  /** With a database: the fleet dashboard at `/dashboard` (sign-in with a dashboard token). */
+  readonly dashboard?: { readonly db: SqlClient };
 }
 
 export async function buildCollector(options: CollectorOptions): Promise<FastifyInstance> {
@@ -78,6 +82,8 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
     };
     return reply.code(200).send(answer);
   });
+
+  if (options.dashboard) await registerDashboard(app, { db: options.dashboard.db, now, https: options.https !== undefined });
 
   const pruneEveryMs = options.pruneEveryMs ?? 60_000;
   if (pruneEveryMs > 0) {

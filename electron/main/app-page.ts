@@ -1,12 +1,13 @@
 /**
  * Which page is the station's own. IPC calls and navigations are honoured only for it: the
- * packaged renderer's `index.html` over file://, or the Vite dev server during development.
+ * packaged renderer's `index.html` on the app's own scheme (`station://app/index.html`, see
+ * app-protocol.ts), or the Vite dev server during development.
  */
-import { pathToFileURL } from 'node:url';
+import { APP_PAGE_URL } from './app-protocol';
 
 export interface AppPageOptions {
-  /** Absolute path of the built renderer's `index.html`. */
-  readonly rendererIndexPath: string;
+  /** The page's URL; default `station://app/index.html`. */
+  readonly appPageUrl?: string;
   /** Dev server URL (e.g. `http://localhost:5173/`); only set when not packaged. */
   readonly devServerUrl?: string;
 }
@@ -14,8 +15,8 @@ export interface AppPageOptions {
 /** True when `url` is the app's page (query and hash ignored). Never throws. */
 export type AppPageCheck = (url: string) => boolean;
 
-export function createAppPageCheck(options: AppPageOptions): AppPageCheck {
-  const fileHref = pathToFileURL(options.rendererIndexPath).href;
+export function createAppPageCheck(options: AppPageOptions = {}): AppPageCheck {
+  const pageHref = new URL(options.appPageUrl ?? APP_PAGE_URL).href;
   const devOrigin = options.devServerUrl ? new URL(options.devServerUrl).origin : null;
   return (url) => {
     let parsed: URL;
@@ -24,12 +25,12 @@ export function createAppPageCheck(options: AppPageOptions): AppPageCheck {
     } catch {
       return false;
     }
-    if (parsed.protocol === 'file:') {
-      parsed.search = '';
-      parsed.hash = '';
-      return parsed.href === fileHref;
+    if (parsed.protocol === 'http:' || parsed.protocol === 'https:') {
+      return devOrigin !== null && parsed.origin === devOrigin;
     }
-    // `new URL('file:…').origin` is the string "null": never compare origins of file URLs.
-    return devOrigin !== null && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === devOrigin;
+    parsed.search = '';
+    parsed.hash = '';
+    // The whole href, not the origin: file: and custom schemes may have the origin "null".
+    return parsed.href === pageHref;
   };
 }

@@ -3,7 +3,7 @@
  * kiosk window. Friendly to auto-start (login item, systemd, Windows startup): no dialogs,
  * no dependence on the working directory, and a second launch just focuses the first.
  */
-import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, powerSaveBlocker, protocol, session } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { resolveDataDir } from '../service/data-dir';
@@ -13,6 +13,7 @@ import { contentSecurityPolicy } from '../hosts/content-security-policy';
 import { parseStartArgs } from '../hosts/start-args';
 import { createWiredStation } from '../hosts/station-wiring';
 import { createAppPageCheck } from './app-page';
+import { APP_PAGE_URL, APP_SCHEME_PRIVILEGES, serveAppProtocol } from './app-protocol';
 import { watchForCrashes } from './crash-recovery';
 import { forwardStationEvents } from './forward-events';
 import { registerStationIpc } from './ipc';
@@ -24,6 +25,9 @@ const devServerUrl = !app.isPackaged ? process.env.STATION_DEV_URL : undefined;
 
 let window: BrowserWindow | null = null;
 let service: StationService | null = null;
+
+// Must happen before app.ready: the page's scheme is a standard, secure origin (app-protocol.ts).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   // Another station is already running: it gets focused (below) and this one leaves.
@@ -50,22 +54,26 @@ async function start(): Promise<void> {
   const args = parseStartArgs(process.argv.slice(app.isPackaged ? 1 : 2), false);
   const dataDir = args.dataDir ? ensureDir(args.dataDir) : resolveDataDir();
   const paths = appPaths(app.getAppPath());
-  const isAppPage = createAppPageCheck({ rendererIndexPath: paths.rendererIndex, devServerUrl });
+  const isAppPage = createAppPageCheck({ devServerUrl });
 
   const wired = await createWiredStation({ dataDir, configPath: args.configPath });
   for (const line of wired.devices) console.log(line);
   service = wired.service;
   registerStationIpc({ ipcMain, api: wired.service.api, isAppPage });
 
-  hardenSession(session.defaultSession, contentSecurityPolicy(devServerUrl ? [devWebSocketOrigin(devServerUrl)] : []));
+  const csp = contentSecurityPolicy(devServerUrl ? [devWebSocketOrigin(devServerUrl)] : []);
+  hardenSession(session.defaultSession, csp);
+  // Only dist/renderer is reachable on the page's scheme; the CSP travels with each file.
+  serveAppProtocol(protocol, { rendererDir: paths.rendererDir, headers: { 'Content-Security-Policy': csp } });
 
   window = createStationWindow({ BrowserWindow, Menu }, paths.electronPreload);
   const contents = window.webContents;
   const stopForwarding = forwardStationEvents(wired.service.events, contents);
-  const loadApp = () => (devServerUrl ? contents.loadURL(devServerUrl) : contents.loadFile(paths.rendererIndex));
+  const loadApp = () => (devServerUrl ? contents.loadURL(devServerUrl) : contents.loadURL(APP_PAGE_URL));
   const stopWatching = watchForCrashes({
     contents,
     loadApp,
+    // Self-contained, script-free HTML: plain file:// is enough (no extra privileges granted).
     showRecovery: () => contents.loadFile(paths.recoveryPage),
   });
   // 24-hour stations: the display never sleeps by itself (opening hours are not configurable yet).

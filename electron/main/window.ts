@@ -75,7 +75,7 @@ export interface ZoomKeyInput {
 
 /**
  * Denies every page-initiated navigation and window, and pins zoom at 100 %. The app loads
- * its own pages from the main process (`loadFile`), which these events do not cover.
+ * its own pages from the main process (`loadURL(APP_PAGE_URL)`), which these events do not cover.
  */
 export function hardenContents(contents: HardenableContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());

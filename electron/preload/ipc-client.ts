@@ -6,6 +6,7 @@
 import { createStationClient } from '../../common/client';
 import { eventChannel, methodChannel } from '../../common/channels';
 import type { StationClient } from '../../common/contract';
+import { wholeContract } from '../../common/whole-contract';
 
 /** The part of Electron's `ipcRenderer` used here (the real one fits; tests use a double). */
 export interface IpcRendererLike {
@@ -25,5 +26,6 @@ export function createIpcStationClient(ipcRenderer: IpcRendererLike): StationCli
         ipcRenderer.removeListener(eventChannel(event), wrapped);
       };
     },
+    wholeContract,
   );
 }

@@ -13,6 +13,8 @@ export function createConfiguredPrinter(config: DevicesConfig, options: { readon
     // A printer with a simulator on the far side of a pty pair is the built-in simulation.
     simulated: printer.simulatorPath !== undefined,
     createTransport: () => new SerialTransport({ path: printer.path, baudRate: printer.baudRate }),
+    // A Unix device node vanishes on unplug; Windows COM names do not, so only paths are watched.
+    livenessPath: printer.path.startsWith('/') ? printer.path : undefined,
     clock: options.clock,
   });
 }

@@ -78,4 +78,74 @@ describe('printer device', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(printer.state).toBe('online');
   });
+
+  describe('with its device path watched', () => {
+    let present: boolean;
+    let watched: PrinterDevice;
+    beforeEach(() => {
+      present = true;
+      watched = createPrinterDevice({
+        id: 'slips', name: 'Slip printer', simulated: false, createTransport: () => host,
+        checkIntervalMs: 10_000, statusTimeoutMs: 500,
+        livenessPath: '/dev/ttyPRN',
+        // Test double of the file system: the tty is there while `present`.
+        pathExists: (path) => path === '/dev/ttyPRN' && present,
+      });
+      changes = [];
+      watched.onChange(() => changes.push(`${watched.state}:${watched.detail}`));
+    });
+    afterEach(() => watched.stop());
+
+    it('goes offline within a second of its path vanishing, and is back within a second of its return', async () => {
+      await watched.start();
+      expect(watched.state).toBe('online');
+      present = false;
+      await vi.advanceTimersByTimeAsync(999);
+      expect(watched.state).toBe('online');
+      await vi.advanceTimersByTimeAsync(1);
+      expect(watched.state).toBe('offline');
+      expect(watched.detail).toBe('/dev/ttyPRN is gone (unplugged?)');
+      expect(host.isOpen).toBe(false);
+      expect(await watched.print(slip())).toMatchObject({ ok: false, code: 'offline' });
+      // Still gone: nothing is reopened and nothing more is reported.
+      await vi.advanceTimersByTimeAsync(3000);
+      present = true;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(watched.state).toBe('online');
+      expect(changes).toEqual(['online:', 'offline:/dev/ttyPRN is gone (unplugged?)', 'online:']);
+      expect(await watched.print(slip())).toEqual({ ok: true });
+      expect(simulator.cuts).toBe(1);
+    });
+
+    it('a port closed under it while the path stays is reopened at the next liveness tick, not the next paper check', async () => {
+      await watched.start();
+      host.simulateLoss();
+      expect(watched.detail).toBe('/dev/ttyPRN was closed (unplugged?)');
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(watched.state).toBe('online');
+    });
+
+    it('keeps trying each second after a return while the port will not open yet', async () => {
+      await watched.start();
+      present = false;
+      await vi.advanceTimersByTimeAsync(1000);
+      host.failOpens('Permission denied');
+      present = true;
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(watched.detail).toBe('Cannot open /dev/ttyPRN: Permission denied');
+      host.failOpens(undefined);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(watched.state).toBe('online');
+    });
+
+    it('stop() ends the watch: a later vanishing changes nothing', async () => {
+      await watched.start();
+      await watched.stop();
+      changes = [];
+      present = false;
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(changes).toEqual([]);
+      expect(vi.getTimerCount()).toBe(0);
+    });
+  });
 });

@@ -3,6 +3,7 @@
  * (paper in, answering) and says so in the device status, and comes back by itself after an
  * unplug or a power cycle. Printing itself is `ReceiptPrinter`; this adds the port's life.
  */
+import { existsSync } from 'node:fs';
 import type { DeviceState } from '../../common/domain';
 import { systemClock, type Clock } from '../drivers/clock';
 import type { Transport } from '../transport/transport';
@@ -21,6 +22,16 @@ export interface PrinterDeviceOptions {
   readonly checkIntervalMs?: number;
   /** Longest wait for a status answer, ms. Default 1000. */
   readonly statusTimeoutMs?: number;
+  /**
+   * A path that exists while the printer is plugged in (its tty or by-id link), as for the
+   * card reader. Looked at every `livenessIntervalMs`: its going marks the printer offline at
+   * once, and its return (or a port that closed under us) reopens it within that interval
+   * instead of at the next paper check. Unset (Windows COM names): the paper check only.
+   */
+  readonly livenessPath?: string;
+  /** Liveness check period, ms. Default 1000. */
+  readonly livenessIntervalMs?: number;
+  readonly pathExists?: (path: string) => boolean;
 }
 
 export interface PrinterDevice {
@@ -54,6 +65,11 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
   let timer: unknown = null;
   let stopped = false;
   let opening: Promise<void> | null = null;
+  const pathExists = options.pathExists ?? existsSync;
+  let checking: Promise<void> | null = null;
+  let livenessTimer: unknown = null;
+  /** The port was lost (closed or its path vanished): the liveness watch reopens it as soon as it can. */
+  let lost = false;
 
   const set = (next: DeviceState, why: string) => {
     if (next === state && why === detail) return;
@@ -66,6 +82,12 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
     paper === 'present' ? '' : paper === 'end' ? `out of paper (${path})` : `${path} does not answer status requests: check power and cable`;
 
   const open = (): Promise<void> => (opening ??= (async () => {
+    const path = options.livenessPath;
+    if (path !== undefined && !pathExists(path)) {
+      lost = true;
+      set('offline', `${path} is gone (unplugged?)`);
+      return;
+    }
     const next = options.createTransport();
     try {
       await next.open();
@@ -82,6 +104,7 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
       if (transport !== next) return;
       transport = null;
       printer = null;
+      lost = true;
       if (!stopped) set('offline', `${next.path} was closed (unplugged?)`);
     });
     transport = next;
@@ -101,7 +124,7 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
     void gone.close();
   };
 
-  const check = async () => {
+  const checkOnce = async () => {
     if (!printer) await open();
     const current = transport;
     if (!printer || !current) return;
@@ -109,6 +132,24 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
     if (stopped || transport !== current) return;
     set(STATE_OF[paper], describe(paper, current.path));
     if (paper === 'offline') drop(current);
+    else lost = false;
+  };
+  // One check at a time: the paper check, the liveness watch and start() may all ask for one.
+  const check = (): Promise<void> => (checking ??= checkOnce().finally(() => {
+    checking = null;
+  }));
+
+  const watchPath = (path: string) => {
+    if (stopped || checking) return;
+    if (!pathExists(path)) {
+      lost = true;
+      const gone = transport;
+      if (gone) drop(gone);
+      set('offline', `${path} is gone (unplugged?)`);
+      return;
+    }
+    // Back (or never answered since the loss): try now rather than at the next paper check.
+    if (lost) void check();
   };
 
   const schedule = () => {
@@ -134,6 +175,10 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
     },
     async start() {
       stopped = false;
+      const path = options.livenessPath;
+      if (path !== undefined && livenessTimer === null) {
+        livenessTimer = clock.setInterval(() => watchPath(path), options.livenessIntervalMs ?? 1000);
+      }
       await check();
       schedule();
     },
@@ -141,6 +186,8 @@ export function createPrinterDevice(options: PrinterDeviceOptions): PrinterDevic
       stopped = true;
       if (timer !== null) clock.clearTimeout(timer);
       timer = null;
+      if (livenessTimer !== null) clock.clearInterval(livenessTimer);
+      livenessTimer = null;
       const open = transport;
       transport = null;
       printer = null;

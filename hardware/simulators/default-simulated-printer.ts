@@ -72,6 +72,7 @@ export async function startDefaultSimulatedPrinter(
     name: 'Simulated receipt printer',
     simulated: true,
     createTransport: () => new SerialTransport({ path: hostLink, baudRate: BAUD }),
+    livenessPath: hostLink,
   });
   const controlSocket = join(simDir, SIM_PRINTER_CONTROL_SOCKET);
   const control = await serveJsonLines(controlSocket, (line) => answerPrinterCommand(simulator, line));

@@ -4,6 +4,7 @@
  */
 import { createStationClient } from '../../common/client';
 import type { StationClient } from '../../common/contract';
+import { pageContract } from './page-contract';
 import { takeScreenToken } from './screen-token';
 import { createWebSocketClient, pageSocketUrl } from './ws-client';
 
@@ -40,5 +41,6 @@ function unreachableClient(): StationClient {
   return createStationClient(
     () => Promise.reject(new Error('no station service for this page')),
     () => () => undefined,
+    pageContract,
   );
 }

@@ -7,6 +7,7 @@
 import { createStationClient } from '../../common/client';
 import type { EventName, MethodName, StationClient } from '../../common/contract';
 import { err } from '../../common/result';
+import { pageContract } from './page-contract';
 import {
   MAX_SOCKET_MESSAGE_BYTES,
   SOCKET_PATH,
@@ -201,7 +202,7 @@ export function createWebSocketClient(options: WebSocketClientOptions): WebSocke
   }
 
   connect();
-  return Object.assign(createStationClient(call, subscribe), { close });
+  return Object.assign(createStationClient(call, subscribe, pageContract), { close });
 }
 
 /**

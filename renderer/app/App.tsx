@@ -9,7 +9,7 @@ import type { StationClient } from '../../common/contract';
 import type { Locale, StationInfo, WorkerCategory } from '../../common/domain';
 import type { CableType, RetrieveOutcome } from '../../common/lockers';
 import type { Result } from '../../common/result';
-import { STEWARD_IDLE_SECONDS } from '../../common/steward';
+import { STEWARD_IDLE_SECONDS } from '../../common/steward-session';
 import { localized, toLocale } from '../i18n/i18n';
 import { DeviceBanner } from '../components/DeviceBanner';
 import { DoorAlarm } from '../components/DoorAlarm';
@@ -44,6 +44,7 @@ import { useScreenNotice } from './use-screen-notice';
 import { useStationSync } from './use-station-sync';
 import { useWedgeCapture } from './use-wedge-capture';
 import { useWishRotation } from '../wishes/use-wish-rotation';
+import { openWallWhenReady } from '../wishes/wall-opening';
 
 /**
  * Speaks a prompt; the player and its clip table are a chunk of their own, fetched with the
@@ -238,7 +239,10 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
       [client, i18n],
     ),
     steward: useCallback(() => dispatch({ type: 'steward' }), [dispatch]),
-    openWishes: useCallback(() => dispatch({ type: 'open-wishes' }), [dispatch]),
+    openWishes: useCallback(() => {
+      const fromSeq = state.screenSeq;
+      openWallWhenReady(client, () => dispatch({ type: 'open-wishes', fromSeq }));
+    }, [client, dispatch, state.screenSeq]),
     client,
   };
 

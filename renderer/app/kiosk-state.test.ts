@@ -198,6 +198,15 @@ describe('the wish wall', () => {
     expect(ready({ type: 'open-wishes' }).screen).toEqual({ name: 'wishes', pass: null });
   });
 
+  it('a wall asked for on one screen does not open over the next (a new tap came while its page loaded)', () => {
+    const welcome = ready({ type: 'check-in', outcome: { kind: 'welcome', visitId: 7, visitNumber: 2, needsCategory: false, category: null, wishPass: PASS } });
+    const fromSeq = welcome.screenSeq;
+    expect(kioskReducer(welcome, { type: 'open-wishes', fromSeq }).screen).toEqual({ name: 'wishes', pass: PASS });
+    const next = kioskReducer(welcome, { type: 'check-in', outcome: { kind: 'welcome', visitId: 8, visitNumber: 1, needsCategory: false, category: null, wishPass: 'cd'.repeat(16) } });
+    expect(next.screenSeq).not.toBe(fromSeq);
+    expect(kioskReducer(next, { type: 'open-wishes', fromSeq })).toBe(next);
+  });
+
   it('a card tap while the wall is open is not swallowed: the new worker\'s welcome shows', () => {
     const state = kioskReducer(ready({ type: 'open-wishes' }), {
       type: 'check-in',

@@ -104,8 +104,12 @@ export type KioskEvent =
   | { readonly type: 'back' }
   /** "Steward" on the attract screen. */
   | { readonly type: 'steward' }
-  /** "Wish wall": with the wish pass of the check-in on screen, if any. */
-  | { readonly type: 'open-wishes' }
+  /**
+   * "Wish wall": with the wish pass of the check-in on screen, if any. `fromSeq`: the
+   * `screenSeq` it was touched on, when it arrives later (after the wall's first page); it is
+   * ignored if another screen came in between (a new tap, the idle timeout).
+   */
+  | { readonly type: 'open-wishes'; readonly fromSeq?: number }
   | LockerKioskEvent;
 
 const ATTRACT: Screen = { name: 'attract' };
@@ -217,6 +221,7 @@ function transition(state: KioskState, event: KioskEvent): KioskState {
     case 'steward':
       return state.screen.name === 'attract' ? { ...state, screen: { name: 'steward' } } : state;
     case 'open-wishes':
+      if (event.fromSeq !== undefined && event.fromSeq !== state.screenSeq) return state;
       return { ...state, screen: { name: 'wishes', pass: wishPassOf(state.screen) } };
     case 'locker-availability':
     case 'charge':

@@ -4,10 +4,15 @@
  * are fetched in the background once the page is idle after its first paint (see
  * `preloadLaterScreens`), so a worker's first touch does not wait on the network.
  */
+import { loadStringsPart } from '../i18n/locale-loader';
 import { lazyScreen } from './lazy-screen';
 
 export const JoinScreen = lazyScreen(() => import('../screens/JoinScreen').then((m) => m.JoinScreen));
-export const ConsoleScreen = lazyScreen(() => import('../steward/ConsoleScreen').then((m) => m.ConsoleScreen));
+// The console and the wall bring their strings (the console's wish moderation and its
+// on-screen keyboard use the wall's), so they render translated from their first frame.
+export const ConsoleScreen = lazyScreen(() =>
+  Promise.all([import('../steward/ConsoleScreen'), loadStringsPart('console'), loadStringsPart('wall')]).then(([m]) => m.ConsoleScreen),
+);
 export const CodeEntryScreen = lazyScreen(() => import('../screens/CodeEntryScreen').then((m) => m.CodeEntryScreen));
 export const LockerCableScreen = lazyScreen(() => import('../screens/LockerCableScreen').then((m) => m.LockerCableScreen));
 export const LockerChargingScreen = lazyScreen(() => import('../screens/LockerChargingScreen').then((m) => m.LockerChargingScreen));
@@ -17,7 +22,9 @@ export const LockerMessageScreen = lazyScreen(() => import('../screens/LockerMes
 export const LockerOpenScreen = lazyScreen(() => import('../screens/LockerOpenScreen').then((m) => m.LockerOpenScreen));
 export const LockerRetrieveScreen = lazyScreen(() => import('../screens/LockerRetrieveScreen').then((m) => m.LockerRetrieveScreen));
 export const PickupCodeScreen = lazyScreen(() => import('../screens/PickupCodeScreen').then((m) => m.PickupCodeScreen));
-export const WishWallScreen = lazyScreen(() => import('../wishes/WishWallScreen').then((m) => m.WishWallScreen));
+export const WishWallScreen = lazyScreen(() =>
+  Promise.all([import('../wishes/WishWallScreen'), loadStringsPart('wall')]).then(([m]) => m.WishWallScreen),
+);
 
 const ALL = [
   JoinScreen, ConsoleScreen, CodeEntryScreen, LockerCableScreen, LockerChargingScreen, LockerEndedScreen,

@@ -1,10 +1,11 @@
 /** "Your phone is in locker N (since HH:MM, collect by HH:MM)". */
 import type { ReactElement } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { HeldLocker } from '../../common/lockers';
 import { formatClock } from '../i18n/clock-time';
 import { toLocale } from '../i18n/i18n';
 import { Icon } from './icons';
+import { MarkedText } from './MarkedText';
 
 export function HeldLockerInfo({ locker }: { readonly locker: HeldLocker }): ReactElement {
   const { t, i18n } = useTranslation();
@@ -15,10 +16,9 @@ export function HeldLockerInfo({ locker }: { readonly locker: HeldLocker }): Rea
       <Icon name="locker" className="held-icon" />
       <div>
         <p className="held-title">
-          <Trans
-            i18nKey="locker.heldTitle"
-            values={{ number: locker.lockerNumber }}
-            components={{ num: <strong className="locker-inline-number" data-testid="held-locker-number" /> }}
+          <MarkedText
+            text={t('locker.heldTitle', { number: locker.lockerNumber })}
+            mark={<strong className="locker-inline-number" data-testid="held-locker-number" />}
           />
         </p>
         <p className="held-times" data-testid="held-times" data-started={locker.startedAtMs === null ? 'no' : 'yes'}>

@@ -1,6 +1,7 @@
 /** A locker number drawn huge inside a sentence (`<num>` in the message), findable by tests. */
 import type { ReactElement } from 'react';
-import { Trans } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
+import { MarkedText } from './MarkedText';
 
 type NumberMessage = 'locker.openTitle' | 'locker.retrieveTitle' | 'locker.chargingTitle' | 'locker.codeLocker';
 
@@ -9,13 +10,10 @@ export function LockerNumberLine({ i18nKey, number, className }: {
   readonly number: number;
   readonly className?: string;
 }): ReactElement {
+  const { t } = useTranslation();
   return (
     <h1 className={className ?? 'locker-title'}>
-      <Trans
-        i18nKey={i18nKey}
-        values={{ number }}
-        components={{ num: <strong className="locker-number" data-testid="locker-number" /> }}
-      />
+      <MarkedText text={t(i18nKey, { number })} mark={<strong className="locker-number" data-testid="locker-number" />} />
     </h1>
   );
 }

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import zhCN from './locales/zh-CN.json';
+import consoleEn from './locales/console.en.json';
+import consoleZhCN from './locales/console.zh-CN.json';
 import en from './locales/en.json';
+import wallEn from './locales/wall.en.json';
+import wallZhCN from './locales/wall.zh-CN.json';
+import zhCN from './locales/zh-CN.json';
+import { resources } from './resources';
 
 /** Every leaf of a nested resource object as `path.to.key` → value. */
 function leaves(node: unknown, prefix = ''): Map<string, unknown> {
@@ -15,7 +20,29 @@ function leaves(node: unknown, prefix = ''): Map<string, unknown> {
   return out;
 }
 
-const locales = { 'zh-CN': leaves(zhCN), en: leaves(en) };
+const locales = { 'zh-CN': leaves(resources['zh-CN'].translation), en: leaves(resources.en.translation) };
+
+/** Each part of the strings (first screen, console, wall) in both languages. */
+const parts = {
+  'first screen': { 'zh-CN': zhCN, en },
+  console: { 'zh-CN': consoleZhCN, en: consoleEn },
+  wall: { 'zh-CN': wallZhCN, en: wallEn },
+};
+
+describe('locale parts', () => {
+  for (const [name, part] of Object.entries(parts)) {
+    it(`${name}: both languages have the same keys`, () => {
+      expect([...leaves(part.en).keys()].sort()).toEqual([...leaves(part['zh-CN']).keys()].sort());
+    });
+  }
+
+  it('hold every string exactly once: no key is in two parts', () => {
+    const all = Object.values(parts).flatMap((part) => [...leaves(part['zh-CN']).keys()]);
+    expect(all.length).toBeGreaterThan(400);
+    expect(all.filter((key, i) => all.indexOf(key) !== i)).toEqual([]);
+    expect(locales['zh-CN'].size).toBe(all.length);
+  });
+});
 
 describe('locale files', () => {
   it('have exactly the same keys', () => {

@@ -3,12 +3,13 @@
  * a first visit the category.
  */
 import type { ReactElement, ReactNode } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import type { StationInfo, WorkerCategory } from '../../common/domain';
 import type { Screen } from '../app/kiosk-state';
 import { CategoryPicker } from '../components/CategoryPicker';
 import { DoneButton } from '../components/DoneButton';
 import { Icon } from '../components/icons';
+import { MarkedText } from '../components/MarkedText';
 import { OfferList } from '../components/OfferList';
 
 export interface WelcomeScreenProps {
@@ -33,11 +34,9 @@ export function WelcomeScreen({ screen, info, onPickCategory, onDone, lockerPane
             <h1 className="greeting-title">{t('welcome.title')}</h1>
             {screen.visitNumber === 1 && <p className="greeting-note">{t('welcome.firstVisit')}</p>}
             <p className="visit-line">
-              <Trans
-                i18nKey="welcome.visit"
-                count={screen.visitNumber}
-                tOptions={{ ordinal: true }}
-                components={{ num: <strong className="visit-number" data-testid="visit-number" /> }}
+              <MarkedText
+                text={t('welcome.visit', { count: screen.visitNumber, ordinal: true })}
+                mark={<strong className="visit-number" data-testid="visit-number" />}
               />
             </p>
           </div>

@@ -9,7 +9,6 @@ import { countCharacters } from '../../common/wish-text';
 import type { WishCategory, WishSticker } from '../../common/wishes';
 import { playSound } from '../app/sounds';
 import { TextComposer } from './input/TextComposer';
-import { codePointLength } from './input/text-edit';
 import type { HandwritingClient } from './input/use-handwriting';
 import { STICKER_GLYPHS, STICKERS } from './stickers';
 
@@ -43,14 +42,14 @@ export function WishCompose({ maxLength, onPost, onCancel, problem, handwriting 
   const [text, setText] = useState('');
   const [sticker, setSticker] = useState<WishSticker | null>(null);
   const [posting, setPosting] = useState(false);
-  // The service counts graphemes; the composer caps code points (never fewer), so this only
+  // The composer caps the text as the service counts it (grapheme clusters), so this only
   // guards a maximum changed while the screen was open.
   const tooLong = countCharacters(text) > maxLength;
   const canPost = !posting && !tooLong && (text.trim() !== '' || sticker !== null);
 
   /** Appends a quick phrase where it still fits under the composer's cap, like a typed one. */
   const addPhrase = (phrase: string) => {
-    if (codePointLength(text) + codePointLength(phrase) > maxLength) {
+    if (countCharacters(text + phrase) > maxLength) {
       playSound('failure');
       return;
     }

@@ -1,6 +1,7 @@
 /** "Wish wall" beside the welcome's other offers: opens the wall (its code loads then). */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
+import { afterPaint } from '../app/after-paint';
 import { playSound } from '../app/sounds';
 import { Icon } from '../components/icons';
 
@@ -12,7 +13,8 @@ export function WishWallButton({ onOpen }: { readonly onOpen: () => void }): Rea
       className="big-button wish-wall-button"
       data-testid="wish-wall-button"
       onClick={() => {
-        playSound('tap');
+        // After the frame: the first tone builds an AudioContext, which must not hold up the wall.
+        afterPaint(() => playSound('tap'));
         onOpen();
       }}
     >

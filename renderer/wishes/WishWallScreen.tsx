@@ -9,6 +9,7 @@ import type { PostWishOutcome, WishPage } from '../../common/wishes';
 import { DoneButton } from '../components/DoneButton';
 import { playSound } from '../app/sounds';
 import { WALL_PAGE_SIZE } from './wall-layout';
+import { currentWallOpening, forgetWallOpening } from './wall-opening';
 import { swipeDirection, type PointerPoint } from './swipe';
 import type { WishApi } from './wish-api';
 import { WishCompose, type WishDraft } from './WishCompose';
@@ -29,7 +30,13 @@ export function WishWallScreen({ api, pass: initialPass, onDone }: WishWallScree
   const { t } = useTranslation();
   const [pass, setPass] = useState(initialPass);
   const [page, setPage] = useState(0);
-  const [wall, setWall] = useState<WishPage | 'loading' | 'failed'>('loading');
+  // The first page asked for at the touch that opened the wall (see wall-opening.ts): when it
+  // is already here, the wall's first paint has the notes.
+  const opening = useRef(currentWallOpening());
+  const [wall, setWall] = useState<WishPage | 'loading' | 'failed'>(() => {
+    const answer = opening.current?.answer();
+    return answer ? (answer.ok ? answer.value : 'failed') : 'loading';
+  });
   const [composing, setComposing] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -44,7 +51,11 @@ export function WishWallScreen({ api, pass: initialPass, onDone }: WishWallScree
     [api],
   );
   useEffect(() => {
-    void load(page);
+    const first = page === 0 ? opening.current : null;
+    opening.current = null;
+    if (first === null) return void load(page);
+    forgetWallOpening(first);
+    if (first.answer() === null) void first.promise.then((result) => setWall(result.ok ? result.value : 'failed'));
   }, [load, page]);
   // Whoever may write gets the word list parsed while reading, before the first letter.
   useEffect(() => {

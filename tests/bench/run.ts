@@ -4,7 +4,9 @@
  * loaded), --runs N (cold starts, 5), --opens N (locker opens per protocol, 200),
  * --pinyin-rounds N (passes over the typed phrases, 20), --strokes N (handwriting requests, 100),
  * --wall-runs N (wish wall first-page queries, 200; paints, at most 30),
- * --years N (simulated years of visits under retention, 3), --console-runs N (console opens, 5).
+ * --years N (simulated years of visits under retention, 3), --console-runs N (console opens, 5),
+ * --collector-requests N, --collector-batches N (the collector on PostgreSQL, 6 000 and 60;
+ * skipped with a line saying so when PostgreSQL is not installed).
  * The steward dashboard lines build a year of history first (about a minute).
  */
 import { resolve } from 'node:path';
@@ -12,6 +14,7 @@ import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../support/chromium';
 import { benchBundleSize } from './bundle-size';
 import { benchColdStart } from './cold-start';
+import { benchCollectorPostgres } from './collector-postgres';
 import { benchConsoleChart } from './console-chart';
 import { benchDashboardQueries } from './dashboard-queries';
 import { benchLockers } from './locker-open';
@@ -40,6 +43,7 @@ try {
     await benchDashboardQueries(),
     await benchConsoleChart(browser, option('console-runs', 5)),
     benchRetentionSize(option('years', 3)),
+    await benchCollectorPostgres({ requests: option('collector-requests', 6_000), batches: option('collector-batches', 60) }),
   ];
   console.log(sections.map((lines) => lines.join('\n')).join('\n\n'));
 } finally {

@@ -2,7 +2,8 @@
  * The wish wall's first page with 10,000 notes on it: the service query alone (real SQLite
  * file, in-process), then query + paint in Chromium — a touch on the attract screen's
  * rotation until the frame after the page of notes appears (its chunk already loaded, as it
- * is once the page has idled), through the browser host's socket. Target 50 ms.
+ * is once the page has idled), through the browser host's socket: the touch asks for the
+ * page, and the wall comes up with it (renderer/wishes/wall-opening.ts). Target 50 ms.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -11,7 +11,7 @@ import { registerStationIpc } from '../../electron/main/ipc';
 import { createIpcStationClient } from '../../electron/preload/ipc-client';
 import { createElectronIpcDouble } from './electron-ipc-double';
 import { createStationServiceDouble } from './station-service-double';
-import { APP_PAGE_URL, RENDERER_INDEX_PATH, startElectronHarness, type ElectronHarness } from './harness';
+import { APP_PAGE_URL, startElectronHarness, type ElectronHarness } from './harness';
 
 describe('Electron host', () => {
   let h: ElectronHarness;
@@ -30,9 +30,12 @@ describe('Electron host', () => {
 
   it.each([
     ['another file', pathToFileURL('/tmp/evil/index.html').href],
+    ['the built page over file://', pathToFileURL('/opt/rest-station/dist/renderer/index.html').href],
+    ['another page on the app scheme', 'station://app/other.html'],
+    ['the app page on another host of the scheme', 'station://evil/index.html'],
     ['a web page', 'https://evil.example/index.html'],
     ['a data URL', 'data:text/html,<script>1</script>'],
-    ['the app path on another scheme', `http://localhost${RENDERER_INDEX_PATH}`],
+    ['the app path on another scheme', 'http://app/index.html'],
   ])('answers a call from %s with forbidden, without reaching the service', async (_label, url) => {
     h.ipc.senderUrl = url;
     const result = await h.client.guestCheckIn();
@@ -75,7 +78,7 @@ describe('Electron host in development', () => {
     const unregister = registerStationIpc({
       ipcMain: ipc.ipcMain,
       api: service.api,
-      isAppPage: createAppPageCheck({ rendererIndexPath: RENDERER_INDEX_PATH, devServerUrl: 'http://localhost:5173/' }),
+      isAppPage: createAppPageCheck({ devServerUrl: 'http://localhost:5173/' }),
     });
     const client = createIpcStationClient(ipc.ipcRenderer);
     expect(await client.getDeviceStatus()).toMatchObject({ ok: true });

@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { WebSocket } from 'ws';
 import type { StationClient } from '../../common/contract';
 import { SOCKET_PATH } from '../../common/socket-protocol';
@@ -78,8 +77,8 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
   };
 }
 
-export const RENDERER_INDEX_PATH = '/opt/rest-station/dist/renderer/index.html';
-export const APP_PAGE_URL = pathToFileURL(RENDERER_INDEX_PATH).href;
+/** The built page as the Electron host loads it (app-protocol.ts). */
+export const APP_PAGE_URL = 'station://app/index.html';
 
 export interface ElectronHarness extends Harness {
   readonly ipc: ElectronIpcDouble;
@@ -91,7 +90,7 @@ export async function startElectronHarness(): Promise<ElectronHarness> {
   const unregister = registerStationIpc({
     ipcMain: ipc.ipcMain,
     api: service.api,
-    isAppPage: createAppPageCheck({ rendererIndexPath: RENDERER_INDEX_PATH }),
+    isAppPage: createAppPageCheck(),
   });
   const stopForwarding = forwardStationEvents(service.events, ipc.webContents);
   const client = createIpcStationClient(ipc.ipcRenderer);

@@ -120,8 +120,8 @@ describe('what electron-builder would package', () => {
     const after = readFileSync(binary);
     const wireAt = after.indexOf(SENTINEL) + SENTINEL.length + 2;
     // RunAsNode off, cookie encryption on, NODE_OPTIONS off, inspector off, asar integrity on,
-    // asar only on, browser V8 snapshot off, file:// privileges on.
-    expect(after.subarray(wireAt, wireAt + 8).toString('latin1')).toBe('01001101');
+    // asar only on, browser V8 snapshot off, file:// privileges off.
+    expect(after.subarray(wireAt, wireAt + 8).toString('latin1')).toBe('01001100');
     expect(after.length).toBe(before.length);
     expect(after.subarray(0, wireAt).equals(before.subarray(0, wireAt))).toBe(true);
   });

@@ -32,7 +32,7 @@ describe('preload bundle', () => {
   it('requires nothing but electron and exposes the station client exactly once', async () => {
     const required: string[] = [];
     const exposed: Array<[string, unknown]> = [];
-    const ipc = createElectronIpcDouble('file:///app/dist/renderer/index.html');
+    const ipc = createElectronIpcDouble('station://app/index.html');
     // Electron test double: only what a sandboxed preload may reach.
     const electronDouble = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push([key, api]) },

@@ -80,6 +80,9 @@ test('pinyin on the on-screen keys: xiexie gives 谢谢 first, choosing it write
   await typeKeys(page, 'xiexie');
   await expect(page.getByTestId('composer-composition')).toHaveText('xiexie');
   await expect(candidates(page).first()).toHaveText('谢谢');
+  // The word list came from its worker (parsed off the page's thread), not in a page chunk.
+  const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
+  expect(fetched.filter((name) => /\/dictionary-worker-[\w-]+\.js$/.test(name))).toHaveLength(1);
   await candidates(page).first().click();
   await expect(value(page)).toHaveText('谢谢');
   await expect(page.getByTestId('composer-counter')).toHaveText('2 / 140');
@@ -91,6 +94,22 @@ test('pinyin on the on-screen keys: xiexie gives 谢谢 first, choosing it write
   await expect(value(page)).toHaveText('谢谢我想要');
   await typeKeys(page, 'nh');
   await expect(candidates(page).first()).toHaveText('你好');
+});
+
+test('switching to English with pinyin pending writes the first candidate, as Space would', async ({ page }) => {
+  await openComposer(page);
+  await typeKeys(page, 'xiexie');
+  await expect(candidates(page).first()).toHaveText('谢谢');
+  await page.getByTestId('composer-mode-english').click();
+  await expect(value(page)).toHaveText('谢谢');
+  await expect(page.getByTestId('composer-composition')).toHaveCount(0);
+  await expect(page.getByTestId('text-composer')).toHaveAttribute('data-mode', 'english');
+  // The English keys then type letters after it, and back in pinyin nothing is pending.
+  await typeKeys(page, 'ok');
+  await expect(value(page)).toHaveText('谢谢ok');
+  await page.getByTestId('composer-mode-pinyin').click();
+  await expect(value(page)).toHaveText('谢谢ok');
+  await expect(page.getByTestId('composer-counter')).toHaveText('4 / 140');
 });
 
 test('candidates page in large buttons, eight at a time', async ({ page }) => {

@@ -16,6 +16,21 @@ export async function layoutProblems(page: Page): Promise<string[]> {
   return page.evaluate(LAYOUT_PROBLEMS_IN_PAGE) as Promise<string[]>;
 }
 
+/** The kiosk's smallest target, either way (base.css: "no target smaller than 88 px"). */
+export const MIN_TARGET_PX = 88;
+
+/** Buttons smaller than MIN_TARGET_PX in either direction; empty when none. */
+export async function smallTargets(page: Page): Promise<string[]> {
+  await settle(page);
+  return page.evaluate(`${SMALL_TARGETS_IN_PAGE}(${MIN_TARGET_PX})`) as Promise<string[]>;
+}
+
+const SMALL_TARGETS_IN_PAGE = `((min) => [...document.querySelectorAll('button')]
+  .filter((el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; })
+  .map((el) => [el, el.getBoundingClientRect()])
+  .filter(([, r]) => r.width < min - 1 || r.height < min - 1)
+  .map(([el, r]) => \`button smaller than \${min} px (\${Math.round(r.width)}×\${Math.round(r.height)}): \${el.getAttribute('data-testid') ?? el.className} "\${(el.textContent ?? '').trim().slice(0, 20)}"\`))`;
+
 // The checks run in the page. They are kept as script text so the Node-side type check needs
 // no DOM library (which would let DOM names slip into service code unnoticed).
 

@@ -144,4 +144,34 @@ export async function walkEveryScreen(
     await expect(page.getByTestId('locker-unavailable')).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 15_000 });
   await at('already-here-lockers-offline');
+
+  // The wish wall from that check-in: the wall, the composer (pinyin pending, handwriting),
+  // a posted note on the wall, then the wall read from the attract screen's rotation.
+  await page.getByTestId('wish-wall-button').click();
+  await screen('screen-wishes');
+  await expect(page.getByTestId('wish-write')).toBeEnabled();
+  await at('wish-wall-empty');
+  await page.getByTestId('wish-write').click();
+  await screen('wish-compose');
+  await at('wish-compose');
+  for (const letter of 'xiexie') await page.locator(`.touch-keyboard [data-skbtn="${letter}"]`).click();
+  await expect(page.getByTestId('candidate').first()).toHaveText('谢谢');
+  await at('wish-compose-pinyin');
+  await page.getByTestId('candidate').first().click();
+  if (await page.getByTestId('composer-mode-handwriting').isVisible()) {
+    await page.getByTestId('composer-mode-handwriting').click();
+    await screen('handwriting-canvas');
+    await at('wish-compose-handwriting');
+    await page.getByTestId('composer-mode-pinyin').click();
+  }
+  await page.getByTestId('wish-post').click();
+  await expect(page.getByTestId('wish-notice')).toHaveAttribute('data-kind', 'posted');
+  await expect(page.getByTestId('wish-note')).toHaveCount(1);
+  await at('wish-wall-posted');
+  await page.getByTestId('done-button').click();
+  await expect(page.getByTestId('wish-rotation-note')).toBeVisible();
+  await page.getByTestId('wish-rotation').click();
+  await screen('screen-wishes');
+  await expect(page.getByTestId('wish-note')).toHaveCount(1);
+  await at('wish-wall-reading');
 }

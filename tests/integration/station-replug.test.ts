@@ -56,7 +56,7 @@ it('every simulated device goes offline when unplugged, comes back by itself, an
   });
 
   const timings: string[] = [];
-  /** `onlineWithinMs`: the reader and the bus reopen with a backoff of at most 2 s; the printer is looked at every 10 s. */
+  /** `onlineWithinMs`: the reader and the bus reopen with a backoff of at most 2 s; the printer's tty is watched every second. */
   async function replug(name: string, kind: DeviceStatus['kind'], onlineWithinMs: number): Promise<void> {
     const old = socatPid(name);
     const killedAt = Date.now();
@@ -78,7 +78,7 @@ it('every simulated device goes offline when unplugged, comes back by itself, an
   expect(claim).toMatchObject({ ok: true, value: { kind: 'opened', lockerNumber: 1 } });
   if (!claim.ok || claim.value.kind !== 'opened') throw new Error('no claim');
 
-  await replug('printer', 'receipt-printer', 15_000);
+  await replug('printer', 'receipt-printer', 5000);
   expect(await api.printPickupSlip({ sessionId: claim.value.sessionId, lockerNumber: 1, language: 'zh-CN' })).toEqual({ ok: true, value: { kind: 'printed' } });
   expect(await run('printer', 'printed')).toMatchObject({ code: 0, out: [expect.stringContaining('\n1\n')] });
 

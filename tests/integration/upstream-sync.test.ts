@@ -124,6 +124,19 @@ const outboxKeys = (dataDir: string): string[] => {
 };
 
 const dataDirs = new Map<CreatedStationService, string>();
+/** A mobile number and a valid resident ID-card number, as a worker might write them in a note. */
+const PHONE = '13812345678';
+const ID_CARD = '11010519491231002X';
+
+/** The uid of the station's first wall note (the wish id `wish.posted` carries). */
+function wishUid(service: CreatedStationService): string {
+  const raw = new Database(stationDatabasePath(dataDirs.get(service)!), { readonly: true });
+  try {
+    return raw.prepare<[], { uid: string }>('SELECT uid FROM wishes ORDER BY id LIMIT 1').get()!.uid;
+  } finally {
+    raw.close();
+  }
+}
 
 async function station(stationId: string, url: string, key: Buffer, clock: ManualClock, fleetKey?: Buffer): Promise<CreatedStationService> {
   const dataDir = mkdtempSync(join(dir, `${stationId}-`));
@@ -191,8 +204,13 @@ describe('station → collector over HTTPS', () => {
     const clock = createManualClock(START);
     const { collector, key } = await collectorFor('st-once', { bodies, now: () => clock.now() });
     const service = await station('st-once', collector.url, key, clock, randomBytes(32));
-    expect(await service.api.submitWedgeRead({ text: '0040856634' })).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 1 } });
+    const tap = await service.api.submitWedgeRead({ text: '0040856634' });
+    expect(tap).toMatchObject({ ok: true, value: { kind: 'welcome', visitId: 1 } });
     expect(await service.api.setWorkerCategory({ visitId: 1, category: 'courier' })).toEqual({ ok: true, value: {} });
+    // A note on the wall with a phone and an ID-card number: only its masked text may leave.
+    const wishPass = tap.ok && 'wishPass' in tap.value ? (tap.value.wishPass ?? '') : '';
+    const posted = await service.api.postWish({ pass: wishPass, category: 'help', text: `请回电 ${PHONE}，身份证 ${ID_CARD}`, sticker: null });
+    expect(posted).toMatchObject({ ok: true, value: { kind: 'posted' } });
     await service.api.guestCheckIn();
     await drive(service, clock, START + 3 * HOUR);
     await service.api.submitWedgeRead({ text: '00A1B2C3D4' });
@@ -206,7 +224,7 @@ describe('station → collector over HTTPS', () => {
     const hours = Array.from({ length: 17 }, (_, i) => 8 + i).map((h) => `st-once/visits.hourly/2026-03-0${h >= 24 ? 3 : 2}T${String(h % 24).padStart(2, '0')}+08:00`);
     const expected = [
       ...hours, 'st-once/visits.daily/2026-03-02+08:00', 'st-once/lockers.daily/2026-03-02+08:00', 'st-once/workers.daily/2026-03-02+08:00',
-      'st-once/steward.daily/2026-03-02+08:00',
+      'st-once/steward.daily/2026-03-02+08:00', 'st-once/supplies.daily/2026-03-02+08:00', `st-once/wish.posted/${wishUid(service)}`,
       ...heartbeatKeys('st-once', START, end),
     ];
     const stored = await collectorKeys('st-once');
@@ -224,6 +242,8 @@ describe('station → collector over HTTPS', () => {
         hashCardId(stationKey, `U${hex.toUpperCase()}`), hashCardId(stationKey, `L${hex.slice(2).toUpperCase()}`)];
       for (const rendering of renderings) expect(sent.includes(rendering.toLowerCase()), `${rendering} was sent`).toBe(false);
     }
+    for (const number of [PHONE, ID_CARD, ID_CARD.slice(0, 17)]) expect(sent.includes(number.toLowerCase()), `${number} was sent`).toBe(false);
+    expect(sent).toContain('138****5678');
     expect(bodies.length).toBeGreaterThan(10);
   }, 60_000);
 
@@ -242,8 +262,9 @@ describe('station → collector over HTTPS', () => {
     expect(during.nextAttemptAtMs! - clock.now()).toBeLessThanOrEqual(300_000);
     const queued = outboxKeys(stationDataDir(service));
     expect(during.queueLength).toBe(queued.length);
-    // Hourly and daily visits, daily lockers and steward actions, a heartbeat every 5 minutes (and the first one).
-    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 1 + 24 * 12) + 1);
+    // Hourly and daily visits, daily lockers, steward actions and supply levels, a heartbeat
+    // every 5 minutes (and the first one).
+    expect(queued.length).toBe(DOWN_DAYS * (24 + 1 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const back = await collectorFor('st-down', { port, now: () => clock.now() });
     expect(back.key.equals(first.key)).toBe(true);
@@ -270,7 +291,7 @@ describe('station → collector over HTTPS', () => {
     await service.close();
     const queued = outboxKeys(dataDir);
     // Several batches of 200 before and after the one cut off.
-    expect(queued.length).toBe(4 * (24 + 1 + 1 + 1 + 24 * 12) + 1);
+    expect(queued.length).toBe(4 * (24 + 1 + 1 + 1 + 1 + 24 * 12) + 1);
 
     const answers: BatchResponse[] = [];
     let run: ReturnType<typeof drainInChild> | undefined;

@@ -25,15 +25,18 @@ export interface OpenOptions {
   readonly databaseUrl?: string;
   /** PGlite data folder; undefined keeps the database in memory (tests). */
   readonly dataDir?: string;
-  /** node-postgres pool size. Default 10. */
+  /** node-postgres pool size. Default {@link DEFAULT_POOL_SIZE}. */
   readonly poolSize?: number;
 }
+
+/** Connections one collector process holds to a PostgreSQL server. */
+export const DEFAULT_POOL_SIZE = 10;
 
 /** Opens the database the options name. The drivers are loaded only when used. */
 export async function openSqlDatabase(options: OpenOptions): Promise<SqlDatabase> {
   if (options.databaseUrl) {
     const { openPostgres } = await import('./postgres');
-    return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+    return openPostgres(options.databaseUrl, options.poolSize ?? DEFAULT_POOL_SIZE);
   }
   const { openPglite } = await import('./pglite');
   return openPglite(options.dataDir);

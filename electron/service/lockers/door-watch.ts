@@ -11,6 +11,7 @@
 import type { LockerEvent } from '../../../common/lockers';
 import type { Clock } from '../../../hardware/drivers/clock';
 import type { DoorReading, LockerBus, LockerBusState } from '../../../hardware/drivers/locker-bus/locker-bus';
+import type { ChargingClock } from './charging-clock';
 import type { LockerFleet } from './locker-fleet';
 import type { LockerStore, SessionRecord } from './locker-store';
 
@@ -22,6 +23,8 @@ export interface DoorWatchDeps {
   readonly alarmMs: number;
   /** A charging session is due this long after the door was shut, ms. */
   readonly maxMs: number;
+  /** Charging durations on the monotonic clock. */
+  readonly charging: ChargingClock;
   readonly emit: (event: LockerEvent) => void;
   readonly onDeviceChange: () => void;
   /** A door, alarm, board or bus changed: availability may differ (the caller sends it if so). */
@@ -79,6 +82,7 @@ export function watchDoors(deps: DoorWatchDeps): DoorWatch {
     const atMs = clock.now();
     if (session.state === 'claimed') {
       store.startCharging(session.id, atMs, atMs + deps.maxMs);
+      deps.charging.started(session.id);
       deps.emit({ kind: 'session-started', sessionId: session.id, lockerNumber: n });
       void bus.setHoldPower(reading.board, reading.lock, true);
     } else if (session.state === 'retrieving') {
@@ -89,7 +93,7 @@ export function watchDoors(deps: DoorWatchDeps): DoorWatch {
         });
         return;
       }
-      store.endSession(session.id, atMs, 'retrieved');
+      store.endSession(session.id, atMs, 'retrieved', deps.charging.ended(session));
       deps.emit({ kind: 'session-ended', sessionId: session.id, lockerNumber: n });
       void bus.setHoldPower(reading.board, reading.lock, false);
     }

@@ -20,6 +20,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createAttemptLimiter } from './attempt-limiter';
 import { createAttemptRecords } from './attempt-store';
 import { createCardPasses } from './card-passes';
+import { createChargingClock } from './charging-clock';
 import { createClaimRelease } from './claim-release';
 import { watchDoors } from './door-watch';
 import { createLockerFleet } from './locker-fleet';
@@ -114,6 +115,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   const fleet = createLockerFleet(deps.buses, deps.layout.lockers, deps.layout.unreachable);
   const maxMs = settings.lockerMaxMinutes * 60_000;
   const now = () => clock.now();
+  const charging = createChargingClock(clock, maxMs);
   const passes = createCardPasses({ now, lifetimeMs: settings.personalScreenSeconds * 1000 + CARD_PASS_GRACE_MS });
   const attempts = createAttemptRecords(deps.db);
   // Per locker: wrong codes typed for locker 3 never lock out the guest of locker 5.
@@ -147,6 +149,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     clock,
     alarmMs: settings.doorOpenAlarmSeconds * 1000,
     maxMs,
+    charging,
     emit: (event) => {
       if (event.kind !== 'door-left-open') openDoorCodes.delete(event.lockerNumber);
       deps.events.emit('locker', event);
@@ -170,7 +173,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   const claimingCards = new Set<number>();
 
   const liveByLocker = () => new Map(store.liveSessions().map((s) => [s.lockerNumber, s]));
-  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes, watch.leftOpen());
+  const currentAvailability = () => availability(store.lockers(), liveByLocker(), fleet, settings.lockerMaxMinutes, watch.leftOpen(), charging);
   const lockerRecord = (n: number) => store.lockers().find((l) => l.number === n);
   const shutDown = () => err('unavailable', 'The station service has shut down.');
   started = true;
@@ -225,7 +228,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       if (cardId === null) return err('forbidden', 'This card pass is not valid (expired or already used): tap the card again.');
       const held = store.liveSessionsOfCard(cardId);
       const first = held[0];
-      if (first && held.length >= settings.lockersPerPerson) return ok({ kind: 'already-holding', locker: heldLocker(first) });
+      if (first && held.length >= settings.lockersPerPerson) return ok({ kind: 'already-holding', locker: heldLocker(first, charging) });
       if (claimingCards.has(cardId)) return err('unavailable', 'A locker is already being opened for this card.');
       claimingCards.add(cardId);
     }
@@ -373,7 +376,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
           return err('not-found', `Locker ${lockerNumber} holds no session.`);
         }
         store.transaction(() => {
-          store.endSession(session.id, atMs, 'steward');
+          store.endSession(session.id, atMs, 'steward', charging.ended(session));
           store.insertAudit(action, lockerNumber, reason, 'done', atMs);
         });
         deps.events.emit('locker', { kind: 'session-ended', sessionId: session.id, lockerNumber });
@@ -463,15 +466,14 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       const who = deps.access.authorise(parsed.data.session);
       if (!who.ok) return who;
       const live = liveByLocker();
-      const atMs = now();
-      return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, atMs)));
+      return ok(store.lockers().map((l) => lockerView(l, live.get(l.number), fleet, charging)));
     },
     stewardAction: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(stewardAction(input))),
     openAll: (input) => (closed ? Promise.resolve(shutDown()) : thenPush(openAll(input))),
     forCard(cardId) {
       const held = store.liveSessionsOfCard(cardId)[0];
       passes.revokeAll();
-      return { cardPass: passes.issue(cardId), locker: held ? heldLocker(held) : null };
+      return { cardPass: passes.issue(cardId), locker: held ? heldLocker(held, charging) : null };
     },
     revokePasses: () => passes.revokeAll(),
     holdsLocker: (cardId) => store.liveSessionsOfCard(cardId).length > 0,

@@ -114,7 +114,8 @@ export interface LockerStore {
   startRetrieving(id: number, atMs: number): void;
   /** Back to charging after a retrieve that left the phone inside; the due time stays. */
   resumeCharging(id: number): void;
-  endSession(id: number, atMs: number, reason: EndReason): void;
+  /** `chargedMs`: how long it charged on the monotonic clock (charging-clock.ts); null if it never charged. */
+  endSession(id: number, atMs: number, reason: EndReason, chargedMs?: number | null): void;
   markFaulty(lockerNumber: number, reason: string, atMs: number): void;
   markRepaired(lockerNumber: number): void;
   insertEvent(event: LockerEventRow, atMs: number): number;
@@ -144,8 +145,8 @@ export function createLockerStore(db: Database): LockerStore {
     "UPDATE locker_sessions SET state = 'retrieving', retrieve_opened_ms = ? WHERE id = ? AND state = 'charging'",
   );
   const resume = db.prepare<[number]>("UPDATE locker_sessions SET state = 'charging' WHERE id = ? AND state = 'retrieving'");
-  const end = db.prepare<[number, EndReason, number]>(
-    "UPDATE locker_sessions SET state = 'ended', ended_ms = ?, end_reason = ? WHERE id = ? AND state <> 'ended'",
+  const end = db.prepare<[number, EndReason, number | null, number]>(
+    "UPDATE locker_sessions SET state = 'ended', ended_ms = ?, end_reason = ?, charged_ms = ? WHERE id = ? AND state <> 'ended'",
   );
   const faulty = db.prepare<[string, number, number]>('UPDATE lockers SET faulty = 1, fault_reason = ?, faulty_since = ? WHERE number = ?');
   const repaired = db.prepare<[number]>('UPDATE lockers SET faulty = 0, fault_reason = NULL, faulty_since = NULL WHERE number = ?');
@@ -179,7 +180,7 @@ export function createLockerStore(db: Database): LockerStore {
     startCharging: (id, startedMs, dueMs) => expectChange(startCharging.run(startedMs, dueMs, id).changes, id, 'start charging'),
     startRetrieving: (id, atMs) => expectChange(startRetrieving.run(atMs, id).changes, id, 'start retrieving'),
     resumeCharging: (id) => expectChange(resume.run(id).changes, id, 'resume charging'),
-    endSession: (id, atMs, reason) => expectChange(end.run(atMs, reason, id).changes, id, 'end'),
+    endSession: (id, atMs, reason, chargedMs = null) => expectChange(end.run(atMs, reason, chargedMs, id).changes, id, 'end'),
     markFaulty: (n, reason, atMs) => {
       faulty.run(reason.slice(0, 500), atMs, n);
     },

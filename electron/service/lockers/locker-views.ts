@@ -3,6 +3,7 @@
  * fleet knowledge: availability per cable, the steward grid, and a held locker.
  */
 import { CABLE_TYPES, type HeldLocker, type LockerAvailability, type LockerView } from '../../../common/lockers';
+import type { ChargingClock } from './charging-clock';
 import type { LockerFleet } from './locker-fleet';
 import type { LockerRecord, SessionRecord } from './locker-store';
 
@@ -17,10 +18,11 @@ export function availability(
   fleet: LockerFleet,
   maxMinutes: number,
   doorsLeftOpen: readonly number[],
+  charging: ChargingClock,
 ): LockerAvailability {
   const free = CABLE_TYPES.map((cable) => {
     const count = lockers.filter((l) => l.cable === cable && isFree(l, live, fleet)).length;
-    const due = nextDue(lockers.filter((l) => l.cable === cable), live);
+    const due = nextDue(lockers.filter((l) => l.cable === cable), live, charging);
     return due === null ? { cable, count } : { cable, count, nextDueAtMs: due };
   });
   const base = { free, maxMinutes, doorsLeftOpen: [...doorsLeftOpen] };
@@ -30,15 +32,15 @@ export function availability(
 }
 
 /** When the soonest charging session in these lockers is due: a worker can be told when to come back. */
-function nextDue(lockers: readonly LockerRecord[], live: ReadonlyMap<number, SessionRecord>): number | null {
+function nextDue(lockers: readonly LockerRecord[], live: ReadonlyMap<number, SessionRecord>, charging: ChargingClock): number | null {
   const due = lockers.flatMap((l) => {
     const session = live.get(l.number);
-    return session?.state === 'charging' ? [session.dueMs] : [];
+    return session?.state === 'charging' ? [charging.dueAtMs(session)] : [];
   });
   return due.length === 0 ? null : Math.min(...due);
 }
 
-export function lockerView(locker: LockerRecord, session: SessionRecord | undefined, fleet: LockerFleet, nowMs: number): LockerView {
+export function lockerView(locker: LockerRecord, session: SessionRecord | undefined, fleet: LockerFleet, charging: ChargingClock): LockerView {
   const reachable = fleet.reachable(locker);
   const door = reachable ? fleet.door(locker.number) : undefined;
   return {
@@ -52,8 +54,8 @@ export function lockerView(locker: LockerRecord, session: SessionRecord | undefi
           sessionId: session.id,
           holder: session.holder,
           startedAtMs: session.startedMs,
-          dueAtMs: session.dueMs,
-          overdue: session.state === 'charging' && nowMs > session.dueMs,
+          dueAtMs: charging.dueAtMs(session),
+          overdue: charging.overdue(session),
           ...doorOpenSince(session, door?.closed),
         }
       : null,
@@ -76,6 +78,6 @@ function viewState(locker: LockerRecord, session: SessionRecord | undefined, rea
   return 'free';
 }
 
-export function heldLocker(session: SessionRecord): HeldLocker {
-  return { sessionId: session.id, lockerNumber: session.lockerNumber, startedAtMs: session.startedMs, dueAtMs: session.dueMs };
+export function heldLocker(session: SessionRecord, charging: ChargingClock): HeldLocker {
+  return { sessionId: session.id, lockerNumber: session.lockerNumber, startedAtMs: session.startedMs, dueAtMs: charging.dueAtMs(session) };
 }

@@ -90,4 +90,15 @@ describe('createOpsService', () => {
     expect(await s.ops.api.getStorageStatus()).toMatchObject({ ok: true, value: { state: 'full' } });
     s.ops.close();
   });
+
+  it('maintenance deletes the worker sketches past retention that the collector has, and keeps a recent one', async () => {
+    const s = start();
+    const sketch = s.db.prepare("INSERT INTO upstream_worker_sketches (day_label, pseudonym_period, registers) VALUES (?, ?, zeroblob(4096))");
+    sketch.run('2025-01-10+08:00', '2025-01');
+    sketch.run('2026-11-30+08:00', '2026-11');
+    s.db.prepare("INSERT INTO upstream_cursors (producer, done_until_ms) VALUES ('workers.daily', ?)").run(T0);
+    expect((await s.ops.runMaintenance()).workerSketchesPruned).toBe(1);
+    expect(s.db.prepare('SELECT day_label FROM upstream_worker_sketches').all()).toEqual([{ day_label: '2026-11-30+08:00' }]);
+    s.ops.close();
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The operations service: the clock guard (checked every minute), the daily maintenance
- * (retention roll-up, then a verified backup) and the storage status the steward console
+ * (retention roll-up and sketch pruning, then a verified backup) and the storage status the steward console
  * shows. Built by the station service; see README.md in this folder.
  */
 import type { Database } from 'better-sqlite3';
@@ -9,6 +9,7 @@ import { ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
 import { backupDatabase, listBackups, type BackupOutcome } from './backup';
 import { CLOCK_CHECK_INTERVAL_MS, createClockGuard } from './clock-guard';
+import { pruneWorkerSketches } from '../upstream/sketch-retention';
 import { rollUpOldVisits, type RetentionOutcome } from './retention';
 import { createStorageMonitor } from './storage-monitor';
 
@@ -36,6 +37,8 @@ export interface OpsDeps {
 
 export interface MaintenanceOutcome {
   readonly retention: RetentionOutcome;
+  /** Unique-worker sketch days deleted (past retention and stored by the collector). */
+  readonly workerSketchesPruned: number;
   readonly backup: BackupOutcome;
 }
 
@@ -64,11 +67,12 @@ export function createOpsService(deps: OpsDeps): OpsService {
     running ??= (async () => {
       try {
         const retention = rollUpOldVisits(db, clock.now(), deps.settings.retentionDays);
+        const workerSketchesPruned = pruneWorkerSketches(db, clock.now(), deps.settings.retentionDays);
         const backup = await backupDatabase(db, dataDir, clock.now(), deps.settings.backupsKept);
         deps.onNotice(
           `Maintenance: ${retention.visitsRolledUp} visits rolled up into daily counts; backup ${backup.backup.name} verified (${backup.backup.bytes} bytes), ${backup.deleted.length} old backups deleted.`,
         );
-        return { retention, backup };
+        return { retention, workerSketchesPruned, backup };
       } catch (error) {
         if (closed) throw error;
         storage.noteFailure(error, clock.now());

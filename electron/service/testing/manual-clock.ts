@@ -3,6 +3,8 @@
  * every timer falling due on the way, in due order, with `now()` set to each one's due time
  * (timers scheduled while advancing fire too if they fall inside the stretch). Used where
  * real sockets must keep running on real time while backoff and period timers do not.
+ * `jumpWall` sets the wall clock (`now()`) without moving the monotonic clock or any timer,
+ * as an NTP step or a lost RTC does.
  */
 import type { Clock } from '../../../hardware/drivers/clock';
 
@@ -11,10 +13,13 @@ export interface ManualClock extends Clock {
   advance(ms: number): void;
   /** Timers waiting. */
   pending(): number;
+  /** Steps the wall clock by `deltaMs` (either sign); monotonic time and timers stay. */
+  jumpWall(deltaMs: number): void;
 }
 
 export function createManualClock(startMs: number): ManualClock {
   let nowMs = startMs;
+  let wallOffsetMs = 0;
   let nextId = 1;
   const timers = new Map<number, { dueMs: number; fn: () => void; everyMs?: number }>();
   const add = (fn: () => void, ms: number, everyMs?: number) => {
@@ -26,8 +31,11 @@ export function createManualClock(startMs: number): ManualClock {
     timers.delete(handle as number);
   };
   return {
-    now: () => nowMs,
+    now: () => nowMs + wallOffsetMs,
     monotonicMs: () => nowMs,
+    jumpWall(deltaMs) {
+      wallOffsetMs += deltaMs;
+    },
     setTimeout: (fn, ms) => add(fn, ms),
     clearTimeout: clear,
     setInterval: (fn, ms) => add(fn, ms, Math.max(1, ms)),

@@ -14,11 +14,13 @@ import type { Summaries } from './summaries';
 import type { StewardSummaries } from './steward-summaries';
 import type { WorkerSketches } from './worker-sketches';
 import { encodeSketch, HLL_PRECISION } from '../../../common/hyperloglog';
+import type { RecordEvents } from './record-events';
+import type { SupplyLevels } from './supply-levels';
 
 /** Periods written per transaction: one fsync per chunk keeps a long catch-up quick. */
 const PERIODS_PER_TRANSACTION = 500;
 
-type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily' | 'workers.daily' | 'steward.daily';
+type PeriodKind = 'visits.hourly' | 'visits.daily' | 'lockers.daily' | 'workers.daily' | 'steward.daily' | 'supplies.daily';
 
 interface PeriodProducer {
   readonly kind: PeriodKind;
@@ -43,10 +45,14 @@ export interface ProducersDeps {
   readonly workerSketches?: WorkerSketches;
   /** Where the station keeps a steward audit: `steward.daily` is made from it; without, not produced. */
   readonly stewardSummaries?: StewardSummaries;
+  /** Supply levels for `supplies.daily`; without, not produced. */
+  readonly supplyLevels?: SupplyLevels;
+  /** Supply alerts, inspections and wall notes, one item per fact; run with the periods. */
+  readonly recordEvents?: RecordEvents;
 }
 
 export function createProducers(deps: ProducersDeps): Producers {
-  const { stationId, outbox, summaries, workerSketches, stewardSummaries } = deps;
+  const { stationId, outbox, summaries, workerSketches, stewardSummaries, supplyLevels, recordEvents } = deps;
   const keyOf = (kind: string, label: string) => `${stationId}/${kind}/${label}`;
 
   const producers: PeriodProducer[] = [
@@ -106,6 +112,18 @@ export function createProducers(deps: ProducersDeps): Producers {
     });
   }
 
+  if (supplyLevels) {
+    producers.push({
+      kind: 'supplies.daily',
+      unit: 'day',
+      firstFact: () => supplyLevels.firstRecordMs(),
+      item: (key, startMs, producedAtMs) => {
+        const period = periodContaining('day', startMs);
+        return { key, kind: 'supplies.daily', producedAtMs, payload: { period, items: supplyLevels.at(period) } };
+      },
+    });
+  }
+
   const runOne = (producer: PeriodProducer, nowMs: number): number => {
     let from = outbox.cursor(producer.kind);
     if (from === undefined) {
@@ -133,7 +151,8 @@ export function createProducers(deps: ProducersDeps): Producers {
   };
 
   return {
-    produceClosedPeriods: (nowMs) => producers.reduce((sum, producer) => sum + runOne(producer, nowMs), 0),
+    produceClosedPeriods: (nowMs) =>
+      producers.reduce((sum, producer) => sum + runOne(producer, nowMs), 0) + (recordEvents?.produce(nowMs) ?? 0),
     produceHeartbeat: (nowMs, health) => {
       const slot = slotStart(nowMs);
       return outbox.enqueue({

@@ -94,6 +94,7 @@ export function createSender(options: SenderOptions): Sender {
     const createdSeconds = Math.floor((clock.now() + (skewMs ?? 0)) / 1000);
     const headers = signRequest({ key: options.key, stationId: options.stationId, method: 'POST', path: BATCH_PATH, body, createdSeconds });
     const startedMs = clock.now();
+    const startedMono = clock.monotonicMs();
     let answer;
     try {
       answer = await options.post(url, body, { headers, ca: options.ca, timeoutMs: options.timeoutMs ?? 30_000, maxResponseBytes: 1024 * 1024 });
@@ -104,8 +105,9 @@ export function createSender(options: SenderOptions): Sender {
     const json = parseJson(answer.body);
     const previousSkew = skewMs;
     const serverTime = (json as { serverTimeMs?: unknown } | undefined)?.serverTimeMs;
-    // The collector read its clock about half-way through the round trip.
-    if (typeof serverTime === 'number') skewMs = Math.round(serverTime - (startedMs + clock.now()) / 2);
+    // The collector read its clock about half-way through the round trip, measured on the
+    // monotonic clock: a wall clock stepped during the request must not skew the estimate.
+    if (typeof serverTime === 'number') skewMs = Math.round(serverTime - (startedMs + (clock.monotonicMs() - startedMono) / 2));
 
     if (answer.status === 200) {
       const parsed = batchResponseSchema.safeParse(json);

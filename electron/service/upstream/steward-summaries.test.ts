@@ -1,7 +1,8 @@
 /**
  * steward.daily over a real SQLite file: the day's steward_actions rows counted by action
  * (a name the wire cannot carry as `other`), no name, subject or reason in the item, one item
- * per closed day, the older steward_audit where that is all there is, and none without either.
+ * per closed day, the older steward_audit where that is all there is (or for the days before
+ * the console), and none without either. The station's own locker actions: steward-locker-daily.test.ts.
  */
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
@@ -45,8 +46,23 @@ describe('steward.daily', () => {
   it('reads the lockers\' steward_audit where there is no steward_actions, and is not produced without either', () => {
     const db = new Database(':memory:');
     expect(createStewardSummaries(db)).toBeUndefined();
-    db.exec("CREATE TABLE steward_audit (at_ms INTEGER, action TEXT); INSERT INTO steward_audit VALUES (10, 'mark-faulty'), (20, 'mark-faulty')");
-    expect(createStewardSummaries(db)?.actions({ startMs: 0, endMs: 100, label: '1970-01-01+08:00' })).toEqual({ 'mark-faulty': 2 });
+    db.exec("CREATE TABLE steward_audit (at_ms INTEGER, action TEXT); INSERT INTO steward_audit VALUES (10, 'mark-faulty'), (20, 'mark-faulty'), (30, 'code-lockout')");
+    expect(createStewardSummaries(db)?.actions({ startMs: 0, endMs: 100, label: '1970-01-01+08:00' })).toEqual({ 'locker.mark-faulty': 2 });
     db.close();
+  });
+
+  it('counts the lockers\' steward_audit of the days before the console\'s first row, under the console\'s names, and none twice after', () => {
+    const f = fixture({}, NINE);
+    const locker = f.db.prepare("INSERT INTO steward_audit (at_ms, action, locker_number, reason, outcome) VALUES (?, ?, NULL, 'r', 'done')");
+    locker.run(NINE - 30 * HOUR, 'remote-open'); // the day before: only the lockers' log has it
+    locker.run(NINE - 29 * HOUR, 'pin-lockout');
+    locker.run(NINE - 28 * HOUR, 'code-lockout'); // a worker's wrong codes: no steward did this
+    f.db.prepare("INSERT INTO steward_actions (at_ms, steward_name, action, subject, reason) VALUES (?, 'Li', 'locker.mark-faulty', 'locker 2', 'r')").run(NINE);
+    locker.run(NINE, 'mark-faulty'); // the same act, in both logs since the console
+    const summaries = createStewardSummaries(f.db)!;
+    expect(summaries.firstActionMs()).toBe(NINE - 30 * HOUR);
+    const day = (startMs: number) => ({ startMs, endMs: startMs + 24 * HOUR, label: 'd' });
+    expect(summaries.actions(day(NINE - 33 * HOUR))).toEqual({ 'locker.remote-open': 1, 'steward.pin-lockout': 1 });
+    expect(summaries.actions(day(NINE - 9 * HOUR))).toEqual({ 'locker.mark-faulty': 1 });
   });
 });

@@ -49,7 +49,8 @@ export function createSummaries(db: Database): Summaries {
     SELECT count(*) AS sessions, count(*) FILTER (WHERE holder = 'member') AS members, count(*) FILTER (WHERE holder = 'guest') AS guests
     FROM locker_sessions WHERE claimed_ms >= ? AND claimed_ms < ?`);
   const completed = db.prepare<[number, number], { n: number; total_ms: number | null }>(`
-    SELECT count(*) AS n, sum(ended_ms - started_ms) AS total_ms
+    -- Monotonic charged time where measured (migration 0012); older rows by their wall times.
+    SELECT count(*) AS n, sum(coalesce(charged_ms, max(ended_ms - started_ms, 0))) AS total_ms
     FROM locker_sessions WHERE ended_ms >= ? AND ended_ms < ? AND started_ms IS NOT NULL`);
   const lockerEvents = db.prepare<[number, number], { faults: number; open_failures: number }>(`
     SELECT count(*) FILTER (WHERE kind = 'marked-faulty') AS faults, count(*) FILTER (WHERE kind = 'open-failed') AS open_failures

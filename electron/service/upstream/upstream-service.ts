@@ -12,9 +12,11 @@ import { postJson, type PostJson } from './http-post';
 import { createOutboxStore, type OutboxStore } from './outbox-store';
 import { SLOT_MS, slotStart } from './periods';
 import { createProducers } from './producers';
+import { createRecordEvents } from './record-events';
 import { createSender, type Sender, type SenderOptions } from './sender';
 import { createStewardSummaries } from './steward-summaries';
 import { createSummaries } from './summaries';
+import { createSupplyLevels } from './supply-levels';
 import { loadCollectorCa, loadCollectorKey, type UpstreamSettings } from './upstream-settings';
 import { createWorkerSketches, type WorkerSketches } from './worker-sketches';
 
@@ -77,8 +79,10 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
   }
   const producers = createProducers({
     stationId: deps.stationId, outbox, summaries: createSummaries(deps.db), workerSketches, stewardSummaries: createStewardSummaries(deps.db),
+    supplyLevels: createSupplyLevels(deps.db), recordEvents: createRecordEvents(deps.db, deps.stationId, outbox),
   });
-  const startedMs = clock.now();
+  // Uptime is a duration: counted on the monotonic clock, so an NTP step cannot make it jump.
+  const startedMono = clock.monotonicMs();
   let timer: unknown;
   let closed = false;
 
@@ -87,7 +91,7 @@ export function createUpstreamService(deps: UpstreamServiceDeps): UpstreamServic
     const now = clock.now();
     try {
       producers.produceClosedPeriods(now);
-      producers.produceHeartbeat(now, { uptimeSeconds: Math.floor((now - startedMs) / 1000), devices: deps.deviceStatus() });
+      producers.produceHeartbeat(now, { uptimeSeconds: Math.floor((clock.monotonicMs() - startedMono) / 1000), devices: deps.deviceStatus() });
     } catch (error) {
       // A full disk must not stop check-in; the next tick tries again from the cursors.
       deps.onWarning(`Upstream summaries not written: ${error instanceof Error ? error.message : String(error)}`);

@@ -43,6 +43,13 @@ describe('guardWishText', () => {
     expect(guardWishText(family.repeat(141), MAX, false)).toEqual({ ok: false, reason: 'too-long' });
   });
 
+  it('counts a flag as one character too: 140 fit, 141 do not', () => {
+    const flag = '🇨🇳';
+    expect(countCharacters(flag)).toBe(1);
+    expect(guardWishText(flag.repeat(140), MAX, false)).toEqual({ ok: true, text: flag.repeat(140) });
+    expect(guardWishText(flag.repeat(141), MAX, false)).toEqual({ ok: false, reason: 'too-long' });
+  });
+
   it('an empty text is fine with a sticker', () => {
     expect(guardWishText('', MAX, true)).toEqual({ ok: true, text: '' });
   });

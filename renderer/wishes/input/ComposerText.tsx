@@ -4,10 +4,11 @@
  * characters; the pinyin still being typed shows underlined at the caret.
  */
 import type { PointerEvent, ReactElement } from 'react';
+import { graphemes } from '../../../common/wish-text';
 
 export interface ComposerTextProps {
   readonly value: string;
-  /** Caret position in code points. */
+  /** Caret position in characters (grapheme clusters, as text-edit.ts counts them). */
   readonly caret: number;
   /** Pinyin typed but not yet converted ('' for none). */
   readonly composition: string;
@@ -34,7 +35,8 @@ function caretFromPoint(container: HTMLElement, x: number, y: number, length: nu
 }
 
 export function ComposerText({ value, caret, composition, placeholder, onCaret }: ComposerTextProps): ReactElement {
-  const chars = Array.from(value);
+  // One span per grapheme cluster, so a tap can never put the caret inside an emoji sequence.
+  const chars = graphemes(value);
   const onPointerDown = (event: PointerEvent<HTMLDivElement>): void => {
     // No focus, no selection: the caret is ours.
     event.preventDefault();

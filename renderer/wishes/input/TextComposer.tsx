@@ -11,7 +11,8 @@ import { ComposerText } from './ComposerText';
 import { HandwritingPad, type Stroke } from './HandwritingPad';
 import { candidatePage, type PinyinCandidate } from './pinyin/engine';
 import { MAX_PINYIN_INPUT } from './pinyin/segment';
-import { codePointLength, deleteBefore, insertText, keepCaret } from './text-edit';
+import { countCharacters } from '../../../common/wish-text';
+import { deleteBefore, insertText, keepCaret } from './text-edit';
 import { TouchKeyboard, type KeyPress } from './TouchKeyboard';
 import { useHandwriting, type HandwritingClient } from './use-handwriting';
 import { usePinyinEngine } from './use-pinyin-engine';
@@ -27,7 +28,10 @@ export interface TextComposerProps {
   readonly value: string;
   /** Every change of the text; never longer than `maxLength`. */
   readonly onChange: (value: string) => void;
-  /** Most characters (Unicode code points) the text may have; the counter shows `n / maxLength`. */
+  /**
+   * Most characters the text may have, counted as the service counts them (grapheme
+   * clusters: an emoji family or a flag is one); the counter shows `n / maxLength`.
+   */
   readonly maxLength: number;
   /** Shown while the text is empty. */
   readonly placeholder?: string;
@@ -44,7 +48,7 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
   const { t } = useTranslation();
   const engine = usePinyinEngine();
   const [mode, setMode] = useState<ComposerMode>('pinyin');
-  const [caretRaw, setCaret] = useState(() => codePointLength(value));
+  const [caretRaw, setCaret] = useState(() => countCharacters(value));
   const [active, setActive] = useState(autoFocus);
   const [composition, setComposition] = useState('');
   const [page, setPage] = useState(0);
@@ -52,7 +56,7 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
   const [strokes, setStrokes] = useState<Stroke[]>([]);
   const writing = useHandwriting(handwriting, strokes);
   const caret = keepCaret(value, caretRaw);
-  const length = codePointLength(value);
+  const length = countCharacters(value);
 
   const pinyinCandidates = useMemo<PinyinCandidate[]>(() => {
     if (!composition) return [];
@@ -76,6 +80,15 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
     setComposition(candidate.rest);
     setPage(0);
   };
+  /** Writes the first candidate (then `after`) in place of the pending pinyin. */
+  const commitFirst = (after: string): void => {
+    const [first] = pinyinCandidates;
+    const next = insertText({ value, caret }, (first?.text ?? '') + after, maxLength);
+    setCaret(next.caret);
+    if (next.value !== value) onChange(next.value);
+    setComposition('');
+    setPage(0);
+  };
   const onPress = (press: KeyPress): void => {
     setActive(true);
     if (press.kind === 'backspace') {
@@ -96,13 +109,8 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
     }
     // Space or punctuation with pinyin pending: space takes the first candidate, punctuation
     // takes it and follows it.
-    const [first] = pinyinCandidates;
-    if (composition && first) {
-      const next = insertText({ value, caret }, first.text + (press.kind === 'char' ? press.char : ''), maxLength);
-      setCaret(next.caret);
-      if (next.value !== value) onChange(next.value);
-      setComposition('');
-      setPage(0);
+    if (composition) {
+      commitFirst(press.kind === 'char' ? press.char : '');
       return;
     }
     insert(press.kind === 'space' ? ' ' : press.char);
@@ -110,8 +118,10 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
   };
   const switchMode = (next: ComposerMode): void => {
     setActive(true);
-    // Pending pinyin is kept as typed rather than lost.
-    if (composition) insert(composition.replace(/[ ']/g, ''));
+    // Pending pinyin is written as Space would write it: the first candidate, the one the bar
+    // shows first (谢谢 for `xiexie`). Whoever typed pinyin meant Chinese; raw letters would
+    // be a surprise, and dropping them would lose what they typed.
+    if (composition) commitFirst('');
     setComposition('');
     setStrokes([]);
     setPage(0);

@@ -10,8 +10,8 @@ function loadEngine(): Promise<PinyinEngine> {
 }
 
 /**
- * Fetches and parses the word list ahead of need (about 0.2 s of main thread on a quiet
- * kiosk): for the wall to call when idle after it opens, so the first letter typed finds the
+ * Fetches and parses the word list ahead of need (in a worker, a fraction of a second on a
+ * quiet kiosk): for the wall to call after it opens, so the first letter typed finds the
  * engine ready. Failures are left to the composer's own load.
  */
 export function preloadPinyinEngine(): void {

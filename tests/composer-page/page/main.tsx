@@ -8,10 +8,14 @@ import { createRoot } from 'react-dom/client';
 import { pickStationClient } from '../../../renderer/api/station-client';
 import { useWedgeCapture } from '../../../renderer/app/use-wedge-capture';
 import { initI18n } from '../../../renderer/i18n/i18n';
+import { loadStringsPart } from '../../../renderer/i18n/locale-loader';
 import '../../../renderer/styles/base.css';
 
-// Lazily, as the wall loads it, so its chunk size can be measured (tests/bench/wish-input.ts).
-const TextComposer = lazy(() => import('../../../renderer/wishes/input/TextComposer').then((m) => ({ default: m.TextComposer })));
+// Lazily, as the wall loads it (with the wall's strings), so its chunk size can be measured
+// (tests/bench/wish-input.ts).
+const TextComposer = lazy(() =>
+  Promise.all([import('../../../renderer/wishes/input/TextComposer'), loadStringsPart('wall')]).then(([m]) => ({ default: m.TextComposer })),
+);
 
 initI18n();
 const client = pickStationClient();

@@ -34,7 +34,8 @@ export function createUsageQueries(db: Database, options: { countWishPosts?: Wis
   const charging = db.prepare<[number, number], { sessions: number; ended: number; total_ms: number | null }>(`
     SELECT count(*) AS sessions,
            count(*) FILTER (WHERE ended_ms IS NOT NULL AND started_ms IS NOT NULL) AS ended,
-           sum(ended_ms - started_ms) FILTER (WHERE ended_ms IS NOT NULL AND started_ms IS NOT NULL) AS total_ms
+           -- Monotonic charged time where measured (migration 0012); older rows by their wall times.
+           sum(coalesce(charged_ms, max(ended_ms - started_ms, 0))) FILTER (WHERE ended_ms IS NOT NULL AND started_ms IS NOT NULL) AS total_ms
     FROM locker_sessions WHERE claimed_ms >= ? AND claimed_ms < ?`);
   const joinInterest = db.prepare<[number, number], { n: number }>(
     "SELECT count(*) AS n FROM events WHERE kind = 'join-interest' AND at_ms >= ? AND at_ms < ?",

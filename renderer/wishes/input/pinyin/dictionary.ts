@@ -21,10 +21,16 @@ export interface PinyinDictionary {
   readonly syllablePrefixes: ReadonlySet<string>;
   /**
    * Words by the first letters of their syllables (`xx` → 谢谢, 希望…, `nh` → 你好…), each
-   * list in rank order, most frequent first.
+   * list in rank order, most frequent first. Only `get` is promised, so a list may be built
+   * on first use (see packed-dictionary.ts).
    */
-  readonly byInitials: ReadonlyMap<string, readonly PinyinWord[]>;
+  readonly byInitials: Pick<ReadonlyMap<string, readonly PinyinWord[]>, 'get'>;
   readonly size: number;
+}
+
+/** The list as parsed, every word built: its groups can be walked (to pack them). */
+export interface ParsedDictionary extends PinyinDictionary {
+  readonly byInitials: ReadonlyMap<string, readonly PinyinWord[]>;
 }
 
 function isLowerAscii(part: string): boolean {
@@ -37,13 +43,13 @@ function isLowerAscii(part: string): boolean {
 }
 
 /** Parses `word<TAB>syl syl…` lines, most frequent first; malformed lines are skipped. */
-export function parseDictionary(text: string): PinyinDictionary {
+export function parseDictionary(text: string): ParsedDictionary {
   const syllables = new Set<string>();
   const byInitials = new Map<string, PinyinWord[]>();
   let rank = 0;
   let start = 0;
-  // One pass with indexOf and char codes: the list has ~80k lines and parses on a kiosk's
-  // main thread the first time the composer opens.
+  // One pass with indexOf and char codes: the list has ~80k lines (the page parses it in a
+  // worker, see dictionary-worker.ts, but it is still paid once per page).
   while (start < text.length) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
@@ -66,12 +72,17 @@ export function parseDictionary(text: string): PinyinDictionary {
     }
     start = end + 1;
   }
-  const syllablePrefixes = new Set<string>();
+  return { syllables, syllablePrefixes: syllablePrefixesOf(syllables), byInitials, size: rank };
+}
+
+/** Every proper prefix of a syllable that is not itself one (a few hundred: cheap anywhere). */
+export function syllablePrefixesOf(syllables: ReadonlySet<string>): Set<string> {
+  const prefixes = new Set<string>();
   for (const s of syllables) {
     for (let i = 1; i < s.length; i += 1) {
       const prefix = s.slice(0, i);
-      if (!syllables.has(prefix)) syllablePrefixes.add(prefix);
+      if (!syllables.has(prefix)) prefixes.add(prefix);
     }
   }
-  return { syllables, syllablePrefixes, byInitials, size: rank };
+  return prefixes;
 }

@@ -1,0 +1,155 @@
+/**
+ * What the fleet dashboard shows, read from the stored items (each kind's payload as the
+ * wire schema defines it, validated on arrival). Windows are counted back from the collector's
+ * clock; per-day figures use the stations' own local-day labels.
+ */
+import type { SqlClient } from '../db/sql';
+import { uniqueWorkers, type UniqueWorkers } from '../unique-workers';
+
+const DAY_MS = 86_400_000;
+/** A station is silent when its last request is older than this: three missed heartbeats. */
+export const SILENT_AFTER_MS = 15 * 60_000;
+
+export interface StationRow {
+  readonly id: string;
+  readonly lastSeenMs: number | null;
+  /** `silent`: not heard from for {@link SILENT_AFTER_MS}; `ok`: every device online; else the devices not online. */
+  readonly health: { readonly state: 'ok' | 'silent' | 'unknown' } | { readonly state: 'devices'; readonly down: readonly { id: string; state: string }[] };
+  readonly visits7: { readonly members: number; readonly guests: number };
+  readonly lockers7: { readonly sessions: number; readonly averageMinutes: number | null; readonly faults: number };
+}
+
+export interface FleetView {
+  readonly stations: readonly StationRow[];
+  /** Local days (`YYYY-MM-DD`) of the last 14, oldest first, only days with any hour reported. */
+  readonly visitsPerDay: readonly { day: string; members: number; guests: number }[];
+  readonly uniqueWorkers: (UniqueWorkers & { pseudonymPeriod: string }) | null;
+  readonly shortages: readonly Shortage[];
+  readonly unreadWishes: readonly Wish[];
+  readonly unreadWishCount: number;
+  readonly inspections: readonly InspectionRow[];
+}
+
+export interface Shortage {
+  readonly stationId: string;
+  readonly name: { 'zh-CN': string; en: string };
+  readonly unit: { 'zh-CN': string; en: string };
+  readonly stock: number | null;
+  readonly lowAt: number;
+  readonly sinceMs: number;
+}
+
+export interface Wish {
+  readonly stationId: string;
+  readonly wishId: string;
+  readonly category: string;
+  readonly text: string;
+  readonly sticker: string | null;
+  readonly postedAtMs: number;
+}
+
+export interface InspectionRow {
+  readonly stationId: string;
+  readonly atMs: number;
+  readonly failed: number;
+  readonly failedItems: readonly { item: string; note: string | null }[];
+}
+
+/** Unread wishes listed at most. */
+const WISHES_SHOWN = 50;
+
+export async function fleetView(db: SqlClient, nowMs: number): Promise<FleetView> {
+  const [stations, visitsPerDay, unique, shortages, wishes, inspections] = await Promise.all([
+    stationRows(db, nowMs),
+    db.query<{ day: string; members: number; guests: number }>(
+      `SELECT left(payload->'period'->>'label', 10) AS day, sum((payload->>'members')::int)::int AS members, sum((payload->>'guests')::int)::int AS guests
+       FROM items WHERE kind = 'visits.hourly' AND produced_at >= to_timestamp($1 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
+       GROUP BY 1 ORDER BY 1`,
+      [nowMs - 14 * DAY_MS],
+    ),
+    latestUniqueWorkers(db),
+    db.query<{ station_id: string; payload: { item: Shortage & { name: Shortage['name'] }; stock: number | null; lowAt: number; atMs: number } }>(
+      `SELECT o.station_id, o.payload FROM items o
+       WHERE o.kind = 'supply.alert' AND o.payload->>'change' = 'opened'
+         AND NOT EXISTS (SELECT 1 FROM items c WHERE c.key = o.station_id || '/supply.alert/' || (o.payload->>'alertId') || '.cleared')
+       ORDER BY (o.payload->>'atMs')::bigint DESC LIMIT 200`,
+    ),
+    db.query<{ station_id: string; payload: Omit<Wish, 'stationId'>; total: number }>(
+      `SELECT w.station_id, w.payload, count(*) OVER ()::int AS total FROM items w
+       WHERE w.kind = 'wish.posted'
+         AND NOT EXISTS (SELECT 1 FROM wish_reads r WHERE r.station_id = w.station_id AND r.wish_id = w.payload->>'wishId')
+       ORDER BY (w.payload->>'postedAtMs')::bigint DESC, w.seq DESC LIMIT ${WISHES_SHOWN}`,
+    ),
+    db.query<{ station_id: string; payload: { atMs: number; failed: number; results: { item: string; passed: boolean; note: string | null }[] } }>(
+      `SELECT station_id, payload FROM items WHERE kind = 'inspection.result'
+       ORDER BY (payload->>'atMs')::bigint DESC, seq DESC LIMIT 30`,
+    ),
+  ]);
+  return {
+    stations,
+    visitsPerDay,
+    uniqueWorkers: unique,
+    shortages: shortages.map((r) => ({
+      stationId: r.station_id, name: r.payload.item.name, unit: r.payload.item.unit, stock: r.payload.stock, lowAt: r.payload.lowAt, sinceMs: r.payload.atMs,
+    })),
+    unreadWishes: wishes.map((r) => ({ stationId: r.station_id, ...r.payload })),
+    unreadWishCount: wishes[0]?.total ?? 0,
+    inspections: inspections.map((r) => ({
+      stationId: r.station_id, atMs: r.payload.atMs, failed: r.payload.failed,
+      failedItems: r.payload.results.filter((x) => !x.passed).map((x) => ({ item: x.item, note: x.note })),
+    })),
+  };
+}
+
+async function stationRows(db: SqlClient, nowMs: number): Promise<StationRow[]> {
+  const since = nowMs - 7 * DAY_MS;
+  const rows = await db.query<{
+    id: string; last_seen_ms: string | null; devices: { id: string; state: string }[] | null;
+    members: number | null; guests: number | null; sessions: number | null; duration_sum: number | null; completed: number | null; faults: number | null;
+  }>(
+    `SELECT s.id, (extract(epoch FROM s.last_seen_at) * 1000)::bigint AS last_seen_ms, h.devices,
+            v.members, v.guests, l.sessions, l.duration_sum, l.completed, l.faults
+     FROM stations s
+     LEFT JOIN LATERAL (SELECT payload->'devices' AS devices FROM items i WHERE i.station_id = s.id AND i.kind = 'device.health' ORDER BY seq DESC LIMIT 1) h ON true
+     LEFT JOIN LATERAL (
+       SELECT sum((payload->>'members')::int)::int AS members, sum((payload->>'guests')::int)::int AS guests FROM items i
+       WHERE i.station_id = s.id AND i.kind = 'visits.hourly' AND i.produced_at >= to_timestamp($1 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
+     ) v ON true
+     LEFT JOIN LATERAL (
+       SELECT sum((payload->>'sessions')::int)::int AS sessions, sum((payload->>'faults')::int)::int AS faults,
+              sum((payload->>'completedSessions')::int)::int AS completed,
+              sum(coalesce((payload->>'averageDurationSeconds')::bigint, 0) * (payload->>'completedSessions')::int)::float8 AS duration_sum
+       FROM items i WHERE i.station_id = s.id AND i.kind = 'lockers.daily' AND i.produced_at >= to_timestamp($1 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
+     ) l ON true
+     ORDER BY s.id`,
+    [since],
+  );
+  return rows.map((r) => {
+    const lastSeenMs = r.last_seen_ms === null ? null : Number(r.last_seen_ms);
+    const down = (r.devices ?? []).filter((d) => d.state !== 'online');
+    const health: StationRow['health'] =
+      lastSeenMs === null || r.devices === null ? { state: 'unknown' }
+        : nowMs - lastSeenMs > SILENT_AFTER_MS ? { state: 'silent' }
+          : down.length === 0 ? { state: 'ok' } : { state: 'devices', down: down.map((d) => ({ id: d.id, state: d.state })) };
+    return {
+      id: r.id,
+      lastSeenMs,
+      health,
+      visits7: { members: r.members ?? 0, guests: r.guests ?? 0 },
+      lockers7: {
+        sessions: r.sessions ?? 0,
+        averageMinutes: r.completed ? Math.round((r.duration_sum ?? 0) / r.completed / 60) : null,
+        faults: r.faults ?? 0,
+      },
+    };
+  });
+}
+
+/** Unique workers in the pseudonym month of the newest sketch (the month stations are in). */
+async function latestUniqueWorkers(db: SqlClient): Promise<FleetView['uniqueWorkers']> {
+  const [latest] = await db.query<{ month: string }>(
+    "SELECT payload->>'pseudonymPeriod' AS month FROM items WHERE kind = 'workers.daily' ORDER BY produced_at DESC, seq DESC LIMIT 1",
+  );
+  if (!latest) return null;
+  return { pseudonymPeriod: latest.month, ...(await uniqueWorkers(db, { pseudonymPeriod: latest.month })) };
+}
