@@ -14,6 +14,10 @@ import {
   workerCategorySchema,
 } from './domain';
 
+/** What a wedge read did: a check-in, or a steward card taken for the console's sign-in. */
+export const wedgeReadOutcomeSchema = z.union([checkInOutcomeSchema, z.object({ kind: z.literal('steward-card') })]);
+export type WedgeReadOutcome = z.infer<typeof wedgeReadOutcomeSchema>;
+
 /** Check-in methods. */
 export const checkInMethods = {
   /** Station name, opening info, today's offers and UI settings. */
@@ -28,9 +32,11 @@ export const checkInMethods = {
    * A card number typed by a keyboard-wedge reader, as captured by the UI's keystroke
    * classifier (Enter stripped). Fails with `unreadable-card` when no card id can be made
    * of it, and with `rate-limited` (nothing logged, no card pass) when reads come faster than
-   * a person at a reader can tap: a short burst, then about one a second.
+   * a person at a reader can tap: a short burst, then about one a second. A steward's card
+   * read while the console's sign-in waits for one is `steward-card`: no visit, and the
+   * sign-in goes on as for a serial reader (the `stewardCard` event).
    */
-  submitWedgeRead: method(z.object({ text: z.string().check(z.minLength(1), z.maxLength(64)) }), checkInOutcomeSchema),
+  submitWedgeRead: method(z.object({ text: z.string().check(z.minLength(1), z.maxLength(64)) }), wedgeReadOutcomeSchema),
   /** A worker without a card comes in as a guest. */
   guestCheckIn: method(noInput, guestCheckInSchema),
   /** First-visit category for the card of this visit; `null` means skipped. */

@@ -98,6 +98,11 @@ export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
 
 export const consoleDevicesSchema = z.object({
   devices: z.array(deviceHealthSchema),
+  /**
+   * Epoch ms the error and reopen counts (and last seen) start from: when the station service
+   * last started. They are not kept across a restart, so the console says since when they run.
+   */
+  countedSinceMs: z.int(),
   /** Sending to the union's collector (see `getSyncStatus`). */
   sync: syncStatusSchema,
 });

@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { stationMethods, type MethodInput, type MethodName, type MethodOutput, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
+import type { WedgeReadOutcome } from '../../common/check-in';
 import type { CheckInOutcome } from '../../common/domain';
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
 import type { CardReader } from '../../hardware/drivers/card-reader/card-reader';
@@ -244,7 +245,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     ping: async () => (closed ? err('unavailable', 'The station service has shut down.') : ok({ instance })),
 
     submitWedgeRead: (arg) =>
-      run(() => {
+      run((): Result<WedgeReadOutcome> => {
         // Hosts validate already; checked again because in-process callers skip the hosts.
         const input = stationMethods.submitWedgeRead.input.safeParse(arg);
         if (!input.success) return err('invalid-argument', `submitWedgeRead: text ${input.error.issues[0]?.message ?? 'is invalid'}`);
@@ -255,6 +256,8 @@ export async function createStationService(options: StationServiceOptions): Prom
         if (!card) {
           return err('unreadable-card', `The reader's text (${input.data.text.length} characters) is not a card number; tap the card again.`);
         }
+        // As for a serial reader: a steward card at the open sign-in screen is a sign-in, not a visit.
+        if (steward.claimTap(card)) return ok({ kind: 'steward-card' as const });
         return ok(tapCard(card, 'wedge', WEDGE_DEVICE_ID));
       }),
 

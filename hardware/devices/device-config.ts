@@ -52,6 +52,12 @@ const lockerBoardSchema = z.object({
   address: z.number({ error: 'must be a whole number' }).int('must be a whole number'),
   channels: z.number({ error: 'must be a whole number' }).int('must be a whole number').optional(),
   polarity: z.enum(['closed-is-set', 'open-is-set'], { error: 'must be "closed-is-set" or "open-is-set"' }).default('closed-is-set'),
+  /**
+   * Whether the board's firmware takes the board-wide open-all command (8A/80 lock 0, CU16
+   * `33`). Default true; `false` for a board that lacks it: emergency open-all then opens its
+   * locks one at a time. A board that does not answer the command is opened that way too.
+   */
+  openAll: z.boolean({ error: 'must be true or false' }).default(true),
 }).strict();
 
 export const lockerBusConfigSchema = z.object({

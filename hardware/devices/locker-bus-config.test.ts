@@ -19,22 +19,22 @@ describe('devices.json lockerBuses', () => {
     expect(config({ readers: [] }).lockerBuses).toEqual([]);
   });
 
-  it('fills in the protocol baud rate, board size and polarity', () => {
+  it('fills in the protocol baud rate, board size, polarity and open-all', () => {
     const parsed = config({
       readers: [],
       lockerBuses: [
-        { id: 'wall-a', name: 'Wall A', protocol: '8a80', path: '/dev/serial/by-id/usb-FTDI-if00', boards: [{ address: 1 }, { address: 2, channels: 16, polarity: 'open-is-set' }] },
+        { id: 'wall-a', name: 'Wall A', protocol: '8a80', path: '/dev/serial/by-id/usb-FTDI-if00', boards: [{ address: 1 }, { address: 2, channels: 16, polarity: 'open-is-set', openAll: false }] },
         { id: 'wall-b', name: 'Wall B', protocol: 'kerong-cu16', path: 'COM5', baudRate: 9600, boards: [{ address: 0 }], pollIntervalMs: 500, replyTimeoutMs: 300 },
       ],
     });
     expect(parsed.lockerBuses).toEqual([
       {
         id: 'wall-a', name: 'Wall A', protocol: '8a80', path: '/dev/serial/by-id/usb-FTDI-if00', baudRate: 9600,
-        boards: [{ address: 1, channels: 24, polarity: 'closed-is-set' }, { address: 2, channels: 16, polarity: 'open-is-set' }],
+        boards: [{ address: 1, channels: 24, polarity: 'closed-is-set', openAll: true }, { address: 2, channels: 16, polarity: 'open-is-set', openAll: false }],
       },
       {
         id: 'wall-b', name: 'Wall B', protocol: 'kerong-cu16', path: 'COM5', baudRate: 9600,
-        boards: [{ address: 0, channels: 16, polarity: 'closed-is-set' }], pollIntervalMs: 500, replyTimeoutMs: 300,
+        boards: [{ address: 0, channels: 16, polarity: 'closed-is-set', openAll: true }], pollIntervalMs: 500, replyTimeoutMs: 300,
       },
     ]);
     expect(config({ readers: [], lockerBuses: [{ id: 'k', name: 'K', protocol: 'kerong-cu16', path: 'COM5', boards: [{ address: 15 }] }] }).lockerBuses[0]?.baudRate).toBe(19200);
@@ -69,14 +69,14 @@ describe('devices.json lockerBuses', () => {
     const made = createLockerBuses(config({
       readers: [],
       lockerBuses: [
-        { id: 'wall-a', name: 'Wall A', protocol: '8a80', path: '/dev/does-not-exist', boards: [{ address: 1 }, { address: 2, channels: 32 }] },
+        { id: 'wall-a', name: 'Wall A', protocol: '8a80', path: '/dev/does-not-exist', boards: [{ address: 1 }, { address: 2, channels: 32, openAll: false }] },
         { id: 'sim', name: 'Sim', protocol: 'kerong-cu16', path: '/tmp/none', simulatorPath: '/tmp/none-device', boards: [{ address: 0 }] },
       ],
     }));
     buses.push(...made);
     expect(made.map((b) => [b.id, b.name, b.protocol, b.simulated, b.state, b.detail, b.boards])).toEqual([
-      ['wall-a', 'Wall A', '8a80', false, 'offline', 'Not started.', [{ address: 1, channels: 24 }, { address: 2, channels: 32 }]],
-      ['sim', 'Sim', 'kerong-cu16', true, 'offline', 'Not started.', [{ address: 0, channels: 16 }]],
+      ['wall-a', 'Wall A', '8a80', false, 'offline', 'Not started.', [{ address: 1, channels: 24, openAll: true }, { address: 2, channels: 32, openAll: false }]],
+      ['sim', 'Sim', 'kerong-cu16', true, 'offline', 'Not started.', [{ address: 0, channels: 16, openAll: true }]],
     ]);
     const [wall] = made;
     await wall?.start();
@@ -85,5 +85,7 @@ describe('devices.json lockerBuses', () => {
     expect(wall?.state).toBe('offline');
     expect(wall?.detail).toMatch(/^Cannot open the locker bus: Cannot open \/dev\/does-not-exist: .* Retrying in 250 ms\.$/);
     expect(await wall?.open(1, 1)).toMatchObject({ ok: false, reason: 'bus-offline', attempts: 0 });
+    expect(await wall?.openBoard(1)).toMatchObject({ ok: false, reason: 'bus-offline' });
+    expect(await wall?.openBoard(2)).toMatchObject({ ok: false, reason: 'unsupported' });
   });
 });

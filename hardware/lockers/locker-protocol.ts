@@ -26,6 +26,11 @@ export interface BoardSettings {
    * CU16 hook bits always read this way). `'open-is-set'`: the reverse wiring.
    */
   readonly polarity: 'closed-is-set' | 'open-is-set';
+  /**
+   * The board's firmware takes the board-wide open-all command (8A/80 lock 0, CU16 `33`).
+   * Default true; `false` for a board that lacks it, whose locks are then opened one at a time.
+   */
+  readonly openAll?: boolean;
 }
 
 /** A request from the host to one board. `lock` is 1-based. */
@@ -37,7 +42,9 @@ export type LockerRequest =
   /** Door state of one lock (8A/80 `80 bb ll 33`); optional capability. */
   | { readonly kind: 'query-lock'; readonly board: number; readonly lock: number }
   /** Keep a channel powered, or stop (8A/80 `9A` / `9B`); optional capability. */
-  | { readonly kind: 'hold-power'; readonly board: number; readonly lock: number; readonly on: boolean };
+  | { readonly kind: 'hold-power'; readonly board: number; readonly lock: number; readonly on: boolean }
+  /** Emergency: every lock on the board, one after another by the board itself (8A/80 `8A bb 00 11`, CU16 `33`). */
+  | { readonly kind: 'open-all'; readonly board: number };
 
 /** One lock as a board reports it. */
 export interface LockReading {
@@ -59,6 +66,12 @@ export type LockerReply =
   | { readonly type: 'frame'; readonly kind: 'lock-status'; readonly board: number; readonly lock: number; readonly closed: boolean }
   /** Answer to `hold-power` (replies vary by firmware: any well-formed answer counts). */
   | { readonly type: 'frame'; readonly kind: 'power-ack'; readonly board: number; readonly lock: number }
+  /**
+   * Answer to `open-all`, sent once the board has pulsed its locks (8A/80 `8A bb 00 SS`, CU16
+   * its `35` status frame). It says only that the command was taken: door states come from a
+   * query afterwards.
+   */
+  | { readonly type: 'frame'; readonly kind: 'open-all-ack'; readonly board: number }
   /** Unsolicited (8A/80 `81`): a door changed by itself, e.g. shut by hand. */
   | { readonly type: 'frame'; readonly kind: 'door-report'; readonly board: number; readonly lock: number; readonly closed: boolean };
 
@@ -96,6 +109,8 @@ export interface LockerProtocol {
     readonly queryLock: boolean;
     readonly itemSensor: boolean;
     readonly unsolicitedDoorReports: boolean;
+    /** Has a board-wide open-all command (`open-all`); a board may still lack it (`BoardSettings.openAll`). */
+    readonly openAll: boolean;
   };
   /** Bytes of the request on the wire. Throws RangeError for a board or lock out of range. */
   encodeRequest(request: LockerRequest, board: BoardSettings): Uint8Array;

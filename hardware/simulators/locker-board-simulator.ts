@@ -14,7 +14,9 @@ export type LockerSimFault =
   /** The lock never opens: open replies say "not opened" and the door stays shut. */
   | { readonly kind: 'jammed'; readonly board: number; readonly lock: number }
   /** The board (or every board) turns around in `delayMs` instead of the usual delay. */
-  | { readonly kind: 'slow-reply'; readonly delayMs: number; readonly board?: number };
+  | { readonly kind: 'slow-reply'; readonly delayMs: number; readonly board?: number }
+  /** Firmware without open-all: the board (or every board) neither answers nor acts on it. */
+  | { readonly kind: 'ignores-open-all'; readonly board?: number };
 
 export interface LockerBoardSimulatorOptions {
   readonly protocol: LockerProtocol;
@@ -28,6 +30,11 @@ export interface LockerBoardSimulatorOptions {
    * open (`openByHand`). Default false. A protocol without the capability throws `TypeError`.
    */
   readonly unsolicitedReports?: boolean;
+  /**
+   * How long the board takes to pulse one lock during open-all, ms; its answer comes after
+   * every channel's pulse (as on real boards, late). Default 5, so tests stay quick.
+   */
+  readonly openAllPulseMs?: number;
 }
 
 /** One simulated lock as the test sees it. */
@@ -57,6 +64,7 @@ export class LockerBoardSimulator {
   private readonly clock: Clock;
   private readonly replyDelayMs: number;
   private readonly unsolicitedReports: boolean;
+  private readonly openAllPulseMs: number;
   private faults: { fault: LockerSimFault; left: number }[] = [];
   private readonly received: DecodedLockerRequest[] = [];
   private readonly onData = (chunk: Uint8Array): void => this.receive(chunk);
@@ -70,6 +78,8 @@ export class LockerBoardSimulator {
     this.replyDelayMs = options.replyDelayMs ?? 2;
     if (!Number.isFinite(this.replyDelayMs) || this.replyDelayMs < 0) throw new TypeError('"replyDelayMs" must be 0 or more milliseconds');
     this.unsolicitedReports = options.unsolicitedReports ?? false;
+    this.openAllPulseMs = options.openAllPulseMs ?? 5;
+    if (!Number.isFinite(this.openAllPulseMs) || this.openAllPulseMs < 0) throw new TypeError('"openAllPulseMs" must be 0 or more milliseconds');
     if (this.unsolicitedReports && !this.protocol.capabilities.unsolicitedDoorReports) {
       throw new TypeError(`${this.protocol.name} boards send no unsolicited door reports`);
     }
@@ -190,6 +200,17 @@ export class LockerBoardSimulator {
           board,
         ));
         return;
+      case 'open-all': {
+        if (this.activeFault('ignores-open-all', board.address)) return;
+        const doors = this.doors.get(board.address) ?? [];
+        doors.forEach((door, i) => {
+          if (!this.isJammed(board.address, i + 1)) door.closed = false;
+        });
+        // A CU16 answers with its status frame, so a jammed lock shows in it.
+        const reply: LockerReply = this.protocol.name === 'kerong-cu16' ? this.status(board) : { type: 'frame', kind: 'open-all-ack', board: board.address };
+        this.send(board, this.protocol.encodeReply(reply, board), this.openAllPulseMs * board.channels);
+        return;
+      }
       case 'hold-power':
         this.doorOf(board.address, request.lock).powered = request.on;
         // The acknowledgement is an echo of the command.
@@ -212,7 +233,7 @@ export class LockerBoardSimulator {
     this.send(board, this.protocol.encodeReply({ type: 'frame', kind: 'door-report', board: address, lock, closed }, board));
   }
 
-  private send(board: BoardSettings, frame: Uint8Array): void {
+  private send(board: BoardSettings, frame: Uint8Array, extraDelayMs = 0): void {
     const bytes = Uint8Array.from(frame);
     const corrupt = this.activeFault('bad-checksum', board.address);
     if (corrupt) {
@@ -221,6 +242,6 @@ export class LockerBoardSimulator {
       bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 0xff;
     }
     const delay = this.activeFault('slow-reply', board.address)?.fault.delayMs ?? this.replyDelayMs;
-    this.line.reply(bytes, delay);
+    this.line.reply(bytes, delay + extraDelayMs);
   }
 }

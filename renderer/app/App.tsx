@@ -103,7 +103,10 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     useCallback(
       (text: string) => {
         void client.submitWedgeRead({ text }).then((result) => {
-          if (result.ok) dispatch({ type: 'check-in', outcome: result.value });
+          // A steward's card at the console's sign-in: the service's `stewardCard` event moves it on.
+          if (result.ok) {
+            if (result.value.kind !== 'steward-card') dispatch({ type: 'check-in', outcome: result.value });
+          }
           // The tap was read but not saved (storage stayed locked, or the service is away): say "tap again".
           else if (result.code === 'unavailable') dispatch({ type: 'card-error', reason: 'not-saved' });
           else dispatch({ type: 'card-error' });

@@ -69,7 +69,7 @@ function ScreenSwitch({ state, actions, wishNotes }: ScreenViewProps): ReactElem
           info={info}
           onNoCard={actions.noCard}
           onCollect={noLockers ? null : actions.collect}
-          onSteward={noLockers ? null : actions.steward}
+          onSteward={actions.steward}
           onPromptTouch={actions.sayTapCard}
           wishNotes={wishNotes}
           onOpenWishes={actions.openWishes}

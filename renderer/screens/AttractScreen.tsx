@@ -1,7 +1,7 @@
 /**
  * The idle screen: tap your card, with an arrow to where the reader is (a sign, not a button:
  * touching it only says the instruction aloud), or "No card", "Collect my phone" with a pickup
- * code, plus what the station offers and a small "Steward" button for the locker panel.
+ * code, plus what the station offers and a small "Steward" button for the console.
  */
 import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,7 +19,10 @@ export interface AttractScreenProps {
   readonly onNoCard: () => void;
   /** "Collect my phone" with a pickup code; null where the station has no lockers. */
   readonly onCollect: (() => void) | null;
-  /** The small "Steward" button to the locker panel; null where the station has no lockers. */
+  /**
+   * The small "Steward" button to the console; null hides it. A station without lockers has it
+   * too: supplies, inspections, notices and usage need the console as much.
+   */
   readonly onSteward: (() => void) | null;
   /** A touch on the tap prompt: says it aloud, for workers who read little. */
   readonly onPromptTouch: () => void;

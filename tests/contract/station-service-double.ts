@@ -165,6 +165,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   setUpSteward: { session: SESSION, name: 'First steward', role: 'cadre', idleSeconds: 120 },
   getConsoleDevices: {
     devices: [{ id: 'door', kind: 'card-reader', name: 'Door reader', simulated: true, state: 'online', detail: '', lastSeenAtMs: 1_700_000_000_000, errors: 2, reopens: 1 }],
+    countedSinceMs: 1_699_990_000_000,
     sync: { state: 'not-configured', collector: null, queueLength: 0, oldestItemAtMs: null, rejectedItems: 0, lastSuccessAtMs: null, lastError: null, clockSkewMs: null, nextAttemptAtMs: null, pulls: [] },
   },
   listExportTables: ['visits', 'locker-sessions'],

@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     const card = String(firstCard + i);
     const result = await service.api.submitWedgeRead({ text: card });
     if (!result.ok) throw new Error(`tap ${card}: ${result.code} ${result.message}`);
+    if (result.value.kind === 'steward-card') throw new Error(`tap ${card}: taken as a steward card`);
     // writeSync: the line is in the pipe before the next tap starts, never buffered in this process.
     writeSync(1, `ACK ${result.value.visitId} ${card}\n`);
   }

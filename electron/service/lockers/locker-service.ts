@@ -193,10 +193,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     const atMs = now();
     // A door has moved: what it did must be written even if another connection holds the lock for a moment.
     if (outcome.ok) {
-      // Timings are sub-millisecond; a tenth of a ms is all the audit log needs.
-      const elapsedMs = Math.round(outcome.elapsedMs * 10) / 10;
-      await retryWhileBusy(() => store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { purpose, attempts: outcome.attempts, elapsedMs } }, atMs));
-      watch.doorOpened(locker.number);
+      await noteOpened(locker, sessionId, { purpose, attempts: outcome.attempts }, outcome.elapsedMs, atMs);
       return outcome;
     }
     const detail = { purpose, reason: outcome.reason, attempts: outcome.attempts, detail: outcome.detail.slice(0, 200) };
@@ -210,6 +207,14 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       }
     }));
     return outcome;
+  }
+
+  /** Writes the `opened` event and starts watching the door. */
+  async function noteOpened(locker: LockerRecord, sessionId: number | null, detail: Record<string, unknown>, elapsedMs: number, atMs: number): Promise<void> {
+    // Timings are sub-millisecond; a tenth of a ms is all the audit log needs.
+    const rounded = Math.round(elapsedMs * 10) / 10;
+    await retryWhileBusy(() => store.insertEvent({ kind: 'opened', lockerNumber: locker.number, sessionId, detail: { ...detail, elapsedMs: rounded } }, atMs));
+    watch.doorOpened(locker.number);
   }
 
   async function claim(input: MethodInput<'claimLocker'>): Promise<Result<ClaimOutcome>> {
@@ -392,7 +397,15 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     const who = deps.access.authorise(parsed.data.session);
     if (!who.ok) return who;
     auditAs(who.value, 'locker.open-all', 'every locker', parsed.data.reason);
-    const outcome = await openAllLockers({ lockers: store.lockers(), fleet, openOne: (locker) => openLocker(locker, 'steward', store.liveSessionOfLocker(locker.number)?.id ?? null) });
+    const sessionOf = (locker: LockerRecord) => store.liveSessionOfLocker(locker.number)?.id ?? null;
+    const outcome = await openAllLockers({
+      lockers: store.lockers(),
+      fleet,
+      openOne: (locker) => openLocker(locker, 'steward', sessionOf(locker)),
+      openedByBoard: async (locker, elapsedMs) => {
+        if (!closed) await noteOpened(locker, sessionOf(locker), { purpose: 'steward', method: 'board-command' }, elapsedMs, now());
+      },
+    });
     if (closed) return shutDown();
     auditAs(who.value, 'locker.open-all.done', `${outcome.opened.length} opened, ${outcome.failed.length} not`, null);
     return ok(outcome);

@@ -19,6 +19,7 @@ describe('getConsoleDevices', () => {
       return answer.value;
     };
     const first = await devices();
+    expect(first.countedSinceMs).toBe(T0);
     expect(first.sync).toMatchObject({ state: 'not-configured', queueLength: 0 });
     expect(first.devices.map((d) => [d.id, d.kind, d.state, d.lastSeenAtMs, d.errors, d.reopens])).toEqual([
       ['door', 'card-reader', 'online', T0, 0, 0],
@@ -34,5 +35,6 @@ describe('getConsoleDevices', () => {
       ['door', 'online', T0 + 20_000, 1, 0],
       ['wall', 'online', T0 + 20_000, 1, 1],
     ]);
+    expect(after.countedSinceMs).toBe(T0);
   });
 });

@@ -2,7 +2,8 @@
  * Device health for the console, counted from what the station already reports on its event
  * bus: every `deviceStatus` change (a device going offline or degraded is an error, coming
  * back online a reopen), every tap (`checkIn`: the reader was seen working) and every bad
- * read (`cardError`). Counts are since the station started; they live in memory only.
+ * read (`cardError`). Counts are since the station started (`sinceMs`); they live in memory
+ * only, and the console shows since when.
  */
 import type { DeviceStatus } from '../../../common/domain';
 import type { DeviceHealth } from '../../../common/steward';
@@ -11,6 +12,8 @@ import type { StationEventBus } from '../../service-contract';
 export interface DeviceHealthTracker {
   /** The current devices with their counts. */
   list(): DeviceHealth[];
+  /** Epoch ms counting began (the service's start). */
+  readonly sinceMs: number;
   detach(): void;
 }
 
@@ -29,6 +32,7 @@ export function trackDeviceHealth(options: {
   /** The devices as `getDeviceStatus` answers. */
   readonly devices: () => DeviceStatus[];
 }): DeviceHealthTracker {
+  const sinceMs = options.now();
   const counts = new Map<string, Counts>();
   const of = (id: string): Counts => {
     let c = counts.get(id);
@@ -58,6 +62,7 @@ export function trackDeviceHealth(options: {
     options.events.on('cardError', ({ deviceId }) => void (of(deviceId).errors += 1)),
   ];
   return {
+    sinceMs,
     list() {
       const devices = options.devices();
       observe(devices);

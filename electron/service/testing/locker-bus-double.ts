@@ -5,7 +5,7 @@
  * hand. Every `open` and `setHoldPower` call is recorded.
  */
 import { EventEmitter } from 'node:events';
-import type { DoorReading, LockerBus, LockerBusEvents, LockerBusState, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
+import type { DoorReading, LockerBus, LockerBusEvents, LockerBusState, OpenBoardOutcome, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
 import type { LockerProtocolName } from '../../../hardware/lockers/locker-protocol';
 
 interface DoorState {
@@ -16,8 +16,11 @@ interface DoorState {
 export interface LockerBusDoubleOptions {
   readonly id: string;
   readonly name?: string;
-  /** Boards and their channel counts; default one 16-channel board at address 1. */
-  readonly boards?: readonly { readonly address: number; readonly channels: number }[];
+  /**
+   * Boards and their channel counts; default one 16-channel board at address 1. `openAll`
+   * (default false) says the board takes the board-wide open-all command.
+   */
+  readonly boards?: readonly { readonly address: number; readonly channels: number; readonly openAll?: boolean }[];
   readonly protocol?: LockerProtocolName;
   /** Whether `setHoldPower` answers true. Default true. */
   readonly holdPower?: boolean;
@@ -32,7 +35,7 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
   readonly name: string;
   readonly protocol: LockerProtocolName;
   readonly simulated = true;
-  readonly boards: readonly { readonly address: number; readonly channels: number }[];
+  readonly boards: readonly { readonly address: number; readonly channels: number; readonly openAll: boolean }[];
   state: LockerBusState = 'offline';
   detail = 'not started';
   startCalls = 0;
@@ -40,6 +43,8 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
   /** Every open call, in order, with its outcome kind. */
   readonly opens: { board: number; lock: number; ok: boolean }[] = [];
   readonly holdPowerCalls: { board: number; lock: number; on: boolean }[] = [];
+  /** Every `openBoard` call's board, in order. */
+  readonly boardOpens: number[] = [];
   private readonly doorStates = new Map<string, DoorState>();
   private readonly jammed = new Set<string>();
   private readonly silentBoards = new Set<number>();
@@ -52,7 +57,7 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
     this.id = options.id;
     this.name = options.name ?? `Lockers ${options.id}`;
     this.protocol = options.protocol ?? '8a80';
-    this.boards = options.boards ?? [{ address: 1, channels: 16 }];
+    this.boards = (options.boards ?? [{ address: 1, channels: 16 }]).map((b) => ({ ...b, openAll: b.openAll ?? false }));
     this.now = options.now ?? Date.now;
     this.holdPowerAnswer = options.holdPower ?? true;
     this.itemSensor = options.itemSensor ?? false;
@@ -79,6 +84,28 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
     const outcome = this.tryOpen(board, lock);
     this.opens.push({ board, lock, ok: outcome.ok });
     return outcome;
+  }
+
+  /** Jammed locks stay shut and are listed in `stillShut`, as a real board's query shows them. */
+  async openBoard(board: number): Promise<OpenBoardOutcome> {
+    await Promise.resolve();
+    this.boardOpens.push(board);
+    const settings = this.boards.find((b) => b.address === board);
+    if (!settings) return { ok: false, reason: 'bad-address', detail: `no board ${board}` };
+    if (!settings.openAll) return { ok: false, reason: 'unsupported', detail: `board ${board} has no open-all` };
+    if (this.state === 'offline') return { ok: false, reason: 'bus-offline', detail: 'bus offline' };
+    if (this.silentBoards.has(board)) return { ok: false, reason: 'no-reply', detail: `board ${board} did not answer` };
+    const opened: number[] = [];
+    const stillShut: number[] = [];
+    for (let lock = 1; lock <= settings.channels; lock += 1) {
+      if (this.jammed.has(key(board, lock))) {
+        stillShut.push(lock);
+        continue;
+      }
+      this.change(board, lock, { ...this.door(board, lock), closed: false });
+      opened.push(lock);
+    }
+    return { ok: true, elapsedMs: 40, opened, stillShut };
   }
 
   async setHoldPower(board: number, lock: number, on: boolean): Promise<boolean> {

@@ -99,6 +99,7 @@ export function useLockerStations(): (options?: LockerStationOptions) => Promise
       async tap(text = CARD_A) {
         const result = await service.api.submitWedgeRead({ text });
         if (!result.ok) throw new Error(`tap failed: ${result.message}`);
+        if (result.value.kind === 'steward-card') throw new Error('tap was taken as a steward card');
         return result.value;
       },
       async pass(text = CARD_A) {

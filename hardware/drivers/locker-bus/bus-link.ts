@@ -118,8 +118,11 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     this.supervisor.reopen(detail);
   }
 
-  /** Writes one request and waits up to the reply timeout for its answer. Never rejects. */
-  async exchange(request: LockerRequest): Promise<AttemptResult> {
+  /**
+   * Writes one request and waits up to `timeoutMs` (default: the reply timeout) for its
+   * answer. Never rejects.
+   */
+  async exchange(request: LockerRequest, timeoutMs = this.options.replyTimeoutMs): Promise<AttemptResult> {
     const board = this.options.boards.get(request.board);
     if (board === undefined) throw new RangeError(`board ${request.board} is not on this bus`);
     if (!this.portOpen) return { kind: 'lost', sent: false, detail: this.detail };
@@ -135,7 +138,7 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
       const pending: Pending = { request, sentAtMs: this.clock.monotonicMs(), resolve, timer: undefined };
       this.lastSent = pending.sentAtMs;
       this.pending = pending;
-      pending.timer = this.clock.setTimeout(() => this.timeout(pending, bytes), this.options.replyTimeoutMs);
+      pending.timer = this.clock.setTimeout(() => this.timeout(pending, bytes, timeoutMs), timeoutMs);
       transport.write(bytes).catch((error: unknown) => {
         this.finish(pending, { kind: 'write-failed', detail: error instanceof Error ? error.message : String(error) });
       });
@@ -171,13 +174,13 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     }
   }
 
-  private timeout(pending: Pending, sent: Uint8Array): void {
+  private timeout(pending: Pending, sent: Uint8Array, timeoutMs: number): void {
     // Whatever is held is now as complete as it will get: judge it before giving up.
     this.handle(this.framer.flush(Number.POSITIVE_INFINITY));
     if (this.pending !== pending) return;
     this.finish(pending, pending.noise !== undefined
-      ? { kind: 'bad-frame', detail: `no valid answer to ${toHex(sent)} within ${this.options.replyTimeoutMs} ms (${pending.noise})` }
-      : { kind: 'no-reply', detail: `no answer to ${toHex(sent)} within ${this.options.replyTimeoutMs} ms` });
+      ? { kind: 'bad-frame', detail: `no valid answer to ${toHex(sent)} within ${timeoutMs} ms (${pending.noise})` }
+      : { kind: 'no-reply', detail: `no answer to ${toHex(sent)} within ${timeoutMs} ms` });
   }
 
   private onLost(detail: string): void {
@@ -207,5 +210,7 @@ function answers(request: LockerRequest, reply: LockerReply): boolean {
       return reply.kind === 'lock-status' && reply.lock === request.lock;
     case 'hold-power':
       return reply.kind === 'power-ack' && reply.lock === request.lock;
+    case 'open-all':
+      return reply.kind === 'open-all-ack';
   }
 }

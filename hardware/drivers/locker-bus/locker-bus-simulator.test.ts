@@ -167,3 +167,35 @@ describe('locker bus against the CU16 board simulator', () => {
     expect(await bus.setHoldPower(0, 1, true)).toBe(false);
   });
 });
+
+describe('board-wide open-all against the simulator', () => {
+  it('8A/80: one command opens every lock but a jammed one, which the query shows still shut', async () => {
+    await setUp(bcc8a80, BOARDS_8A80, { openAllPulseMs: 10 });
+    simulator.inject({ kind: 'jammed', board: 2, lock: 7 });
+    const outcome = bus.openBoard(2);
+    // The board answers only after pulsing its 24 locks (240 ms here).
+    await advance(200);
+    expect(simulator.requests.map((r) => r.kind).filter((k) => k !== 'query-board')).toEqual(['open-all']);
+    await advance(100);
+    const locks = Array.from({ length: 24 }, (_, i) => i + 1);
+    expect(await outcome).toMatchObject({ ok: true, opened: locks.filter((l) => l !== 7), stillShut: [7] });
+    expect(simulator.door(2, 7).closed).toBe(true);
+    expect(bus.doors().filter((d) => d.board === 1 && !d.closed)).toEqual([]);
+  });
+
+  it('CU16: a board that ignores unlock-all times out after its channels × 400 ms, and nothing opened', async () => {
+    await setUp(kerongCu16, BOARDS_CU16);
+    simulator.inject({ kind: 'ignores-open-all', board: 1 });
+    const outcome = bus.openBoard(1);
+    await advance(16 * 400 - 10);
+    let settled = false;
+    void outcome.then(() => (settled = true));
+    await advance(0);
+    expect(settled).toBe(false);
+    await advance(20);
+    expect(await outcome).toMatchObject({ ok: false, reason: 'no-reply' });
+    expect(simulator.door(1, 1).closed).toBe(true);
+    // The long silence was the command's: the bus did not take the port for wedged.
+    expect(bus.state).toBe('online');
+  });
+});

@@ -35,6 +35,24 @@ export type OpenOutcome =
   | { readonly ok: true; readonly attempts: number; /** Write of the first attempt → confirming reply, ms (monotonic clock, sub-millisecond). */ readonly elapsedMs: number }
   | { readonly ok: false; readonly reason: OpenFailureReason; readonly attempts: number; readonly detail: string };
 
+/** How a board-wide open-all went. Lock numbers are 1-based, lowest first. */
+export type OpenBoardOutcome =
+  | {
+    readonly ok: true;
+    /** Write → the board's answer, ms (monotonic clock). */
+    readonly elapsedMs: number;
+    /** Locks whose door read open in the query that followed the board's answer. */
+    readonly opened: readonly number[];
+    /** Locks that still read shut (jammed), or every lock when that query went unanswered. */
+    readonly stillShut: readonly number[];
+  }
+  | {
+    readonly ok: false;
+    /** `unsupported`: devices.json says the board lacks the command; nothing was sent. */
+    readonly reason: 'unsupported' | 'no-reply' | 'bus-offline' | 'bad-address';
+    readonly detail: string;
+  };
+
 export interface LockerBusEvents {
   /** The bus went online, offline or degraded (some boards not answering). */
   state: [state: LockerBusState];
@@ -60,13 +78,19 @@ export interface LockerBus {
   /** Plain-words reason when not online. */
   readonly detail: string;
   /** Boards configured on this bus and their channel counts. */
-  readonly boards: readonly { readonly address: number; readonly channels: number }[];
+  readonly boards: readonly { readonly address: number; readonly channels: number; /** Takes the board-wide open-all command. */ readonly openAll: boolean }[];
   /** Opens the port and starts polling; resolves at once, failures show up as state. */
   start(): Promise<void>;
   /** Stops polling, closes the port, resolves queued calls with `bus-offline`. Idempotent. */
   stop(): Promise<void>;
   /** Pulses one lock open and waits for the board's confirmation. */
   open(board: number, lock: number): Promise<OpenOutcome>;
+  /**
+   * Emergency: the board's own open-all command (one attempt, a long wait: the board answers
+   * only after pulsing every lock), then a query of the board so the doors are known. Always
+   * resolves. A caller falls back to `open()` per lock on failure or for `stillShut` locks.
+   */
+  openBoard(board: number): Promise<OpenBoardOutcome>;
   /** Holds a charging channel powered, or releases it; false when unsupported or unanswered. */
   setHoldPower(board: number, lock: number, on: boolean): Promise<boolean>;
   /** Every lock's last reading (locks never read are absent). */

@@ -85,7 +85,7 @@ describe('locker bus on a scripted 8A/80 line', () => {
     expect(doors).toHaveLength(48);
     expect(doors[0]).toEqual({ busId: 'wall-a', board: 1, lock: 1, closed: true, atMs: 3 });
     expect(bus.doors()).toHaveLength(48);
-    expect(bus.boards).toEqual([{ address: 1, channels: 24 }, { address: 2, channels: 24 }]);
+    expect(bus.boards).toEqual([{ address: 1, channels: 24, openAll: true }, { address: 2, channels: 24, openAll: true }]);
     expect([bus.id, bus.name, bus.protocol, bus.simulated]).toEqual(['wall-a', 'Locker wall A', '8a80', false]);
   });
 

@@ -5,7 +5,7 @@ import type { BackoffOptions } from '../card-reader/reader-supervisor';
 import { systemClock, type Clock } from '../clock';
 import { BusLink, type AttemptResult } from './bus-link';
 import { DoorTable } from './door-table';
-import type { DoorReading, LockerBus, LockerBusEvents, LockerBusState, OpenOutcome } from './locker-bus';
+import type { DoorReading, LockerBus, LockerBusEvents, LockerBusState, OpenBoardOutcome, OpenOutcome } from './locker-bus';
 
 export interface LockerBusOptions {
   /** Stable id from the device config, e.g. `"wall-a"`. */
@@ -26,6 +26,11 @@ export interface LockerBusOptions {
   readonly clock?: Clock;
   /** Longest wait for a board's answer per attempt, ms. Default 200. */
   readonly replyTimeoutMs?: number;
+  /**
+   * Longest wait for a board's answer to open-all, per channel on the board, ms (the board
+   * pulses its locks one after another before answering; about 300 ms each). Default 400.
+   */
+  readonly openAllMsPerLock?: number;
   /** Extra attempts after a silent or garbled answer, or a lock that says it did not open. Default 2. */
   readonly retries?: number;
   /** Heartbeat: every this many ms each board is queried in turn. Default 1000. */
@@ -64,7 +69,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   readonly name: string;
   readonly protocol: LockerProtocol['name'];
   readonly simulated: boolean;
-  readonly boards: readonly { readonly address: number; readonly channels: number }[];
+  readonly boards: readonly { readonly address: number; readonly channels: number; readonly openAll: boolean }[];
   private readonly settings = new Map<number, BoardSettings>();
   private readonly link: BusLink;
   private readonly doorTable: DoorTable;
@@ -72,6 +77,9 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   private readonly attempts: number;
   private readonly missLimit: number;
   private readonly reopenAfterSilentMs: number;
+  private readonly openAllMsPerLock: number;
+  /** An open-all is on the wire: its long silence is expected, not a wedged port. */
+  private openingAll = false;
   /** When a board last gave a valid answer or report, or the port last opened (monotonic ms). */
   private lastHeardMs = 0;
   private readonly misses = new Map<number, number>();
@@ -99,7 +107,9 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     this.name = options.name;
     this.protocol = options.protocol.name;
     this.simulated = options.simulated ?? false;
-    this.boards = options.boards.map((b) => ({ address: b.address, channels: b.channels }));
+    const canOpenAll = options.protocol.capabilities.openAll;
+    this.boards = options.boards.map((b) => ({ address: b.address, channels: b.channels, openAll: canOpenAll && b.openAll !== false }));
+    this.openAllMsPerLock = positiveInt(options.openAllMsPerLock ?? 400, 'openAllMsPerLock', 1);
     this.clock = options.clock ?? systemClock;
     this.attempts = 1 + positiveInt(options.retries ?? 2, 'retries', 0);
     this.missLimit = positiveInt(options.missesBeforeOffline ?? 3, 'missesBeforeOffline', 1);
@@ -160,6 +170,20 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     });
   }
 
+  openBoard(board: number): Promise<OpenBoardOutcome> {
+    const settings = this.boards.find((b) => b.address === board);
+    if (settings === undefined) return Promise.resolve({ ok: false, reason: 'bad-address', detail: `There is no board ${board} on ${this.name}.` });
+    if (!settings.openAll) return Promise.resolve({ ok: false, reason: 'unsupported', detail: `Board ${board} on ${this.name} has no open-all command.` });
+    const offlineAll = (detail: string): OpenBoardOutcome => ({ ok: false, reason: 'bus-offline', detail });
+    if (!this.running || !this.link.isOpen) return Promise.resolve(offlineAll(this.running ? this.link.detail : 'The locker bus is not running.'));
+    return new Promise((resolve) => {
+      this.enqueue('user', {
+        run: async () => resolve(await this.runOpenBoard(board, settings.channels)),
+        cancel: (detail) => resolve(offlineAll(detail)),
+      });
+    });
+  }
+
   setHoldPower(board: number, lock: number, on: boolean): Promise<boolean> {
     if (!this.options.protocol.capabilities.holdPower || this.checkAddress(board, lock)) return Promise.resolve(false);
     if (!this.running || !this.link.isOpen) return Promise.resolve(false);
@@ -207,6 +231,25 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
     return refused > 0
       ? { ok: false, reason: 'jammed', attempts: this.attempts, detail: `Board ${request.board} answered ${refused} of ${this.attempts} times that ${where} did not open.` }
       : { ok: false, reason: 'no-reply', attempts: this.attempts, detail: `No valid answer to opening ${where} in ${this.attempts} attempts (last: ${lastProblem}).` };
+  }
+
+  private async runOpenBoard(board: number, channels: number): Promise<OpenBoardOutcome> {
+    let result: AttemptResult;
+    this.openingAll = true;
+    try {
+      // One attempt: a second would pulse every lock again, and the caller falls back anyway.
+      result = await this.link.exchange({ kind: 'open-all', board }, this.openAllMsPerLock * channels);
+    } finally {
+      this.openingAll = false;
+    }
+    if (result.kind === 'lost') return { ok: false, reason: result.sent && this.running ? 'no-reply' : 'bus-offline', detail: result.detail };
+    if (result.kind !== 'reply') return { ok: false, reason: 'no-reply', detail: `Board ${board} did not answer open-all (${result.detail}).` };
+    this.boardAnswered(board);
+    const elapsedMs = result.atMs - result.sentAtMs;
+    const locks = Array.from({ length: channels }, (_, i) => i + 1);
+    if (!(await this.queryBoard(board, this.attempts))) return { ok: true, elapsedMs, opened: [], stillShut: locks };
+    const shut = new Set(this.doorTable.all().filter((d) => d.board === board && d.closed).map((d) => d.lock));
+    return { ok: true, elapsedMs, opened: locks.filter((l) => !shut.has(l)), stillShut: locks.filter((l) => shut.has(l)) };
   }
 
   /** Up to `attempts` tries until the board gives a valid answer. */
@@ -274,7 +317,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
 
   /** One heartbeat: every board once, unless the last cycle is still running (slow or silent boards). */
   private pollCycle(): void {
-    if (!this.link.isOpen) return;
+    if (!this.link.isOpen || this.openingAll) return;
     const silentMs = this.clock.monotonicMs() - this.lastHeardMs;
     if (silentMs >= this.reopenAfterSilentMs) {
       // A lost path is the liveness watch's job; here the path is there and nothing comes back.

@@ -63,10 +63,11 @@ describe('8A/80 requests', () => {
   });
 
   it('refuses commands this system never sends, then reads the next request', () => {
-    const out = feed(bcc8a80.createRequestFramer(BUS), [fromHex('80 01 01 22 A2 8A 01 00 11 9A 8A 01 01 22 A8 8A 01 02 11 98')]);
+    const out = feed(bcc8a80.createRequestFramer(BUS), [fromHex('80 01 01 22 A2 9A 01 00 11 8A 8A 01 00 22 A9 8A 01 01 22 A8 8A 01 02 11 98')]);
     expect(out).toEqual([
       { type: 'fault', reason: 'malformed', detail: 'query with FUNC 0x22, not 0x33: 80 01 01 22 A2' },
-      { type: 'fault', reason: 'malformed', detail: 'lock 0 (every lock) is not supported: 8A 01 00 11 9A' },
+      { type: 'fault', reason: 'malformed', detail: 'lock 0 (every lock) is not supported: 9A 01 00 11 8A' },
+      { type: 'fault', reason: 'malformed', detail: 'open all with FUNC 0x22, not 0x11: 8A 01 00 22 A9' },
       { type: 'fault', reason: 'malformed', detail: 'open with FUNC 0x22, not 0x11: 8A 01 01 22 A8' },
       asFrame(open(1, 2)),
     ]);

@@ -5,6 +5,7 @@
  * | Purpose | Host → board | Board → host |
  * |---|---|---|
  * | open | `8A bb ll 11 BCC` | `8A bb ll SS BCC` |
+ * | open all (lock 0) | `8A bb 00 11 BCC` | `8A bb 00 SS BCC`, late: after the board has pulsed every lock |
  * | query a board | `80 bb 00 33 BCC` | `80 bb S… 33 BCC`, 1–4 status bytes, highest channels first |
  * | query one lock | `80 bb ll 33 BCC` | `80 bb ll SS BCC` |
  * | hold power on / off | `9A` / `9B bb ll 11 BCC` | any well-formed 5-byte `9A`/`9B` frame (an echo) |
@@ -59,6 +60,7 @@ function encodeRequest(request: LockerRequest, board: BoardSettings): Uint8Array
   checkRequest(LIMITS, request, board);
   switch (request.kind) {
     case 'open': return frame5(OPEN, request.board, request.lock, FUNC_OPEN);
+    case 'open-all': return frame5(OPEN, request.board, 0, FUNC_OPEN);
     case 'query-board': return frame5(STATUS, request.board, 0, FUNC_QUERY);
     case 'query-lock': return frame5(STATUS, request.board, request.lock, FUNC_QUERY);
     case 'hold-power': return frame5(request.on ? HOLD_ON : HOLD_OFF, request.board, request.lock, FUNC_OPEN);
@@ -68,12 +70,14 @@ function encodeRequest(request: LockerRequest, board: BoardSettings): Uint8Array
 function encodeReply(reply: LockerReply, board: BoardSettings): Uint8Array {
   checkBoards(LIMITS, [[board.address, board]]);
   if (reply.board !== board.address) throw new RangeError(`8a80: reply from board ${reply.board} encoded with the settings of board ${board.address}`);
-  if (reply.kind !== 'board-status') checkRequest(LIMITS, { kind: 'open', board: reply.board, lock: reply.lock }, board);
+  if (reply.kind !== 'board-status' && reply.kind !== 'open-all-ack') checkRequest(LIMITS, { kind: 'open', board: reply.board, lock: reply.lock }, board);
   switch (reply.kind) {
     case 'open-result': return frame5(OPEN, reply.board, reply.lock, setFor(!reply.opened, board) ? SET : CLEAR);
     case 'lock-status': return frame5(STATUS, reply.board, reply.lock, setFor(reply.closed, board) ? SET : CLEAR);
     case 'door-report': return frame5(REPORT, reply.board, reply.lock, setFor(reply.closed, board) ? SET : CLEAR);
     case 'power-ack': return frame5(HOLD_ON, reply.board, reply.lock, FUNC_OPEN);
+    // What SS says after an open-all differs by firmware; the simulator sends "opened".
+    case 'open-all-ack': return frame5(OPEN, reply.board, 0, setFor(false, board) ? SET : CLEAR);
     case 'board-status': return encodeStatus(reply.locks, board);
   }
 }
@@ -99,7 +103,8 @@ function encodeStatus(locks: readonly LockReading[], board: BoardSettings): Uint
 function replyHeaders(expected: LockerRequest | undefined): readonly number[] {
   switch (expected?.kind) {
     case undefined: return [];
-    case 'open': return [OPEN];
+    case 'open':
+    case 'open-all': return [OPEN];
     case 'query-board':
     case 'query-lock': return [STATUS];
     case 'hold-power': return [HOLD_ON, HOLD_OFF];
@@ -137,7 +142,9 @@ class Bcc8a80ReplyFramer extends StartByteFramer<LockerReply> implements LockerR
     if (header === STATUS && this.expected?.kind !== 'query-lock') return parseStatus(bytes, board);
     const hold = header === HOLD_ON || header === HOLD_OFF;
     const lock = bytes[2] ?? 0;
-    if (bytes.length >= 3 && !hold && (lock < 1 || lock > board.channels)) {
+    // Lock 0 in an `8A` frame is the board's answer to open-all, and only while one is awaited.
+    const all = header === OPEN && lock === 0 && this.expected?.kind === 'open-all';
+    if (bytes.length >= 3 && !hold && !all && (lock < 1 || lock > board.channels)) {
       return { kind: 'resync', fault: fault('malformed', `lock ${lock} is outside 1–${board.channels} on board ${address}: ${toHex(bytes)}`) };
     }
     const checked = checkShort(bytes);
@@ -145,6 +152,7 @@ class Bcc8a80ReplyFramer extends StartByteFramer<LockerReply> implements LockerR
     // Replies to 9A/9B vary by firmware: a well-formed frame is the acknowledgement.
     if (hold) return { kind: 'frame', frame: { type: 'frame', kind: 'power-ack', board: address, lock } };
     const ss = bytes[3] ?? 0;
+    if (all) return { kind: 'frame', frame: { type: 'frame', kind: 'open-all-ack', board: address } };
     if (ss !== SET && ss !== CLEAR) return { kind: 'reject', fault: fault('malformed', `status byte ${hexByte(ss)} is neither 0x00 nor 0x11: ${toHex(bytes)}`) };
     const closed = closedFrom(ss === SET, board);
     if (header === OPEN) return { kind: 'frame', frame: { type: 'frame', kind: 'open-result', board: address, lock, opened: !closed } };
@@ -176,8 +184,8 @@ function parseStatus(bytes: readonly number[], board: BoardSettings): ParseStep<
 
 /**
  * Device side (simulators): every 5-byte request on the bus, for any board address 1–32;
- * locks are checked against the board's channel count where the board is known. Commands
- * this system never sends (open all `8A bb 00`) are `malformed`.
+ * locks are checked against the board's channel count where the board is known. Lock 0 of
+ * `8A` is open-all; lock 0 of the hold commands is `malformed` (this system never sends it).
  */
 class Bcc8a80RequestFramer extends StartByteFramer<DecodedLockerRequest> {
   constructor(private readonly boards: ReadonlyMap<number, BoardSettings>, gapMs: number) {
@@ -205,6 +213,10 @@ class Bcc8a80RequestFramer extends StartByteFramer<DecodedLockerRequest> {
       if (lock > channels) return bad(`lock ${lock} is outside 1–${channels} on board ${board}`);
       return { kind: 'frame', frame: { type: 'frame', kind: 'query-lock', board, lock } };
     }
+    if (header === OPEN && lock === 0) {
+      if (func !== FUNC_OPEN) return bad(`open all with FUNC ${hexByte(func)}, not 0x11`);
+      return { kind: 'frame', frame: { type: 'frame', kind: 'open-all', board } };
+    }
     if (lock === 0) return bad('lock 0 (every lock) is not supported');
     if (lock > channels) return bad(`lock ${lock} is outside 1–${channels} on board ${board}`);
     if (header === OPEN) {
@@ -221,7 +233,7 @@ export const bcc8a80: LockerProtocol = {
   ...LIMITS,
   name: '8a80',
   defaultBaudRate: 9600,
-  capabilities: { holdPower: true, queryLock: true, itemSensor: false, unsolicitedDoorReports: true },
+  capabilities: { holdPower: true, queryLock: true, itemSensor: false, unsolicitedDoorReports: true, openAll: true },
   encodeRequest,
   encodeReply,
   createReplyFramer(boards: ReadonlyMap<number, BoardSettings>, gapMs = DEFAULT_GAP_MS): LockerReplyFramer {

@@ -44,7 +44,10 @@ export function checkRequest(limits: ProtocolLimits, request: LockerRequest, boa
   if (request.board !== board.address) {
     throw new RangeError(`${limits.name}: request for board ${request.board} encoded with the settings of board ${board.address}`);
   }
-  if (request.kind !== 'query-board' && (!Number.isInteger(request.lock) || request.lock < 1 || request.lock > board.channels)) {
+  if (request.kind === 'open-all' && board.openAll === false) {
+    throw new RangeError(`${limits.name}: board ${board.address} has no open-all command (devices.json says so)`);
+  }
+  if (request.kind !== 'query-board' && request.kind !== 'open-all' && (!Number.isInteger(request.lock) || request.lock < 1 || request.lock > board.channels)) {
     throw new RangeError(`${limits.name}: lock ${request.lock} is outside 1–${board.channels} on board ${board.address}`);
   }
 }

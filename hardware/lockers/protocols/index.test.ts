@@ -6,10 +6,10 @@ describe('locker protocol registry', () => {
     expect(Object.keys(LOCKER_PROTOCOLS)).toEqual(['8a80', 'kerong-cu16']);
     const bcc = lockerProtocol('8a80');
     expect([bcc.name, bcc.defaultBaudRate, bcc.boardAddresses, bcc.channelOptions]).toEqual(['8a80', 9600, { min: 1, max: 32 }, [8, 16, 24, 32]]);
-    expect(bcc.capabilities).toEqual({ holdPower: true, queryLock: true, itemSensor: false, unsolicitedDoorReports: true });
+    expect(bcc.capabilities).toEqual({ holdPower: true, queryLock: true, itemSensor: false, unsolicitedDoorReports: true, openAll: true });
     const cu16 = lockerProtocol('kerong-cu16');
     expect([cu16.name, cu16.defaultBaudRate, cu16.boardAddresses, cu16.channelOptions]).toEqual(['kerong-cu16', 19200, { min: 0, max: 15 }, [16]]);
-    expect(cu16.capabilities).toEqual({ holdPower: false, queryLock: false, itemSensor: true, unsolicitedDoorReports: false });
+    expect(cu16.capabilities).toEqual({ holdPower: false, queryLock: false, itemSensor: true, unsolicitedDoorReports: false, openAll: true });
   });
 
   it('refuses unknown names, including inherited object keys', () => {

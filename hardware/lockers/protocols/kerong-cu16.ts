@@ -7,11 +7,13 @@
  * |---|---|---|
  * | query a board | `02 b0 30 03 SUM` | `02 b0 35 H1-8 H9-16 IR1-8 IR9-16 03 SUM` |
  * | open | `02 bl 31 03 SUM` | the same `35` status frame, read after the pulse |
+ * | unlock all | `02 b0 33 03 SUM` | the `35` status frame, once the board has pulsed every lock |
  *
  * Hook bits are 1 = locked whatever the board's polarity setting (the CU16 has one wiring);
  * IR bits are 1 = item inside. The CU16 has no open-result frame: it answers an unlock with
  * its status frame, so while an open of lock L on board B is expected, a `35` frame from B
- * is read as `open-result` with `opened` = hook bit L reads unlocked. At other times it is a
+ * is read as `open-result` with `opened` = hook bit L reads unlocked; while an unlock-all of B
+ * is expected it is the `open-all-ack`. At other times it is a
  * `board-status`. The lock nibble of a reply's ADDR is not read (firmware echoes differ).
  */
 import { DEFAULT_GAP_MS, checkGapMs, fault, toHex, type Framer } from '../../codecs/framer';
@@ -25,6 +27,7 @@ const STX = 0x02;
 const ETX = 0x03;
 const CMD_STATUS = 0x30;
 const CMD_UNLOCK = 0x31;
+const CMD_UNLOCK_ALL = 0x33;
 const REPLY_STATUS = 0x35;
 const REQUEST_LENGTH = 5;
 const STATUS_LENGTH = 9;
@@ -36,7 +39,7 @@ const LONGEST_REPLY = 16;
 const LIMITS: ProtocolLimits = { name: 'kerong-cu16', boardAddresses: { min: 0, max: 15 }, channelOptions: [16] };
 
 const NAMES: Readonly<Record<number, string>> = {
-  0x32: 'status of every board', 0x33: 'unlock all', 0x37: 'unlock time', 0x38: 'unlock time reply', 0x39: 'delayed unlock',
+  0x32: 'status of every board', 0x37: 'unlock time', 0x38: 'unlock time reply', 0x39: 'delayed unlock',
 };
 
 export function cu16Sum(bytes: readonly number[], end = bytes.length): number {
@@ -53,9 +56,11 @@ function frame(addr: number, cmd: number, data: readonly number[] = []): Uint8Ar
 function encodeRequest(request: LockerRequest, board: BoardSettings): Uint8Array {
   if (request.kind === 'hold-power' || request.kind === 'query-lock') throw new TypeError(`kerong-cu16 has no ${request.kind} command`);
   checkRequest(LIMITS, request, board);
-  return request.kind === 'open'
-    ? frame((request.board << 4) | (request.lock - 1), CMD_UNLOCK)
-    : frame(request.board << 4, CMD_STATUS);
+  switch (request.kind) {
+    case 'open': return frame((request.board << 4) | (request.lock - 1), CMD_UNLOCK);
+    case 'open-all': return frame(request.board << 4, CMD_UNLOCK_ALL);
+    case 'query-board': return frame(request.board << 4, CMD_STATUS);
+  }
 }
 
 function encodeReply(reply: LockerReply, board: BoardSettings): Uint8Array {
@@ -63,6 +68,9 @@ function encodeReply(reply: LockerReply, board: BoardSettings): Uint8Array {
   if (reply.board !== board.address) throw new RangeError(`kerong-cu16: reply from board ${reply.board} encoded with the settings of board ${board.address}`);
   switch (reply.kind) {
     case 'board-status': return statusFrame(board.address << 4, reply.locks, board);
+    // The simulator plays the board after an unlock-all: every hook unlocked, nothing inside.
+    case 'open-all-ack':
+      return statusFrame(board.address << 4, Array.from({ length: board.channels }, (_, i) => ({ lock: i + 1, closed: false })), board);
     case 'open-result': {
       checkRequest(LIMITS, { kind: 'open', board: reply.board, lock: reply.lock }, board);
       // Only the opened lock's hook carries the answer; the rest read locked and empty.
@@ -129,14 +137,15 @@ class Cu16ReplyFramer extends StartByteFramer<LockerReply> implements LockerRepl
       const opened = !bitAt(hooks, expected.lock - 1);
       return { kind: 'frame', frame: { type: 'frame', kind: 'open-result', board: address, lock: expected.lock, opened } };
     }
+    if (expected?.kind === 'open-all' && expected.board === address) return { kind: 'frame', frame: { type: 'frame', kind: 'open-all-ack', board: address } };
     const locks = Array.from({ length: board.channels }, (_, i) => ({ lock: i + 1, closed: bitAt(hooks, i), itemPresent: bitAt(items, i) }));
     return { kind: 'frame', frame: { type: 'frame', kind: 'board-status', board: address, locks } };
   }
 }
 
 /**
- * Device side (simulators): `30` status and `31` unlock for any board 0–15. Other commands
- * (`32` whole bus, `33` unlock all, …) are well-formed but not played: `malformed`.
+ * Device side (simulators): `30` status, `31` unlock and `33` unlock all for any board 0–15.
+ * Other commands (`32` whole bus, …) are well-formed but not played: `malformed`.
  */
 class Cu16RequestFramer extends StartByteFramer<DecodedLockerRequest> {
   protected isStart(b: number): boolean {
@@ -154,6 +163,7 @@ class Cu16RequestFramer extends StartByteFramer<DecodedLockerRequest> {
     const board = addr >> 4;
     if (cmd === CMD_STATUS) return { kind: 'frame', frame: { type: 'frame', kind: 'query-board', board } };
     if (cmd === CMD_UNLOCK) return { kind: 'frame', frame: { type: 'frame', kind: 'open', board, lock: (addr & 0x0f) + 1 } };
+    if (cmd === CMD_UNLOCK_ALL) return { kind: 'frame', frame: { type: 'frame', kind: 'open-all', board } };
     const name = NAMES[cmd] ? ` (${NAMES[cmd]})` : '';
     return { kind: 'reject', fault: fault('malformed', `command ${hexByte(cmd)}${name} is not supported: ${toHex(bytes)}`) };
   }
@@ -164,7 +174,7 @@ export const kerongCu16: LockerProtocol = {
   ...LIMITS,
   name: 'kerong-cu16',
   defaultBaudRate: 19200,
-  capabilities: { holdPower: false, queryLock: false, itemSensor: true, unsolicitedDoorReports: false },
+  capabilities: { holdPower: false, queryLock: false, itemSensor: true, unsolicitedDoorReports: false, openAll: true },
   encodeRequest,
   encodeReply,
   createReplyFramer(boards: ReadonlyMap<number, BoardSettings>, gapMs = DEFAULT_GAP_MS): LockerReplyFramer {

@@ -9,6 +9,18 @@ import type { MethodOutput } from '../../../common/contract';
 import type { ConsoleSectionProps } from '../console-sections';
 
 const PERIODS = { today: 0, week: 6, month: 29 } as const;
+/** The tables the service offers today, by id; one it adds later shows under its id until named here. */
+const TABLE_NAMES = {
+  visits: 'console.export.table.visits',
+  'locker-sessions': 'console.export.table.locker-sessions',
+  'steward-actions': 'console.export.table.steward-actions',
+  'stock-history': 'console.export.table.stock-history',
+  inspections: 'console.export.table.inspections',
+} as const;
+
+function isNamedTable(id: string): id is keyof typeof TABLE_NAMES {
+  return Object.hasOwn(TABLE_NAMES, id);
+}
 type Period = keyof typeof PERIODS;
 const DAY_MS = 24 * 60 * 60_000;
 
@@ -17,6 +29,26 @@ export function periodRange(period: Period, nowMs: number): { fromMs: number; to
   const midnight = new Date(nowMs);
   midnight.setHours(0, 0, 0, 0);
   return { fromMs: midnight.getTime() - PERIODS[period] * DAY_MS, toMs: nowMs + 1 };
+}
+
+/** The tables to tick, each under its name in the steward's language. */
+export function TableChoices({ tables, chosen, onToggle }: {
+  readonly tables: readonly string[];
+  readonly chosen: ReadonlySet<string>;
+  readonly onToggle: (id: string, on: boolean) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  return (
+    <fieldset>
+      <legend>{t('console.export.tables')}</legend>
+      {tables.map((id) => (
+        <label key={id} className="console-choice">
+          <input type="checkbox" data-testid={`export-table-${id}`} checked={chosen.has(id)} onChange={(e) => onToggle(id, e.target.checked)} />
+          {isNamedTable(id) ? t(TABLE_NAMES[id]) : id}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 export function ExportSection({ session, client, checked }: ConsoleSectionProps): ReactElement {
@@ -49,20 +81,11 @@ export function ExportSection({ session, client, checked }: ConsoleSectionProps)
   if (tables === null) return <div className="console-loading" />;
   return (
     <div className="console-export" data-testid="console-export">
-      <fieldset>
-        <legend>{t('console.export.tables')}</legend>
-        {tables.map((id) => (
-          <label key={id} className="console-choice">
-            <input
-              type="checkbox"
-              data-testid={`export-table-${id}`}
-              checked={chosen.has(id)}
-              onChange={(e) => setChosen((old) => new Set(e.target.checked ? [...old, id] : [...old].filter((x) => x !== id)))}
-            />
-            {id}
-          </label>
-        ))}
-      </fieldset>
+      <TableChoices
+        tables={tables}
+        chosen={chosen}
+        onToggle={(id, on) => setChosen((old) => new Set(on ? [...old, id] : [...old].filter((x) => x !== id)))}
+      />
       <fieldset>
         <legend>{t('console.export.period')}</legend>
         {(Object.keys(PERIODS) as Period[]).map((p) => (

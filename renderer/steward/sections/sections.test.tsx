@@ -6,6 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { StationClient } from '../../../common/contract';
 import type { UsageReport } from '../../../common/usage';
 import { createHtmlRenderer, type RenderToHtml } from '../../screens/render-to-html';
+import { CountedSince } from './DevicesSection';
+import { TableChoices } from './ExportSection';
 import { InspectionSection } from './InspectionSection';
 import { NoticesSection } from './NoticesSection';
 import { SuppliesSection } from './SuppliesSection';
@@ -69,5 +71,26 @@ describe('other sections, first frame', () => {
   it('supplies and notices open on their lists with the add button', () => {
     expect(html(<SuppliesSection client={client} session={session} checked={checked} />)).toContain('data-testid="section-supplies"');
     expect(html(<NoticesSection client={client} session={session} checked={checked} />)).toContain('data-testid="notice-add"');
+  });
+});
+
+describe('export section', () => {
+  const ids = ['visits', 'locker-sessions', 'steward-actions', 'stock-history', 'inspections', 'future-table'];
+  const names = (markup: string) => [...markup.matchAll(/data-testid="export-table-[^"]+"[^>]*>([^<]*)<\/label>/g)].map((m) => m[1]);
+  it('names every table in the steward\'s language, not by its id; an unnamed one keeps its id', () => {
+    const markup = html(<TableChoices tables={ids} chosen={new Set(ids)} onToggle={noop} />);
+    expect(names(markup)).toEqual(['Visits (pseudonymous)', 'Locker sessions', 'Steward actions (audit)', 'Stock counts and restocks', 'Inspections', 'future-table']);
+    expect(names(html(<TableChoices tables={ids} chosen={new Set()} onToggle={noop} />, 'zh-CN'))).toEqual(['到站记录（匿名）', '充电柜使用记录', '管理员操作记录', '物资盘点与补货', '巡检记录', 'future-table']);
+  });
+});
+
+describe('devices section', () => {
+  it('says since when the error and reopen counts run, with the date when that was an earlier day', () => {
+    const start = new Date(2026, 10, 30, 14, 2).getTime();
+    const sameDay = html(<CountedSince sinceMs={start} nowMs={start + 3_600_000} />);
+    expect(sameDay).toContain('Errors and reopens since 14:02, when the station last started');
+    const nextDay = html(<CountedSince sinceMs={start} nowMs={start + 86_400_000} />);
+    expect(nextDay).toContain(`since ${new Date(start).toLocaleDateString('en')} 14:02,`);
+    expect(html(<CountedSince sinceMs={start} nowMs={start} />, 'zh-CN')).toContain('故障与重连次数自 14:02 起统计');
   });
 });
