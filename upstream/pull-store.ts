@@ -39,6 +39,9 @@ export type StoredDocuments = {
 };
 const storedSchemas = { notices: storedNoticesSchema, stewards: storedStewardsSchema, words: storedWordsSchema } as const;
 
+/** A reply's longest text, characters (code points, as PostgreSQL's length() counts them). */
+export const REPLY_MAX = 200;
+
 export interface WishReplyInput {
   readonly stationId: string;
   /** The station's id of the wish (its uid, 32 hex characters), as the wish producer sent it. */
@@ -59,7 +62,7 @@ export const wishReplyInputSchema = z.strictObject({
   stationId: stationIdSchema,
   wishId: z.string().regex(/^[0-9a-f]{32}$/, 'must be the wish id the station sent (32 hex characters)'),
   // Characters as PostgreSQL's length() counts them (code points), so emoji count once.
-  text: z.string().trim().min(1).refine((t) => [...t].length <= 200, 'must be at most 200 characters'),
+  text: z.string().trim().min(1).refine((t) => [...t].length <= REPLY_MAX, `must be at most ${REPLY_MAX} characters`),
   author: z.string().trim().min(1).max(80),
 });
 

@@ -9,6 +9,8 @@
  * skipped with a line saying so when PostgreSQL is not installed).
  * --soak-hours N (hours of the accelerated week soak, 168; visits and sessions scale with it).
  * The steward dashboard lines build a year of history first (about a minute).
+ * --only NAMES runs just those sections, comma-separated: size, cold-start, tap, lockers,
+ * wall, pinyin, handwriting, composer, dashboard, console, retention, collector, soak.
  */
 import { resolve } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -36,25 +38,34 @@ function soakPlan(hours: number): { visits: number; sessions: number; hours: num
   return { visits: Math.round((10_000 * hours) / 168), sessions: Math.round((2_000 * hours) / 168), hours };
 }
 
+/** `--only a,b`: just those sections, by the names listed below. */
+function optionList(name: string): string[] | null {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? (process.argv[index + 1] ?? '').split(',') : null;
+}
+
 const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
 try {
   // Each section prints as soon as it is measured: a long run shows its figures as it goes.
-  const sections: (() => string[] | Promise<string[]>)[] = [
-    () => benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer')),
-    () => benchColdStart(browser, option('runs', 5)),
-    () => benchTapToPaint(browser, option('taps', 500)),
-    () => benchLockers(option('opens', 200)),
-    () => benchWishWall(browser, option('wall-runs', 200)),
-    () => benchPinyin(option('pinyin-rounds', 20)),
-    () => benchHandwriting(option('strokes', 100)),
-    () => benchComposerChunks(),
-    () => benchDashboardQueries(),
-    () => benchConsoleChart(browser, option('console-runs', 5)),
-    () => benchRetentionSize(option('years', 3)),
-    () => benchCollectorPostgres({ requests: option('collector-requests', 6_000), batches: option('collector-batches', 60) }),
-    () => benchWeekSoak(soakPlan(option('soak-hours', 168))),
+  const sections: [name: string, measure: () => string[] | Promise<string[]>][] = [
+    ['size', () => benchBundleSize(resolve(import.meta.dirname, '..', '..', 'dist', 'renderer'))],
+    ['cold-start', () => benchColdStart(browser, option('runs', 5))],
+    ['tap', () => benchTapToPaint(browser, option('taps', 500))],
+    ['lockers', () => benchLockers(option('opens', 200))],
+    ['wall', () => benchWishWall(browser, option('wall-runs', 200))],
+    ['pinyin', () => benchPinyin(option('pinyin-rounds', 20))],
+    ['handwriting', () => benchHandwriting(option('strokes', 100))],
+    ['composer', () => benchComposerChunks()],
+    ['dashboard', () => benchDashboardQueries()],
+    ['console', () => benchConsoleChart(browser, option('console-runs', 5))],
+    ['retention', () => benchRetentionSize(option('years', 3))],
+    ['collector', () => benchCollectorPostgres({ requests: option('collector-requests', 6_000), batches: option('collector-batches', 60) })],
+    ['soak', () => benchWeekSoak(soakPlan(option('soak-hours', 168)))],
   ];
-  for (const measure of sections) console.log(`${(await measure()).join('\n')}\n`);
+  const only = optionList('only');
+  for (const [name, measure] of sections) {
+    if (only === null || only.includes(name)) console.log(`${(await measure()).join('\n')}\n`);
+  }
 } finally {
   await browser.close();
 }

@@ -3,7 +3,8 @@
  * 127.0.0.1) and a real station service sending to it: cards tapped at the station, the
  * station's hour closes on its hand-driven clock and the outbox drains; signed in with a
  * dashboard token, the page shows that station's visits; a note with markup in it shows as
- * text and runs nothing; a reply typed in the reply box is stored for the station.
+ * text and runs nothing; a reply typed in the reply box is pulled by the station (started
+ * again in its own process) and shows under the note on its wall.
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -50,7 +51,7 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('the dashboard shows the station\'s visits after a sync, its hostile note as text, and stores a reply typed in its reply box', async ({ page }) => {
+test('the dashboard shows the station\'s visits after a sync, its hostile note as text, and a reply typed in its reply box reaches the station\'s wall', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(`${collector.url}/dashboard`);
   await expect(page).toHaveURL(/\/dashboard\/sign-in\?lang=zh-CN$/);
@@ -75,9 +76,15 @@ test('the dashboard shows the station\'s visits after a sync, its hostile note a
   await expect(page.locator('article.wish')).toHaveCount(0);
   const uid = /^[0-9a-f]{32}$/;
   const replies = await db.query<{ station_id: string; wish_id: string; text: string; author: string }>(
-    'SELECT station_id, wish_id, text, author FROM dashboard_wish_replies',
+    'SELECT station_id, wish_id, text, author FROM wish_replies',
   );
   expect(replies).toEqual([{ station_id: 'chaoyang-001', wish_id: expect.stringMatching(uid), text: '下周就装，谢谢提议！', author: '区工会 李明' }]);
+
+  // The station starts again, pulls the reply, and shows it under the note on its wall.
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/support/station-wall-child.ts', dir], { cwd: REPO, timeout: 90_000 });
+  const wall = JSON.parse(/^WALL (.*)$/m.exec(stdout)![1]!) as { pull: { lastError: unknown }; notes: { text: string; reply: string | null }[] };
+  expect(wall.pull.lastError).toBeNull();
+  expect(wall.notes.map((n) => [n.text, n.reply])).toEqual([[HOSTILE, '下周就装，谢谢提议！']]);
 
   await page.getByRole('link', { name: 'English' }).click();
   await expect(page.getByRole('heading', { name: 'Rest stations: fleet overview', exact: true })).toBeVisible();

@@ -120,7 +120,7 @@ describe('fleet dashboard', () => {
     const wishId = (wishItem('st-a', 2, '').payload as { wishId: string }).wishId;
     const fields = { stationId: 'st-a', wishId, text: '下周加装热水器。' };
     const replies = () => db.query<{ station_id: string; wish_id: string; text: string; author: string }>(
-      'SELECT station_id, wish_id, text, author FROM dashboard_wish_replies ORDER BY id',
+      'SELECT station_id, wish_id, text, author FROM wish_replies ORDER BY id',
     );
 
     expect((await form('/dashboard/wishes/reply', cookie, fields)).status).toBe(403);

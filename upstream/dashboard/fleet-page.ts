@@ -8,7 +8,7 @@ import type { FleetView, StationRow } from './fleet-queries';
 import { html, type SafeHtml } from './html';
 import { page } from './layout';
 import { translator, type DashboardKey, type DashboardLanguage, type Translate } from './strings';
-import { REPLY_MAX } from './wish-replies';
+import { REPLY_MAX } from '../pull-store';
 
 /** The districts' stations are in Beijing time. */
 const TIME_ZONE = 'Asia/Shanghai';

@@ -11,7 +11,7 @@ import { fleetPage, signInPage, type Flash } from './fleet-page';
 import { fleetView } from './fleet-queries';
 import { DASHBOARD_CSP } from './layout';
 import { pickLanguage, type DashboardLanguage } from './strings';
-import { addWishReply, markWishRead } from './wish-replies';
+import { markWishRead, replyToWish } from './wish-replies';
 
 export interface DashboardOptions {
   readonly db: SqlClient;
@@ -119,7 +119,7 @@ export async function registerDashboard(app: FastifyInstance, options: Dashboard
       const ok = await guarded(request, reply);
       if (!ok) return reply;
       const { stationId = '', wishId = '', text = '' } = ok.form;
-      const stored = await addWishReply(options.db, { stationId, wishId, text, author: ok.session.name });
+      const stored = await replyToWish(options.db, { stationId, wishId, text, author: ok.session.name });
       if (stored === 'not-found') return reply.code(404).type('text/plain; charset=utf-8').send('No such wish.');
       if (stored === 'invalid') return to(reply, '/dashboard', language(request), '&done=reply-invalid');
       await markWishRead(options.db, { stationId, wishId, by: ok.session.name });

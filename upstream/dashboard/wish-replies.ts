@@ -1,31 +1,21 @@
 /**
- * Replies typed on the dashboard, and the union's "read" mark on wall notes. A reply is kept
- * in `dashboard_wish_replies` with the signature the pull side's `addWishReply` has, so it
- * can be pointed there once replies travel down to the stations. Only a note that reached
- * the collector can be answered.
+ * The dashboard's reply box and the union's "read" mark on wall notes. A reply is stored by
+ * the pull side's `addWishReply`, so it goes down with the station's next pull and shows
+ * under the note on that station's wall. Only a note that reached the collector can be
+ * answered.
  */
 import type { SqlClient } from '../db/sql';
+import { addWishReply, wishReplyInputSchema, type WishReplyInput } from '../pull-store';
 
-/** A reply, characters (as the station's steward replies). */
-export const REPLY_MAX = 200;
-
-export interface WishReplyInput {
-  readonly stationId: string;
-  /** The note's uid, as `wish.posted` carried it. */
-  readonly wishId: string;
-  readonly text: string;
-  /** Who wrote it (the dashboard token's name). */
-  readonly author: string;
-}
-
-/** Stores a reply; `not-found` when no such note was received, `invalid` for an empty or long text. */
-export async function addWishReply(db: SqlClient, input: WishReplyInput): Promise<'stored' | 'not-found' | 'invalid'> {
-  const text = input.text.trim();
-  if (text.length === 0 || [...text].length > REPLY_MAX) return 'invalid';
+/**
+ * Stores a reply for the station's next pull; `not-found` when no such note was received,
+ * `invalid` for an empty or long text (nothing stored either way).
+ */
+export async function replyToWish(db: SqlClient, input: WishReplyInput): Promise<'stored' | 'not-found' | 'invalid'> {
   if (!(await wishExists(db, input.stationId, input.wishId))) return 'not-found';
-  await db.query('INSERT INTO dashboard_wish_replies (station_id, wish_id, text, author) VALUES ($1, $2, $3, $4)', [
-    input.stationId, input.wishId, text, input.author,
-  ]);
+  const parsed = wishReplyInputSchema.safeParse(input);
+  if (!parsed.success) return 'invalid';
+  await addWishReply(db, parsed.data);
   return 'stored';
 }
 
