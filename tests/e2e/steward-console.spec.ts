@@ -31,6 +31,11 @@ async function signIn(page: Page, station: { tap(card: string): Promise<string> 
   await expect(page.getByTestId('screen-console')).toBeVisible();
 }
 
+/** Types on the on-screen keys of the open composer (lower case, digits, space). */
+async function typeKeys(page: Page, text: string): Promise<void> {
+  for (const ch of text) await page.locator(`.touch-keyboard [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`).click();
+}
+
 async function press(page: Page, digits: string): Promise<void> {
   for (const digit of digits) await page.getByTestId(`keypad-${digit}`).click();
 }
@@ -94,7 +99,7 @@ test.describe('steward console records', () => {
     // Its note on the on-screen keyboard: no editable field, so no OS keyboard.
     await page.getByTestId('inspection-note-microwave').click();
     await page.getByTestId('composer-mode-english').click();
-    for (const ch of 'no power') await page.locator(`.touch-keyboard [data-skbtn="${ch === ' ' ? '{space}' : ch}"]`).click();
+    await typeKeys(page, 'no power');
     await expect(page.getByTestId('inspection-note-editor').locator('input, textarea, [contenteditable="true"]')).toHaveCount(0);
     await page.getByTestId('inspection-note-done').click();
     await expect(page.getByTestId('inspection-note-microwave')).toHaveText('no power');
@@ -108,8 +113,41 @@ test.describe('steward console records', () => {
     // Notices: one for all day, every day, so it is current now.
     await page.getByTestId('console-tab-notices').click();
     await page.getByTestId('notice-add').click();
-    await page.getByTestId('notice-title-zh').fill('法律援助热线 12351');
-    await page.getByTestId('notice-title-en').fill('Legal aid hotline 12351');
+    // No native field in the form: texts on the on-screen keys, times and days on buttons.
+    const form = page.getByTestId('notice-form');
+    await expect(form.locator('input, textarea, select, [contenteditable="true"]')).toHaveCount(0);
+    await expect(page.getByTestId('notice-save')).toBeDisabled();
+    // The Chinese title in pinyin (the first candidate, taken by switching to English), then the number.
+    await page.getByTestId('notice-title-zh').click();
+    await typeKeys(page, 'falvyuanzhurexian');
+    await expect(page.getByTestId('candidate').first()).toHaveText('法律援助热线');
+    await page.getByTestId('composer-mode-english').click();
+    await typeKeys(page, ' 12351');
+    await page.getByTestId('notice-text-done').click();
+    await expect(page.getByTestId('notice-title-zh')).toContainText('法律援助热线 12351');
+    await page.getByTestId('notice-title-en').click();
+    await page.getByTestId('composer-mode-english').click();
+    await typeKeys(page, 'legal aid 12351');
+    await page.getByTestId('notice-text-done').click();
+    await expect(page.getByTestId('notice-title-en')).toContainText('legal aid 12351');
+    // The window's steppers stop at the day's ends; stepped away and back, it stays all day.
+    await expect(page.getByTestId('notice-start-value')).toHaveText('00:00');
+    await expect(page.getByTestId('notice-start-hour-down')).toBeDisabled();
+    await expect(page.getByTestId('notice-end-hour-up')).toBeDisabled();
+    await page.getByTestId('notice-end-hour-down').click();
+    await page.getByTestId('notice-end-minute-down').click();
+    await expect(page.getByTestId('notice-end-value')).toHaveText('22:45');
+    await page.getByTestId('notice-end-minute-up').click();
+    await page.getByTestId('notice-end-hour-up').click();
+    await expect(page.getByTestId('notice-end-value')).toHaveText('24:00');
+    await page.getByTestId('notice-day-1').click();
+    await expect(page.getByTestId('notice-day-1')).toHaveAttribute('aria-pressed', 'false');
+    await page.getByTestId('notice-day-1').click();
+    await expect(page.getByTestId('notice-day-1')).toHaveAttribute('aria-pressed', 'true');
+    // Every button in the form is at least the kiosk's minimum target (88 px here).
+    for (const box of await form.locator('button:visible').evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)))) {
+      expect(box).toBeGreaterThanOrEqual(88);
+    }
     await page.getByTestId('notice-save').click();
     await expect(page.getByTestId('section-notices')).toContainText('法律援助热线 12351');
 
@@ -139,8 +177,11 @@ test.describe('steward console records', () => {
       inspection: () => page.getByTestId('inspection-save').click(),
       notices: async () => {
         await page.getByTestId('notice-add').click();
-        await page.getByTestId('notice-title-zh').fill('反诈提醒');
-        await page.getByTestId('notice-title-en').fill('Beware of fraud');
+        for (const field of ['notice-title-zh', 'notice-title-en']) {
+          await page.getByTestId(field).click();
+          await page.getByTestId('composer-mode-english').click();
+          await typeKeys(page, 'fraud');
+        }
         await page.getByTestId('notice-save').click();
       },
     };

@@ -1,28 +1,20 @@
 /**
  * Notices editor: what the attract screen shows, each in zh-CN and English with its daily
- * window and weekdays. Switching one on or off, deleting, and adding one.
+ * window and weekdays. Switching one on or off, deleting, and adding one (on the on-screen
+ * keyboard and touch pickers, see `NoticeForm.tsx`).
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { EVERY_DAY, type Notice, type NoticeFields, type NoticeKind } from '../../../common/notices';
+import { EVERY_DAY, type Notice, type NoticeFields } from '../../../common/notices';
 import { localized, toLocale } from '../../i18n/i18n';
 import { windowText } from '../../notices/AttractNotices';
 import type { ConsoleSectionProps } from '../console-sections';
+import { NoticeForm } from './NoticeForm';
 import './sections.css';
-
-const KINDS: readonly NoticeKind[] = ['notice', 'event', 'service'];
-/** Monday first, as stewards read a week; values are `Date.getDay()` bits. */
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0] as const;
 
 const EMPTY: NoticeFields = {
   kind: 'notice', title: { 'zh-CN': '', en: '' }, body: { 'zh-CN': '', en: '' }, startMinute: 0, endMinute: 1440, days: EVERY_DAY, active: true,
 };
-
-const toMinute = (hhmm: string, fallback: number) => {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  return m ? Number(m[1]) * 60 + Number(m[2]) : fallback;
-};
-const toHhmm = (minute: number) => `${String(Math.floor(minute / 60) % 24).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 export function NoticesSection({ client, session, checked }: ConsoleSectionProps): ReactElement {
   const { t, i18n } = useTranslation();
@@ -73,37 +65,7 @@ export function NoticesSection({ client, session, checked }: ConsoleSectionProps
         ))}
       </ul>
       {draft ? (
-        <form className="notice-form" data-testid="notice-form" onSubmit={(e) => { e.preventDefault(); void save(null, draft); }}>
-          <select value={draft.kind} data-testid="notice-kind" onChange={(e) => setDraft({ ...draft, kind: e.target.value as NoticeKind })}>
-            {KINDS.map((k) => <option key={k} value={k}>{t(`notices.kind.${k}`)}</option>)}
-          </select>
-          <input data-testid="notice-title-zh" placeholder={t('notices.titleZh')} maxLength={60} value={draft.title['zh-CN']} onChange={(e) => setDraft({ ...draft, title: { ...draft.title, 'zh-CN': e.target.value } })} />
-          <input data-testid="notice-title-en" placeholder={t('notices.titleEn')} maxLength={100} value={draft.title.en} onChange={(e) => setDraft({ ...draft, title: { ...draft.title, en: e.target.value } })} />
-          <input data-testid="notice-body-zh" placeholder={t('notices.bodyZh')} maxLength={300} value={draft.body['zh-CN']} onChange={(e) => setDraft({ ...draft, body: { ...draft.body, 'zh-CN': e.target.value } })} />
-          <input data-testid="notice-body-en" placeholder={t('notices.bodyEn')} maxLength={500} value={draft.body.en} onChange={(e) => setDraft({ ...draft, body: { ...draft.body, en: e.target.value } })} />
-          <label>
-            {t('notices.from')}
-            <input type="time" data-testid="notice-start" value={toHhmm(draft.startMinute)} onChange={(e) => setDraft({ ...draft, startMinute: toMinute(e.target.value, draft.startMinute) })} />
-          </label>
-          <label>
-            {t('notices.until')}
-            <input type="time" data-testid="notice-end" value={draft.endMinute === 1440 ? '23:59' : toHhmm(draft.endMinute)} onChange={(e) => setDraft({ ...draft, endMinute: e.target.value === '23:59' ? 1440 : toMinute(e.target.value, draft.endMinute) })} />
-          </label>
-          <fieldset className="notice-days">
-            {WEEKDAYS.map((d) => (
-              <label key={d}>
-                <input type="checkbox" data-testid={`notice-day-${d}`} checked={(draft.days & (1 << d)) !== 0} onChange={() => setDraft({ ...draft, days: draft.days ^ (1 << d) })} />
-                {t(`notices.day.${d}`)}
-              </label>
-            ))}
-          </fieldset>
-          <button type="submit" className="big-button" data-testid="notice-save" disabled={draft.title['zh-CN'] === '' || draft.title.en === '' || draft.days === 0 || draft.startMinute >= draft.endMinute}>
-            {t('notices.save')}
-          </button>
-          <button type="button" className="big-button" onClick={() => setDraft(null)}>
-            {t('supplies.cancel')}
-          </button>
-        </form>
+        <NoticeForm initial={draft} handwriting={client} onSave={(fields) => void save(null, fields)} onCancel={() => setDraft(null)} />
       ) : (
         <button type="button" className="big-button" data-testid="notice-add" onClick={() => setDraft(EMPTY)}>
           {t('notices.add')}

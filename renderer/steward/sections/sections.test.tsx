@@ -9,6 +9,8 @@ import { createHtmlRenderer, type RenderToHtml } from '../../screens/render-to-h
 import { CountedSince } from './DevicesSection';
 import { TableChoices } from './ExportSection';
 import { InspectionSection } from './InspectionSection';
+import { NoticeForm } from './NoticeForm';
+import { stepMinute } from './NoticePickers';
 import { NoticesSection } from './NoticesSection';
 import { SuppliesSection } from './SuppliesSection';
 import { UsageView } from './UsageSection';
@@ -71,6 +73,46 @@ describe('other sections, first frame', () => {
   it('supplies and notices open on their lists with the add button', () => {
     expect(html(<SuppliesSection client={client} session={session} checked={checked} />)).toContain('data-testid="section-supplies"');
     expect(html(<NoticesSection client={client} session={session} checked={checked} />)).toContain('data-testid="notice-add"');
+  });
+});
+
+describe('notice form', () => {
+  const tag = (markup: string, id: string) => new RegExp(`<[^>]*data-testid="${id}"[^>]*>`).exec(markup)?.[0] ?? '';
+  const fields = {
+    kind: 'event', title: { 'zh-CN': '义剪', en: 'Free haircut' }, body: { 'zh-CN': '', en: '' }, startMinute: 14 * 60, endMinute: 1440, days: 0b0111110, active: true,
+  } as const;
+  it('has no native field: texts open the on-screen keyboard, the window and days are buttons', () => {
+    const markup = html(<NoticeForm initial={fields} handwriting={{} as StationClient} onSave={noop} onCancel={noop} />, 'zh-CN');
+    expect(markup).not.toMatch(/<(input|textarea|select)\b|contenteditable/);
+    expect(markup).toMatch(/data-testid="notice-title-zh"[^>]*>.*?义剪/);
+    expect(markup).toMatch(/data-testid="notice-body-en"[^>]*>.*?点此书写/);
+    expect(markup).toMatch(/data-testid="notice-start-value"[^>]*>14:00</);
+    expect(markup).toMatch(/data-testid="notice-end-value"[^>]*>24:00</);
+    // Monday to Friday on, the weekend off; the end is at midnight, so it cannot go later.
+    const days = [...markup.matchAll(/data-testid="notice-day-(\d)"[^>]*aria-pressed="(true|false)"/g)].map((m) => `${m[1]}:${m[2]}`);
+    expect(days).toEqual(['1:true', '2:true', '3:true', '4:true', '5:true', '6:false', '0:false']);
+    expect(tag(markup, 'notice-kind-event')).toContain('aria-pressed="true"');
+    expect(tag(markup, 'notice-end-hour-up')).toContain('disabled=""');
+    expect(tag(markup, 'notice-end-hour-down')).not.toContain('disabled');
+    expect(tag(markup, 'notice-save')).not.toContain('disabled');
+    expect(markup).not.toContain('data-testid="text-composer"');
+  });
+  it('cannot be saved with an end not after the start, and says why', () => {
+    const markup = html(<NoticeForm initial={{ ...fields, endMinute: 14 * 60 }} handwriting={{} as StationClient} onSave={noop} onCancel={noop} />, 'en');
+    expect(markup).toContain('The end must be later than the start');
+    expect(tag(markup, 'notice-save')).toContain('disabled=""');
+  });
+  it('steps hours and quarter hours within the day, never wrapping past midnight', () => {
+    expect(stepMinute(14 * 60, 60, 0, 1425)).toBe(15 * 60);
+    expect(stepMinute(23 * 60 + 30, 60, 0, 1425)).toBe(1425);
+    expect(stepMinute(30, -60, 0, 1425)).toBe(0);
+    expect(stepMinute(1440, -60, 15, 1440)).toBe(23 * 60);
+    expect(stepMinute(14 * 60, 15, 0, 1425)).toBe(14 * 60 + 15);
+    expect(stepMinute(14 * 60, -15, 0, 1425)).toBe(13 * 60 + 45);
+    // A stored minute off the grid steps onto it, either way.
+    expect(stepMinute(14 * 60 + 7, 15, 0, 1425)).toBe(14 * 60 + 15);
+    expect(stepMinute(14 * 60 + 7, -15, 0, 1425)).toBe(14 * 60);
+    expect(stepMinute(15, -15, 15, 1440)).toBe(15);
   });
 });
 
