@@ -9,6 +9,7 @@ import { stewardMethods } from './steward';
 import { operationsMethods } from './operations';
 import { printingMethods } from './printing';
 import { stewardRecordMethods } from './steward-records';
+import { screenDimmingMethods } from './screen-dimming';
 import { wishMethods } from './wishes';
 
 describe('joinSections', () => {
@@ -22,7 +23,7 @@ describe('joinSections', () => {
   });
 
   it('builds the station contract from every section, losing none', () => {
-    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods, operationsMethods, wishMethods];
+    const sections = [checkInMethods, lockerMethods, upstreamMethods, stewardMethods, printingMethods, handwritingMethods, stewardRecordMethods, operationsMethods, wishMethods, screenDimmingMethods];
     expect(Object.keys(stationMethods).sort()).toEqual(sections.flatMap((s) => Object.keys(s)).sort());
     expect(Object.keys(stationEvents)).toContain('lockerAvailability');
     expect(Object.keys(stationEvents)).toContain('stewardCard');
