@@ -1,55 +1,10 @@
-/**
- * One GET over node:http / node:https (which, unlike fetch, take a private CA), for the
- * pulled configuration. A body cut short (the connection closed before `Content-Length`
- * bytes) or over the size limit is a failure, never a shorter answer.
- */
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+/** One GET for the pulled configuration; a cut-off or oversized body fails (see `http-request.ts`). */
+import { sendRequest, type RequestAnswer, type RequestOptions } from './http-request';
 
-export interface GetOptions {
-  readonly headers: Record<string, string>;
-  /** PEM of the collector's certificate or CA. Default the system store. */
-  readonly ca?: Buffer;
-  /** Whole request budget, ms. */
-  readonly timeoutMs: number;
-  /** Longer answers are cut off and fail, bytes. */
-  readonly maxResponseBytes: number;
-}
-
-export interface GetAnswer {
-  readonly status: number;
-  readonly headers: IncomingHttpHeaders;
-  readonly body: Buffer;
-}
+export type GetOptions = RequestOptions;
+export type GetAnswer = RequestAnswer;
 
 /** Resolves with any HTTP status; rejects on network failure, timeout, a truncated or an oversized body. */
 export type GetBytes = (url: URL, options: GetOptions) => Promise<GetAnswer>;
 
-export const getBytes: GetBytes = (url, options) =>
-  new Promise((resolve, reject) => {
-    const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    const req = request(url, { method: 'GET', headers: options.headers, ca: options.ca, timeout: options.timeoutMs });
-    const fail = (error: Error) => {
-      req.destroy();
-      reject(error);
-    };
-    req.on('timeout', () => fail(new Error(`no answer from ${url.origin} within ${options.timeoutMs} ms`)));
-    req.on('error', reject);
-    req.on('response', (res) => {
-      const chunks: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size > options.maxResponseBytes) fail(new Error(`answer from ${url.origin} over ${options.maxResponseBytes} bytes`));
-        else chunks.push(chunk);
-      });
-      res.on('error', (error) => fail(new Error(`the answer from ${url.origin} was cut off (${error.message})`)));
-      res.on('close', () => {
-        if (!res.complete) fail(new Error(`the answer from ${url.origin} was cut off after ${size} bytes`));
-      });
-      res.on('end', () => {
-        if (res.complete) resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
-      });
-    });
-    req.end();
-  });
+export const getBytes: GetBytes = (url, options) => sendRequest(url, 'GET', undefined, options);
