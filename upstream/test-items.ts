@@ -58,6 +58,19 @@ export function inspectionItem(stationId: string, inspectionId: number, note: st
   };
 }
 
+/** The visits.daily item of the local day starting at {@link DAY_START_MS} (2026-03-02, UTC+8). */
+export function dailyItem(stationId: string, members: number, guests: number): UpstreamItem {
+  return {
+    key: `${stationId}/visits.daily/2026-03-02+08:00`, kind: 'visits.daily', producedAtMs: DAY_START_MS + 24 * HOUR_MS,
+    payload: {
+      period: { startMs: DAY_START_MS, endMs: DAY_START_MS + 24 * HOUR_MS, label: '2026-03-02+08:00' },
+      members, guests, uniqueMembers: members, newMembers: 0,
+      byCategory: { 'food-delivery': members, courier: 0, 'ride-hailing': 0, sanitation: 0, other: 0, unanswered: 0 },
+      byHour: Array.from({ length: 24 }, (_, h) => (h === 9 ? { members, guests } : { members: 0, guests: 0 })),
+    },
+  };
+}
+
 /** The device.health heartbeat of 5-minute slot `n` counted from {@link DAY_START_MS} (any n ≥ 0). */
 export function heartbeatItem(stationId: string, n: number): UpstreamItem {
   const slotStartMs = DAY_START_MS + n * 300_000;

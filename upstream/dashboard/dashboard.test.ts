@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SqlDatabase } from '../db/sql';
-import { hourlyItem, inspectionItem, supplyAlertItem, wishItem } from '../test-items';
+import { dailyItem, hourlyItem, inspectionItem, supplyAlertItem, wishItem } from '../test-items';
 import { openTestDatabase, signedHeaders, startCollector, type RunningCollector } from '../testing';
 import { createDashboardAuth } from './auth';
 
@@ -19,7 +19,7 @@ let collector: RunningCollector;
 let token: string;
 
 const items = [
-  hourlyItem('st-a', 8, 3), hourlyItem('st-a', 9, 2), hourlyItem('st-b', 9, 4),
+  hourlyItem('st-a', 8, 3), hourlyItem('st-a', 9, 2), hourlyItem('st-b', 9, 4), dailyItem('st-b', 6, 2),
   supplyAlertItem('st-a', 1, 'opened', 2), supplyAlertItem('st-a', 2, 'opened', 1), supplyAlertItem('st-a', 2, 'cleared', 30),
   inspectionItem('st-b', 7, '门坏了'),
   wishItem('st-a', 1, HOSTILE, 'help'), wishItem('st-a', 2, '希望多些热水', 'wish'),
@@ -66,7 +66,7 @@ describe('fleet dashboard', () => {
   it('stores each new kind once: items by kind', async () => {
     const rows = await db.query<{ kind: string; n: number }>('SELECT kind, count(*)::int AS n FROM items GROUP BY kind ORDER BY kind');
     expect(rows).toEqual([
-      { kind: 'inspection.result', n: 1 }, { kind: 'supply.alert', n: 3 }, { kind: 'visits.hourly', n: 3 }, { kind: 'wish.posted', n: 2 },
+      { kind: 'inspection.result', n: 1 }, { kind: 'supply.alert', n: 3 }, { kind: 'visits.daily', n: 1 }, { kind: 'visits.hourly', n: 3 }, { kind: 'wish.posted', n: 2 },
     ]);
   });
 
@@ -89,10 +89,11 @@ describe('fleet dashboard', () => {
     const page = await zh.text();
     expect(page).toContain('<html lang="zh-CN">');
     expect(page).toContain('驿站联网总览');
-    // st-a: hours 8 and 9 (3 + 2 members, 1 guest each); st-b: hour 9 (4 members, 1 guest).
+    // st-a: hours 8 and 9 (3 + 2 members, 1 guest each); st-b: its whole day (6 members, 2
+    // guests), which stands in for its hours once it has arrived (hour 9 is not added again).
     expect(page).toMatch(/<tr data-station="st-a">.*?<td class="visits">7 <span class="muted">\(会员 5, 访客 2\)/s);
-    expect(page).toMatch(/<tr data-station="st-b">.*?<td class="visits">5 </s);
-    expect(page).toContain('<tr><td>2026-03-02</td><td>9</td><td>3</td></tr>');
+    expect(page).toMatch(/<tr data-station="st-b">.*?<td class="visits">8 <span class="muted">\(会员 6, 访客 2\)/s);
+    expect(page).toContain('<tr><td>2026-03-02</td><td>11</td><td>4</td></tr>');
     expect(page).toContain('矿泉水1');
     expect(page).not.toContain('矿泉水2'); // cleared
     expect(page).toContain('microwave (门坏了)');
@@ -127,6 +128,7 @@ describe('fleet dashboard', () => {
     expect((await form('/dashboard/wishes/reply', 'fleet_session=none', { ...fields, csrf })).status).toBe(403);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, csrf }, { origin: 'http://evil.example' })).status).toBe(403);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, csrf }, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await form('/dashboard/wishes/reply', cookie, { ...fields, csrf }, { origin: 'null' })).status).toBe(403);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, wishId: 'f'.repeat(32), csrf })).status).toBe(404);
     expect((await form('/dashboard/wishes/reply', cookie, { ...fields, text: '   ', csrf })).headers.get('location')).toBe('/dashboard?lang=zh-CN&done=reply-invalid');
     expect(await replies()).toEqual([]);

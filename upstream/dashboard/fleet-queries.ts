@@ -59,14 +59,9 @@ export interface InspectionRow {
 const WISHES_SHOWN = 50;
 
 export async function fleetView(db: SqlClient, nowMs: number): Promise<FleetView> {
-  const [stations, visitsPerDay, unique, shortages, wishes, inspections] = await Promise.all([
-    stationRows(db, nowMs),
-    db.query<{ day: string; members: number; guests: number }>(
-      `SELECT left(payload->'period'->>'label', 10) AS day, sum((payload->>'members')::int)::int AS members, sum((payload->>'guests')::int)::int AS guests
-       FROM items WHERE kind = 'visits.hourly' AND produced_at >= to_timestamp($1 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
-       GROUP BY 1 ORDER BY 1`,
-      [nowMs - 14 * DAY_MS],
-    ),
+  const days = await stationDays(db, nowMs - 14 * DAY_MS, nowMs);
+  const [stations, unique, shortages, wishes, inspections] = await Promise.all([
+    stationRows(db, nowMs, days),
     latestUniqueWorkers(db),
     db.query<{ station_id: string; payload: { item: Shortage & { name: Shortage['name'] }; stock: number | null; lowAt: number; atMs: number } }>(
       `SELECT o.station_id, o.payload FROM items o
@@ -87,7 +82,7 @@ export async function fleetView(db: SqlClient, nowMs: number): Promise<FleetView
   ]);
   return {
     stations,
-    visitsPerDay,
+    visitsPerDay: perDay(days),
     uniqueWorkers: unique,
     shortages: shortages.map((r) => ({
       stationId: r.station_id, name: r.payload.item.name, unit: r.payload.item.unit, stock: r.payload.stock, lowAt: r.payload.lowAt, sinceMs: r.payload.atMs,
@@ -101,20 +96,71 @@ export async function fleetView(db: SqlClient, nowMs: number): Promise<FleetView
   };
 }
 
-async function stationRows(db: SqlClient, nowMs: number): Promise<StationRow[]> {
+interface StationDay {
+  readonly stationId: string;
+  /** The station's local day, `YYYY-MM-DD`. */
+  readonly day: string;
+  readonly startMs: number;
+  readonly members: number;
+  readonly guests: number;
+}
+
+/**
+ * Visits per station and local day since `sinceMs`: the day's `visits.daily` where it has
+ * arrived, else the sum of the hours that have (today, or a day whose close is still on its
+ * way). A station writes a day's last hour and the day itself in the same tick and sends them
+ * in that order, so only hours produced in the last two days can lack their day: older hours
+ * are not read at all, and a page reads about one row per station-day, not 24.
+ */
+async function stationDays(db: SqlClient, sinceMs: number, nowMs: number): Promise<StationDay[]> {
+  const rows = await db.query<{ station_id: string; day: string; start_ms: string; members: number; guests: number }>(
+    `WITH daily AS (
+       SELECT station_id, left(payload->'period'->>'label', 10) AS day, (payload->'period'->>'startMs')::bigint AS start_ms,
+              (payload->>'members')::int AS members, (payload->>'guests')::int AS guests
+       FROM items WHERE kind = 'visits.daily' AND produced_at >= to_timestamp($1 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
+     ), hourly AS (
+       SELECT station_id, left(payload->'period'->>'label', 10) AS day, min((payload->'period'->>'startMs')::bigint) AS start_ms,
+              sum((payload->>'members')::int)::int AS members, sum((payload->>'guests')::int)::int AS guests
+       FROM items h
+       WHERE kind = 'visits.hourly' AND produced_at >= to_timestamp($2 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
+         AND NOT EXISTS (SELECT 1 FROM daily d WHERE d.station_id = h.station_id AND d.day = left(h.payload->'period'->>'label', 10))
+       GROUP BY 1, 2
+     )
+     SELECT * FROM daily UNION ALL SELECT * FROM hourly`,
+    [sinceMs, Math.max(sinceMs, nowMs - 2 * DAY_MS)],
+  );
+  return rows.map((r) => ({ stationId: r.station_id, day: r.day, startMs: Number(r.start_ms), members: r.members, guests: r.guests }));
+}
+
+function perDay(days: readonly StationDay[]): FleetView['visitsPerDay'] {
+  const byDay = new Map<string, { day: string; members: number; guests: number }>();
+  for (const d of days) {
+    const sum = byDay.get(d.day) ?? { day: d.day, members: 0, guests: 0 };
+    sum.members += d.members;
+    sum.guests += d.guests;
+    byDay.set(d.day, sum);
+  }
+  return [...byDay.values()].sort((a, b) => a.day.localeCompare(b.day));
+}
+
+async function stationRows(db: SqlClient, nowMs: number, days: readonly StationDay[]): Promise<StationRow[]> {
   const since = nowMs - 7 * DAY_MS;
+  const visits = new Map<string, { members: number; guests: number }>();
+  for (const d of days) {
+    if (d.startMs < since) continue;
+    const sum = visits.get(d.stationId) ?? { members: 0, guests: 0 };
+    sum.members += d.members;
+    sum.guests += d.guests;
+    visits.set(d.stationId, sum);
+  }
   const rows = await db.query<{
     id: string; last_seen_ms: string | null; devices: { id: string; state: string }[] | null;
-    members: number | null; guests: number | null; sessions: number | null; duration_sum: number | null; completed: number | null; faults: number | null;
+    sessions: number | null; duration_sum: number | null; completed: number | null; faults: number | null;
   }>(
     `SELECT s.id, (extract(epoch FROM s.last_seen_at) * 1000)::bigint AS last_seen_ms, h.devices,
-            v.members, v.guests, l.sessions, l.duration_sum, l.completed, l.faults
+            l.sessions, l.duration_sum, l.completed, l.faults
      FROM stations s
      LEFT JOIN LATERAL (SELECT payload->'devices' AS devices FROM items i WHERE i.station_id = s.id AND i.kind = 'device.health' ORDER BY seq DESC LIMIT 1) h ON true
-     LEFT JOIN LATERAL (
-       SELECT sum((payload->>'members')::int)::int AS members, sum((payload->>'guests')::int)::int AS guests FROM items i
-       WHERE i.station_id = s.id AND i.kind = 'visits.hourly' AND i.produced_at >= to_timestamp($1 / 1000.0) AND (payload->'period'->>'startMs')::bigint >= $1
-     ) v ON true
      LEFT JOIN LATERAL (
        SELECT sum((payload->>'sessions')::int)::int AS sessions, sum((payload->>'faults')::int)::int AS faults,
               sum((payload->>'completedSessions')::int)::int AS completed,
@@ -135,7 +181,7 @@ async function stationRows(db: SqlClient, nowMs: number): Promise<StationRow[]> 
       id: r.id,
       lastSeenMs,
       health,
-      visits7: { members: r.members ?? 0, guests: r.guests ?? 0 },
+      visits7: visits.get(r.id) ?? { members: 0, guests: 0 },
       lockers7: {
         sessions: r.sessions ?? 0,
         averageMinutes: r.completed ? Math.round((r.duration_sum ?? 0) / r.completed / 60) : null,

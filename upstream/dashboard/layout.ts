@@ -23,5 +23,5 @@ table { border-collapse: collapse; width: 100%; } th, td { text-align: left; pad
 
 export function page(language: DashboardLanguage, title: string, body: SafeHtml): string {
   return `<!doctype html>\n${html`<html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer"><title>${title}</title><style>${STYLE}</style></head><body>${body}</body></html>`.text}\n`;
+<meta name="referrer" content="same-origin"><title>${title}</title><style>${STYLE}</style></head><body>${body}</body></html>`.text}\n`;
 }

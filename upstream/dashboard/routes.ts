@@ -64,7 +64,8 @@ export async function registerDashboard(app: FastifyInstance, options: Dashboard
       reply.header('content-security-policy', DASHBOARD_CSP);
       reply.header('x-content-type-options', 'nosniff');
       reply.header('x-frame-options', 'DENY');
-      reply.header('referrer-policy', 'no-referrer');
+      // Not no-referrer: with it a browser posts forms with `Origin: null`, which the origin check refuses.
+      reply.header('referrer-policy', 'same-origin');
       reply.header('cache-control', 'no-store');
       return payload;
     });

@@ -2,7 +2,7 @@
  * Event producers for what the steward console and the wish wall record: low-stock alerts
  * opening and clearing, inspections, and notes reaching the wall (posted, or approved later).
  * Each run (every 5-minute slot) writes the facts that have no item yet, each with its row in
- * `upstream_events` (migration 0012) in the same transaction, so a fact is enqueued exactly
+ * `upstream_events` (migration 0011) in the same transaction, so a fact is enqueued exactly
  * once across restarts, and the slices that record them need no upstream code.
  * Free text goes through the wall's masking; no steward, card or visit leaves.
  */

@@ -1,7 +1,6 @@
 -- The fleet dashboard: its sign-in tokens and sessions (in the database, so several collector
 -- processes share them), which wall notes the union has read, replies typed on the dashboard,
 -- and an index for the dashboard's reads of one kind over recent days.
--- (Collector migration 0003 in the plan: it is 0002 here until upstream-pull's 0002 lands.)
 CREATE INDEX items_kind_produced ON items (kind, produced_at);
 
 CREATE TABLE dashboard_tokens (
