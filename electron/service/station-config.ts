@@ -152,6 +152,9 @@ function readSettingsFile(path: string, warnings: string[]): Record<string, unkn
 
 /** Lays `fields` over `base` one field at a time, keeping the base value of any bad field. */
 function applyFields(base: StationConfig, fields: Record<string, unknown>, source: string, warnings: string[]): StationConfig {
+  // Nothing to lay over (no station.json, no override: the usual start): `base` is already
+  // parsed, and parsing the whole schema again costs start-up time for nothing.
+  if (Object.keys(fields).length === 0) return base;
   const known = stationConfigSchema.shape;
   const merged: Record<string, unknown> = { ...base };
   for (const [key, value] of Object.entries(fields)) {

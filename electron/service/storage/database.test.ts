@@ -107,6 +107,28 @@ describe('openStationDatabase', () => {
     }
   });
 
+  it('pending migrations commit together: one failing keeps none of the others and the version where it was', () => {
+    const dataDir = temp.make();
+    const calls: number[] = [];
+    const m1 = counting(1, 'CREATE TABLE a (x INTEGER)', calls);
+    openStationDatabase({ dataDir, migrations: [m1] }).close();
+    const broken: Migration = {
+      version: 3,
+      up() {
+        throw new Error('disk on fire');
+      },
+    };
+    expect(() => openStationDatabase({ dataDir, migrations: [m1, counting(2, 'CREATE TABLE b (y INTEGER)', calls), broken] })).toThrow('disk on fire');
+    const raw = new Database(stationDatabasePath(dataDir));
+    try {
+      expect(calls).toEqual([1, 2]);
+      expect(raw.pragma('user_version', { simple: true })).toBe(1);
+      expect(tableNames(raw)).toEqual(['a']);
+    } finally {
+      raw.close();
+    }
+  });
+
   it('refuses a database from a newer release, with a clear message, and leaves the file unchanged', () => {
     const dataDir = temp.make();
     const path = stationDatabasePath(dataDir);

@@ -1,7 +1,9 @@
 /**
- * Migration runner: applies pending migrations one transaction each, bumping
- * `PRAGMA user_version` inside the same transaction, so a crash leaves the database at a
- * whole version, never half-way.
+ * Migration runner: applies all pending migrations in one transaction, bumping
+ * `PRAGMA user_version` inside it, so a crash leaves the database at the version it had or at
+ * the latest one, never half-way. One transaction rather than one per migration: with
+ * `synchronous=FULL` each commit is an fsync, and a new station's first start would otherwise
+ * pay one per migration (measured 160–350 ms for 13 on this machine's disk).
  */
 import type { Database } from 'better-sqlite3';
 import type { Migration } from './migrations/migration';
@@ -32,7 +34,9 @@ export function assertSchemaNotNewer(db: Database, migrations: readonly Migratio
 }
 
 /**
- * Applies every migration whose version is above the file's `user_version`.
+ * Applies every migration whose version is above the file's `user_version`, all in one
+ * transaction: if any of them throws, none of them is kept and the version stays at `from`.
+ * When the file is already current nothing is written.
  * @returns the versions before and after.
  */
 export function runMigrations(db: Database, migrations: readonly Migration[], path: string): { from: number; to: number } {
@@ -42,12 +46,14 @@ export function runMigrations(db: Database, migrations: readonly Migration[], pa
   });
   assertSchemaNotNewer(db, migrations, path);
   const from = schemaVersion(db);
-  for (const migration of migrations.slice(from)) {
-    db.transaction(() => {
+  const pending = migrations.slice(from);
+  if (pending.length === 0) return { from, to: from };
+  db.transaction(() => {
+    for (const migration of pending) {
       migration.up(db);
       // user_version lives in the file header, which is written as part of this transaction.
       db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
+    }
+  })();
   return { from, to: schemaVersion(db) };
 }
