@@ -22,7 +22,10 @@ export async function replyToWish(db: SqlClient, input: WishReplyInput): Promise
 /** Marks a received note read (again is fine); `not-found` when there is no such note. */
 export async function markWishRead(db: SqlClient, input: { stationId: string; wishId: string; by: string }): Promise<'stored' | 'not-found'> {
   if (!(await wishExists(db, input.stationId, input.wishId))) return 'not-found';
-  await db.query('INSERT INTO wish_reads (station_id, wish_id, read_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [input.stationId, input.wishId, input.by]);
+  await db.transaction(async (tx) => {
+    await tx.query('INSERT INTO wish_reads (station_id, wish_id, read_by) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [input.stationId, input.wishId, input.by]);
+    await tx.query('DELETE FROM unread_wishes WHERE station_id = $1 AND wish_id = $2', [input.stationId, input.wishId]);
+  });
   return 'stored';
 }
 
