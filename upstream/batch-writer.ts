@@ -76,6 +76,10 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
     SELECT coalesce((SELECT json_agg(b) FROM fresh), '[]'::json) AS fresh,
            coalesce((SELECT json_agg(key) FROM stored), '[]'::json) AS inserted`;
 
+  // Prepared once per connection: the server plans this statement once, not at every group.
+  // The text varies only with the step, so the name does too.
+  const statementName = `collector_batch_write_${Number(options.lastSeenStepSeconds)}`;
+
   async function write(group: readonly Waiting[]): Promise<BatchWritten[]> {
     const batches = group.map((w, b) => ({ b, station_id: w.batch.stationId, nonce: w.batch.nonce, created: w.batch.createdSeconds }));
     const items = group.flatMap((w, b) =>
@@ -84,7 +88,7 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
     const params = [JSON.stringify(batches), JSON.stringify(items)];
     for (let attempt = 1; ; attempt++) {
       try {
-        const [row] = await db.query<{ fresh: number[]; inserted: string[] }>(sql, params);
+        const [row] = await db.query<{ fresh: number[]; inserted: string[] }>(sql, params, { prepareAs: statementName });
         const fresh = new Set(row?.fresh ?? []);
         const inserted = new Set(row?.inserted ?? []);
         // A key two batches of the group carried was stored by the first of them.
