@@ -63,6 +63,9 @@ test.describe('steward console records', () => {
     await expect(page.getByTestId('screen-attract')).toBeVisible();
 
     await signIn(page, station);
+    // This station has its (simulated) locker wall: the console opens on the Lockers tab.
+    await expect(page.getByTestId('console-tab-lockers')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('screen-steward-lockers')).toBeVisible();
 
     // Usage, today: exactly the visits above; the steward's own tap is not a visit.
     await page.getByTestId('console-tab-usage').click();
