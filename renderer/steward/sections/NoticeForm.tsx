@@ -6,7 +6,7 @@
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoticeFields, NoticeKind } from '../../../common/notices';
+import { NOTICE_TEXT_LIMITS, type NoticeFields, type NoticeKind } from '../../../common/notices';
 import { TextComposer } from '../../wishes/input/TextComposer';
 import type { ConsoleSectionProps } from '../console-sections';
 import { DAY_MINUTES, DayToggles, MINUTE_STEP, TimeStepper } from './NoticePickers';
@@ -15,10 +15,10 @@ const KINDS: readonly NoticeKind[] = ['notice', 'event', 'service'];
 
 /** The four texts, each with the contract's limit in characters. */
 const TEXTS = {
-  'title-zh': { part: 'title', locale: 'zh-CN', max: 60, label: 'notices.titleZh' },
-  'title-en': { part: 'title', locale: 'en', max: 100, label: 'notices.titleEn' },
-  'body-zh': { part: 'body', locale: 'zh-CN', max: 300, label: 'notices.bodyZh' },
-  'body-en': { part: 'body', locale: 'en', max: 500, label: 'notices.bodyEn' },
+  'title-zh': { part: 'title', locale: 'zh-CN', max: NOTICE_TEXT_LIMITS.title['zh-CN'], label: 'notices.titleZh' },
+  'title-en': { part: 'title', locale: 'en', max: NOTICE_TEXT_LIMITS.title.en, label: 'notices.titleEn' },
+  'body-zh': { part: 'body', locale: 'zh-CN', max: NOTICE_TEXT_LIMITS.body['zh-CN'], label: 'notices.bodyZh' },
+  'body-en': { part: 'body', locale: 'en', max: NOTICE_TEXT_LIMITS.body.en, label: 'notices.bodyEn' },
 } as const;
 type TextId = keyof typeof TEXTS;
 const TEXT_IDS = Object.keys(TEXTS) as TextId[];
