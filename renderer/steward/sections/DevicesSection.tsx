@@ -1,7 +1,7 @@
 /**
  * The console's device section: each card reader and lock bus with its state, when it was
  * last seen working, and its error and reopen counts, kept across restarts and said with the
- * date they run from; then the upstream sync.
+ * date they run from; then the upstream sync and what the station pulls down.
  * Refreshed every few seconds while open.
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
@@ -10,6 +10,7 @@ import type { MethodOutput } from '../../../common/contract';
 import { formatClock } from '../../i18n/clock-time';
 import { toLocale } from '../../i18n/i18n';
 import type { ConsoleSectionProps } from '../console-sections';
+import { UpstreamPulls } from './UpstreamPulls';
 
 const REFRESH_MS = 5000;
 
@@ -76,6 +77,7 @@ export function DevicesSection({ session, client, checked }: ConsoleSectionProps
             {t(`console.devices.sync.${value.sync.state}`, { count: value.sync.queueLength })}
             {value.sync.lastSuccessAtMs !== null && ` · ${t('console.devices.lastSent', { time: clock(value.sync.lastSuccessAtMs) })}`}
           </p>
+          <UpstreamPulls pulls={value.sync.pulls} nowMs={Date.now()} />
         </>
       )}
     </div>
