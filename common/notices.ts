@@ -55,7 +55,15 @@ export const noticeMethods = {
   /** Every notice, active or not, for the editor. */
   listNotices: method(withStewardSession({}), z.array(noticeSchema)),
   /** Adds (`id` null) or replaces a notice; audited. The attract screen hears `noticesChanged`. */
-  saveNotice: method(withStewardSession({ id: z.nullable(id), fields: noticeFieldsSchema }), noticeSchema),
+  saveNotice: method(
+    withStewardSession({
+      id: z.nullable(id),
+      fields: noticeFieldsSchema,
+      /** Why, in the steward's words; required to change an existing notice's texts, window or days (kept in the audit log). */
+      reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    }),
+    noticeSchema,
+  ),
   /** Deletes a notice; audited. */
   deleteNotice: method(withStewardSession({ id }), empty),
 } as const;

@@ -190,6 +190,25 @@ describe('notices', () => {
     expect(await api.saveNotice({ session, id: null, fields: { ...haircut, startMinute: 900, endMinute: 800 } })).toMatchObject({ ok: false, code: 'invalid-argument' });
   });
 
+  it('an edit of an existing notice needs a reason and is audited with it; switching it off or on alone is not an edit', async () => {
+    const { api, access, setNow } = setup(1_000);
+    const saved = value(await api.saveNotice({ session, id: null, fields: haircut }));
+    const later = { ...haircut, title: { 'zh-CN': '免费理发（改到周六）', en: 'Free haircut (now Saturday)' }, days: 0b100_0000 };
+    setNow(2_000);
+    expect(await api.saveNotice({ session, id: saved.id, fields: later })).toMatchObject({ ok: false, code: 'invalid-argument', message: expect.stringContaining('reason') });
+    expect(await api.saveNotice({ session, id: saved.id, fields: later, reason: '   ' })).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect(value(await api.listNotices({ session }))).toEqual([{ ...haircut, id: saved.id, updatedMs: 1_000 }]);
+    const edited = value(await api.saveNotice({ session, id: saved.id, fields: later, reason: 'The time or the details changed' }));
+    expect(edited).toEqual({ ...later, id: saved.id, updatedMs: 2_000 });
+    expect(value(await api.saveNotice({ session, id: saved.id, fields: { ...later, active: false } }))).toMatchObject({ active: false });
+    expect(await api.saveNotice({ session, id: 99, fields: later, reason: 'x' })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(access.audits().map((a) => [a.action, a.subject, a.reason])).toEqual([
+      ['notice.add', `notice ${saved.id}`, null],
+      ['notice.edit', `notice ${saved.id}`, 'The time or the details changed'],
+      ['notice.off', `notice ${saved.id}`, null],
+    ]);
+  });
+
   it('every text at its limit in characters (emoji, CJK, combining marks) is saved whole; one more is refused', async () => {
     const { api } = setup();
     const fields: NoticeFields = {
