@@ -36,6 +36,7 @@ import { createOpsService } from './ops/ops-service';
 import { withLog, type StationLog } from './ops/service-log';
 import { consoleDevices } from './steward/console-devices';
 import { exportCsv, listExportTables } from './steward/export/export-csv';
+import { deviceCountStore } from './steward/device-counts';
 import { trackDeviceHealth } from './steward/device-health';
 import { createStewardService, type StewardService } from './steward/steward-service';
 import { openStationDatabase } from './storage/database';
@@ -208,7 +209,7 @@ export async function createStationService(options: StationServiceOptions): Prom
   const upstream = createUpstreamService({ db, stationId: config.stationId, settings: config.upstream, dataDir: options.dataDir, clock, deviceStatus: () => bridge.deviceStatus(), onWarning, pull: createPullAppliers({ db, events, words: wordFilter }) });
   const exportDeps = { db, access: steward.access, stationId: config.stationId };
   const ops = createOpsService({ db, dataDir: options.dataDir, clock, settings: config, onWarning, onNotice });
-  const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus() });
+  const deviceHealth = trackDeviceHealth({ events, now, devices: () => bridge.deviceStatus(), store: deviceCountStore(db), onWarning });
 
   let closed = false;
   /**
