@@ -1,9 +1,11 @@
 /**
  * What a card tap's first frame holds, and what work the page queues before it. The greeting
  * is drawn by one React commit, countdown included; nothing else re-renders the kiosk before
- * the frame; and the attract screen does not animate while nobody is looking at it. Real
+ * the frame; and the attract screen moves in short bursts, holding still (no frames to make)
+ * in between, so a tap rarely finds the page busy with animation frames. Real
  * service, real simulated reader (bytes over a pty), real Chromium.
  */
+import { MOTION_BURST_PERIOD_MS } from '../../renderer/app/use-motion-bursts';
 import { test, expect } from './fixtures';
 
 /**
@@ -34,9 +36,22 @@ test.describe('a tap\'s first frame', () => {
     await expect(page.getByTestId('screen-attract')).toBeVisible();
     await station.tap('1234567890');
     await expect(page.getByTestId('screen-welcome')).toBeVisible();
-    await page.waitForFunction('window.__firstFrame !== null && window.__firstFrame.framed');
+    await expect.poll(() => page.evaluate('window.__firstFrame !== null && window.__firstFrame.framed')).toBe(true);
     const seen = (await page.evaluate('window.__firstFrame')) as { batches: number; countdown: string | null };
     expect(seen).toEqual({ batches: 1, framed: true, countdown: '12' });
     await expect(page.getByTestId('personal-countdown')).toHaveAttribute('data-seconds', /^(12|11|10)$/);
   });
+});
+
+/** The names of the page's running animations, sorted, comma-separated. */
+const RUNNING = `document.getAnimations().filter((a) => a.playState === 'running').map((a) => a.animationName).sort().join(',')`;
+
+test('the attract screen\'s tap prompt moves in bursts and holds still between them', async ({ page, station }) => {
+  void station;
+  // A burst plays on arrival, then everything holds still: no animation left running.
+  await expect.poll(() => page.evaluate(RUNNING), { timeout: MOTION_BURST_PERIOD_MS, intervals: [50] }).toBe('');
+  const stillAt = Date.now();
+  // The next burst plays the same three animations again, within one period.
+  await expect.poll(() => page.evaluate(RUNNING), { timeout: MOTION_BURST_PERIOD_MS + 2000, intervals: [50] }).toBe('reader-nudge,tap-card,tap-waves');
+  expect(Date.now() - stillAt).toBeGreaterThan(1000);
 });
