@@ -5,8 +5,10 @@
  * in between, so a tap rarely finds the page busy with animation frames. Real
  * service, real simulated reader (bytes over a pty), real Chromium.
  */
-import { MOTION_BURST_PERIOD_MS } from '../../renderer/app/use-motion-bursts';
 import { test, expect } from './fixtures';
+
+/** MOTION_BURST_PERIOD_MS of renderer/app/use-motion-bursts.ts (a DOM module this program cannot type). */
+const MOTION_BURST_PERIOD_MS = 8000;
 
 /**
  * Injected before the page's scripts: counts the DOM mutation batches (one per React commit
