@@ -24,6 +24,7 @@ import { createLockerService, type LockerService } from './lockers/locker-servic
 import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
 import { createScreenDimmingService } from './kiosk/screen-dimming-service';
 import { attachReaders } from './reader-bridge';
+import { createAfterAnswer } from './after-answer';
 import { createStewardRecordsService } from './steward/records/records-service';
 import type { TapTimingSink } from './tap-timing';
 import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
@@ -173,12 +174,18 @@ export async function createStationService(options: StationServiceOptions): Prom
     settings: config,
     holdsLocker: (cardId) => lockers.holdsLocker(cardId),
   });
+  const afterAnswer = createAfterAnswer((error) => onError(`after a tap: ${error instanceof Error ? error.message : String(error)}`));
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
-    upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, now());
-    logged.checkIn(source, deviceId, outcome);
+    // The visit is committed; the unique-worker sketch (a transaction and fsync of its own) and
+    // the log line wait one turn of the event loop, so they run after the answer has been sent.
+    const atMs = now();
+    afterAnswer.push(() => {
+      upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, atMs);
+      logged.checkIn(source, deviceId, outcome);
+    });
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     wishes.revokePasses();
@@ -319,6 +326,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     closing ??= (async () => {
       closed = true;
       bridge.detach();
+      // What taps left for after their answer is done before the database closes.
+      afterAnswer.drain();
       deviceHealth.detach();
       steward.close();
       lockers.close();
