@@ -1,11 +1,11 @@
 /**
- * Group commit for the collector: the batches that arrive while earlier statements are still
- * in flight are written together, in one statement (nonces, items and last-seen of every
- * batch) and one commit. At 32 stations sending at once a statement carries several batches,
- * so the database does one round trip, one plan and one commit for all of them instead of
- * one each; a lone batch still goes out at once. Each batch gets its own answer, exactly as
- * if it had been written alone: `replayed` for a nonce already seen (also earlier in the same
- * group), else the keys it was the first to store.
+ * Group commit for the collector: the batches read in the same turn of the event loop, or
+ * while earlier statements are still in flight, are written together, in one statement
+ * (nonces, items and last-seen of every batch) and one commit. At 32 stations sending at once
+ * a statement carries several batches, so the database does one round trip, one plan and one
+ * commit for all of them instead of one each; a lone batch still goes out in the same turn.
+ * Each batch gets its own answer, exactly as if it had been written alone: `replayed` for a
+ * nonce already seen (also earlier in the same group), else the keys it was the first to store.
  */
 import type { UpstreamItem } from '../common/upstream-wire';
 import type { SqlClient } from './db/sql';
@@ -29,6 +29,8 @@ export interface BatchWriterOptions {
   readonly maxItemsPerStatement?: number;
   /** `stations.last_seen_at` moves when older than this, s. */
   readonly lastSeenStepSeconds: number;
+  /** This process's clock, epoch ms, for when it last moved a station's last-seen. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 interface Waiting {
@@ -46,6 +48,13 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
   const maxItems = Math.max(1, options.maxItemsPerStatement ?? 5_000);
   const queue: Waiting[] = [];
   let inFlight = 0;
+  const now = options.now ?? Date.now;
+  const stepMs = Number(options.lastSeenStepSeconds) * 1000;
+  // When this process last moved each station's last-seen (by its own clock): within a step it
+  // does not even ask, so a busy station's row is touched once a step, not looked at every
+  // group, and two processes rarely meet on it. The database's own test below still decides,
+  // so with several processes the row moves once a step in all.
+  const movedAt = new Map<string, number>();
 
   // Everything in one statement, so one group is written whole or (on an error) not at all.
   // Rows go in in batch order and each batch's item order, so `seq` keeps arrival order.
@@ -68,23 +77,34 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
       RETURNING key
     ), seen AS (
       -- At most once per step per station: every request updating the one row would queue a
-      -- busy station's concurrent requests on its row lock.
+      -- busy station's concurrent requests on its row lock. $3: the stations this process has
+      -- not moved within the step.
       UPDATE stations SET last_seen_at = now()
-      WHERE id IN (SELECT station_id FROM fresh)
+      WHERE id = ANY($3::text[]) AND id IN (SELECT station_id FROM fresh)
         AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => ${Number(options.lastSeenStepSeconds)}))
+      RETURNING id
     )
     SELECT coalesce((SELECT json_agg(b) FROM fresh), '[]'::json) AS fresh,
-           coalesce((SELECT json_agg(key) FROM stored), '[]'::json) AS inserted`;
+           coalesce((SELECT json_agg(key) FROM stored), '[]'::json) AS inserted,
+           coalesce((SELECT json_agg(id) FROM seen), '[]'::json) AS moved`;
+
+  // Prepared once per connection: the server plans this statement once, not at every group.
+  // The text varies only with the step, so the name does too.
+  const statementName = `collector_batch_write_${Number(options.lastSeenStepSeconds)}`;
 
   async function write(group: readonly Waiting[]): Promise<BatchWritten[]> {
     const batches = group.map((w, b) => ({ b, station_id: w.batch.stationId, nonce: w.batch.nonce, created: w.batch.createdSeconds }));
     const items = group.flatMap((w, b) =>
       w.batch.items.map((item, n) => ({ b, n, key: item.key, kind: item.kind, schema_version: w.batch.schemaVersion, produced_ms: item.producedAtMs, payload: item.payload })),
     );
-    const params = [JSON.stringify(batches), JSON.stringify(items)];
+    const startedMs = now();
+    const due = [...new Set(group.map((w) => w.batch.stationId))].filter((id) => !(startedMs - (movedAt.get(id) ?? Number.NEGATIVE_INFINITY) < stepMs));
+    const params = [JSON.stringify(batches), JSON.stringify(items), due];
     for (let attempt = 1; ; attempt++) {
       try {
-        const [row] = await db.query<{ fresh: number[]; inserted: string[] }>(sql, params);
+        const [row] = await db.query<{ fresh: number[]; inserted: string[]; moved: string[] }>(sql, params, { prepareAs: statementName });
+        // Only a move that happened counts: a station another process moved a moment ago is asked again next group.
+        for (const id of row?.moved ?? []) movedAt.set(id, startedMs);
         const fresh = new Set(row?.fresh ?? []);
         const inserted = new Set(row?.inserted ?? []);
         // A key two batches of the group carried was stored by the first of them.
@@ -127,11 +147,11 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
       const group = takeGroup();
       if (group.length === 0) continue;
       inFlight += 1;
-      // The slot is free before anyone hears back, so a batch written in answer goes out at once.
+      // The slot is free before anyone hears back, so a batch written in answer goes out with the next group.
       const done = (settle: () => void) => {
         inFlight -= 1;
         settle();
-        pump();
+        schedule();
       };
       write(group).then(
         (results) => done(() => group.forEach((w, i) => w.resolve(results[i]!))),
@@ -140,12 +160,26 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
     }
   }
 
+  // A group goes out once the event loop has read what arrived: the requests whose bodies came
+  // in the same turn share one statement even when a slot is free. When the collector, not the
+  // database, is the slower part (its CPU shared with the server), sending each batch the moment
+  // it is read would give nearly one statement per request.
+  let scheduled = false;
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  }
+
   return {
-    /** Writes one batch (with others waiting at the same time); resolves when it is committed. */
+    /** Writes one batch (with the others written in the same turn of the event loop); resolves when it is committed. */
     write(batch: BatchToWrite): Promise<BatchWritten> {
       return new Promise((resolve, reject) => {
         queue.push({ batch, resolve, reject });
-        pump();
+        schedule();
       });
     },
   };
