@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { stallingClock } from '../testing/stalling-clock';
 import { createTransportPair, type MemoryTransport } from '../transport/memory-transport';
 import type { PrintDocument } from './escpos';
 import { pickupSlip } from './pickup-slip';
@@ -63,6 +64,22 @@ describe('ReceiptPrinter', () => {
     expect(settled).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     expect(settled).toEqual({ ok: false, code: 'offline', message: 'memory:host did not answer a status request before printing within 500 ms' });
+  });
+
+  it('takes a status answer that waited unread through a stall past the timeout', async () => {
+    const { clock, stall } = stallingClock();
+    printer = new ReceiptPrinter(host, { clock, statusTimeoutMs: 500 });
+    sim.inject({ kind: 'offline' });
+    let settled: unknown;
+    void printer.paperStatus().then((r) => { settled = r; });
+    await vi.advanceTimersByTimeAsync(10);
+    // The printer answers, but the loop is busy for 700 ms: the timeout comes due before the read.
+    stall(700);
+    await vi.advanceTimersByTimeAsync(490);
+    expect(settled).toBeUndefined();
+    await device.write(Uint8Array.of(0x12));
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toBe('present');
   });
 
   it('slow answers within the timeout still print; slower ones are offline', async () => {

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../drivers/clock';
+import { setHeardTimeout } from '../drivers/heard-timeout';
 import type { Transport } from '../transport/transport';
 import { encodeDocument, statusRequest, type PrintDocument } from './escpos';
 
@@ -8,7 +9,7 @@ export type PrintResult =
 
 export interface ReceiptPrinterOptions {
   readonly clock?: Clock;
-  /** Longest wait for a status answer, milliseconds. Default 1000. */
+  /** Longest wait for a status answer, milliseconds of time the process could read (`setHeardTimeout`). Default 1000. */
   readonly statusTimeoutMs?: number;
 }
 
@@ -81,7 +82,7 @@ export class ReceiptPrinter {
     return new Promise((resolve) => {
       const finish = (state: PaperState): void => {
         this.transport.off('data', onData);
-        this.clock.clearTimeout(timer);
+        cancelTimer();
         resolve(state);
       };
       const onData = (chunk: Uint8Array): void => {
@@ -90,7 +91,8 @@ export class ReceiptPrinter {
       };
       this.transport.on('data', onData);
       // Declared after `finish`, which only runs from events and timers, never synchronously.
-      const timer = this.clock.setTimeout(() => finish('offline'), this.statusTimeoutMs);
+      // Heard time: after a stalled event loop the answer may be waiting unread.
+      const cancelTimer = setHeardTimeout(this.clock, this.statusTimeoutMs, () => finish('offline'));
       this.transport.write(Uint8Array.from(statusRequest(4))).catch(() => finish('offline'));
     });
   }

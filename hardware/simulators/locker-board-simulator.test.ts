@@ -3,7 +3,7 @@ import { fromHex, toHex } from '../codecs/framer';
 import type { BoardSettings } from '../lockers/locker-protocol';
 import { bcc8a80, kerongCu16 } from '../lockers/protocols/index';
 import { createTransportPair, type MemoryTransport } from '../transport/memory-transport';
-import { LockerBoardSimulator, type LockerBoardSimulatorOptions } from './locker-board-simulator';
+import { KEPT_REQUESTS, LockerBoardSimulator, type LockerBoardSimulatorOptions } from './locker-board-simulator';
 
 const WALL: BoardSettings[] = [
   { address: 1, channels: 24, polarity: 'closed-is-set' },
@@ -174,6 +174,17 @@ describe('locker board simulator, 8A/80', () => {
     sim.stop();
     expect(await ask('80 01 00 33 B2', 100)).toBe('');
     expect(sim.requests).toHaveLength(1);
+  });
+
+  it('keeps only the recent requests: a wall polled for months does not grow', async () => {
+    await setUp({ replyDelayMs: 0 });
+    const query = (board: number) => (board === 1 ? '80 01 00 33 B2' : '80 02 00 33 B1');
+    for (let i = 0; i < 3 * KEPT_REQUESTS; i += 1) await host.write(fromHex(query((i % 2) + 1)));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(sim.requests.length).toBeGreaterThanOrEqual(KEPT_REQUESTS);
+    expect(sim.requests.length).toBeLessThanOrEqual(2 * KEPT_REQUESTS);
+    // The newest last: the final write was a query of board 2.
+    expect(sim.requests.at(-1)).toMatchObject({ kind: 'query-board', board: 2 });
   });
 
   it('refuses bad options and doors it does not have', async () => {

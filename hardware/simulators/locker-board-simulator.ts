@@ -49,6 +49,9 @@ export interface SimulatedDoor {
 
 interface Door { closed: boolean; itemPresent: boolean; powered: boolean }
 
+/** Requests `requests` keeps at least (tests look at a few; a long-running wall must not grow). */
+export const KEPT_REQUESTS = 1000;
+
 /**
  * Plays the board side of a locker bus at byte level: N boards × M locks of one protocol on
  * one transport (opened by the caller). An `open` pulls the door open (unless jammed) and the
@@ -89,7 +92,10 @@ export class LockerBoardSimulator {
     this.framer = this.protocol.createRequestFramer(this.boards, DEFAULT_GAP_MS);
   }
 
-  /** Every well-formed request heard on the bus, for any board, in order. */
+  /**
+   * The well-formed requests heard on the bus, for any board, in order: every one, up to the
+   * last {@link KEPT_REQUESTS} (at least) once there have been more.
+   */
   get requests(): readonly DecodedLockerRequest[] {
     return this.received;
   }
@@ -177,6 +183,9 @@ export class LockerBoardSimulator {
   }
 
   private handle(request: DecodedLockerRequest): void {
+    // The wall `npm start` simulates is polled every second for months: keep only the recent
+    // past (dropped in blocks, so a push stays cheap).
+    if (this.received.length >= 2 * KEPT_REQUESTS) this.received.splice(0, this.received.length - KEPT_REQUESTS);
     this.received.push(request);
     const board = this.boards.get(request.board);
     if (!board || this.activeFault('no-reply', board.address)) return;

@@ -2,9 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fromHex, toHex } from '../../codecs/framer';
 import type { BoardSettings } from '../../lockers/locker-protocol';
 import { bcc8a80 } from '../../lockers/protocols/index';
+import { stallingClock } from '../../testing/stalling-clock';
 import { createTransportPair, type MemoryTransport } from '../../transport/memory-transport';
-import type { Clock } from '../clock';
-import { MAX_DEAF_REARMS } from './bus-link';
+import { MAX_HEARD_RESTARTS } from '../heard-timeout';
 import type { DoorReading, LockerBus, OpenOutcome } from './locker-bus';
 import { createLockerBus, type LockerBusOptions } from './serial-locker-bus';
 
@@ -74,28 +74,6 @@ async function startBus(extra: Partial<LockerBusOptions> = {}): Promise<void> {
 }
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
-
-/**
- * Vitest's faked clock, plus a stalled event loop: `stall(ms)` moves time on without running
- * a timer or reading a byte, as a burst of synchronous check-ins does; `lateBy` makes every
- * timer run that much late (a loop that is always busy).
- */
-function stallingClock(): { clock: Clock; stall: (ms: number) => void; lateBy: (ms: number) => void } {
-  let skewMs = 0;
-  let lateMs = 0;
-  const clock: Clock = {
-    now: () => Date.now() + skewMs,
-    monotonicMs: () => performance.now() + skewMs,
-    setTimeout: (fn, ms) => setTimeout(() => {
-      skewMs += lateMs;
-      fn();
-    }, ms),
-    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-    setInterval: (fn, ms) => setInterval(fn, ms),
-    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
-  };
-  return { clock, stall: (ms) => (skewMs += ms), lateBy: (ms) => (lateMs = ms) };
-}
 
 describe('locker bus on a scripted 8A/80 line', () => {
   it('reads every board once the port opens, then goes online with every door known', async () => {
@@ -220,7 +198,7 @@ describe('locker bus on a scripted 8A/80 line', () => {
     lateBy(50);
     let result: OpenOutcome | undefined;
     void bus.open(1, 5).then((r) => (result = r));
-    const perAttemptMs = (1 + MAX_DEAF_REARMS) * 200;
+    const perAttemptMs = (1 + MAX_HEARD_RESTARTS) * 200;
     await advance(3 * perAttemptMs - 10);
     expect(result).toBeUndefined();
     await advance(20);
