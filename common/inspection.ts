@@ -3,6 +3,7 @@
  * is built to, plus the daily checks, each pass or fail with a note.
  */
 import { z } from 'zod/mini';
+import { characters } from './character-limit';
 import { method } from './contract-method';
 import { withStewardSession } from './steward-session';
 
@@ -15,11 +16,14 @@ export const INSPECTION_ITEMS = [...SEVEN_HAVES, ...DAILY_CHECKS] as const;
 export const inspectionItemSchema = z.enum(INSPECTION_ITEMS);
 export type InspectionItem = z.infer<typeof inspectionItemSchema>;
 
+/** A result's note, in characters (grapheme clusters, as the composer counts). */
+export const INSPECTION_NOTE_LIMIT = 300;
+
 export const inspectionResultSchema = z.object({
   item: inspectionItemSchema,
   passed: z.boolean(),
-  /** Up to 300 characters; null when there is nothing to add. */
-  note: z.nullable(z.string().check(z.maxLength(300))),
+  /** Up to INSPECTION_NOTE_LIMIT characters; null when there is nothing to add. */
+  note: z.nullable(characters(INSPECTION_NOTE_LIMIT)),
 });
 export type InspectionResult = z.infer<typeof inspectionResultSchema>;
 

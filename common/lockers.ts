@@ -198,10 +198,23 @@ export const openAllLockersInputSchema = withStewardSession({
 /** What "open all" did, per locker number. */
 export const openAllOutcomeSchema = z.object({
   opened: z.array(lockerNumberSchema),
-  /** Lockers that did not open (offline bus, no reply, jammed), lowest first. */
+  /**
+   * Lockers that did not open, lowest first. `reason`: `jammed`, `no-reply`, `bus-offline`,
+   * `bad-address` (from the lock), `offline` (its board unreachable, not tried) or `busy`.
+   */
   failed: z.array(z.object({ lockerNumber: lockerNumberSchema, reason: z.string() })),
   /** How each board was opened: one board command where the board has it, else one lock at a time. */
-  boards: z.array(z.object({ bus: z.string(), board: z.int(), method: z.enum(['board-command', 'one-by-one']) })),
+  boards: z.array(
+    z.object({
+      bus: z.string(),
+      board: z.int(),
+      method: z.enum(['board-command', 'one-by-one']),
+      /** The board has the command but did not answer it, so its locks were opened one at a time. */
+      commandUnanswered: z.boolean(),
+      /** The lockers on this board, lowest first (which of them opened: `opened` / `failed`). */
+      lockers: z.array(lockerNumberSchema),
+    }),
+  ),
 });
 export type OpenAllOutcome = z.infer<typeof openAllOutcomeSchema>;
 

@@ -4,6 +4,7 @@
  * weekdays. Stewards edit them; the attract screen reads what is current without a session.
  */
 import { z } from 'zod/mini';
+import { characters } from './character-limit';
 import { empty, method, noInput } from './contract-method';
 import { withStewardSession } from './steward-session';
 
@@ -13,11 +14,17 @@ export type NoticeKind = z.infer<typeof noticeKindSchema>;
 /** All seven days: bit d is local weekday d (0 = Sunday, as `Date.getDay()`). */
 export const EVERY_DAY = 0b111_1111;
 
+/** Each text's limit in characters (grapheme clusters, as the composer counts). */
+export const NOTICE_TEXT_LIMITS = {
+  title: { 'zh-CN': 60, en: 100 },
+  body: { 'zh-CN': 300, en: 500 },
+} as const;
+
 export const noticeFieldsSchema = z
   .object({
     kind: noticeKindSchema,
-    title: z.object({ 'zh-CN': z.string().check(z.minLength(1), z.maxLength(60)), en: z.string().check(z.minLength(1), z.maxLength(100)) }),
-    body: z.object({ 'zh-CN': z.string().check(z.maxLength(300)), en: z.string().check(z.maxLength(500)) }),
+    title: z.object({ 'zh-CN': characters(NOTICE_TEXT_LIMITS.title['zh-CN'], 1), en: characters(NOTICE_TEXT_LIMITS.title.en, 1) }),
+    body: z.object({ 'zh-CN': characters(NOTICE_TEXT_LIMITS.body['zh-CN']), en: characters(NOTICE_TEXT_LIMITS.body.en) }),
     /** Minutes after local midnight the window opens (inclusive), 0–1439. */
     startMinute: z.int().check(z.gte(0), z.lte(1439)),
     /** Minutes after local midnight it closes (exclusive), 1–1440 and after the start. */
@@ -48,7 +55,15 @@ export const noticeMethods = {
   /** Every notice, active or not, for the editor. */
   listNotices: method(withStewardSession({}), z.array(noticeSchema)),
   /** Adds (`id` null) or replaces a notice; audited. The attract screen hears `noticesChanged`. */
-  saveNotice: method(withStewardSession({ id: z.nullable(id), fields: noticeFieldsSchema }), noticeSchema),
+  saveNotice: method(
+    withStewardSession({
+      id: z.nullable(id),
+      fields: noticeFieldsSchema,
+      /** Why, in the steward's words; required to change an existing notice's texts, window or days (kept in the audit log). */
+      reason: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+    }),
+    noticeSchema,
+  ),
   /** Deletes a notice; audited. */
   deleteNotice: method(withStewardSession({ id }), empty),
 } as const;

@@ -87,11 +87,11 @@ export const auditPageInputSchema = withStewardSession({
 /** One reader or lock bus as the console's device section shows it. */
 export const deviceHealthSchema = z.object({
   ...deviceStatusSchema.shape,
-  /** Epoch ms the device was last seen working (online, or a read); null if never since start. */
+  /** Epoch ms the device was last seen working (online, or a read); null if never. */
   lastSeenAtMs: z.nullable(z.int()),
-  /** Times it went offline or degraded, and bad reads, since the station started. */
+  /** Times it went offline or degraded, and bad reads, since `countedSinceMs` (kept across restarts). */
   errors: z.int().check(z.nonnegative()),
-  /** Times it came back online after being lost (the driver reopened it), since start. */
+  /** Times it came back online after being lost (the driver reopened it), since `countedSinceMs`. */
   reopens: z.int().check(z.nonnegative()),
 });
 export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
@@ -99,8 +99,9 @@ export type DeviceHealth = z.infer<typeof deviceHealthSchema>;
 export const consoleDevicesSchema = z.object({
   devices: z.array(deviceHealthSchema),
   /**
-   * Epoch ms the error and reopen counts (and last seen) start from: when the station service
-   * last started. They are not kept across a restart, so the console says since when they run.
+   * Epoch ms the error and reopen counts (and last seen) run from: the devices' first start on
+   * this station's database (the earliest of them). They are kept across restarts; the console
+   * says since when.
    */
   countedSinceMs: z.int(),
   /** Sending to the union's collector (see `getSyncStatus`). */

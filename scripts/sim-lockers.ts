@@ -11,7 +11,16 @@ import { sendSimCommand, type SimCommand } from '../hardware/simulators/sim-cont
 export const LOCKER_USAGE = 'Usage: npm run sim -- locker close <N>      (shut the door of locker N)\n'
   + '       npm run sim -- locker open <N>       (force the door open by hand)\n'
   + '       npm run sim -- locker phone-in <N> | phone-out <N> | jam <N> | status <N>\n'
-  + '       npm run sim -- locker offline | clear   (take the board off the bus / clear every fault)';
+  + '       npm run sim -- locker offline | clear   (take the board off the bus / clear every fault)\n'
+  + '       npm run sim -- locker ignores-open-all   (the board\'s firmware lacks "open all": it ignores the board command,\n'
+  + '                                                so the station opens its locks one at a time; "clear" undoes it)';
+
+/** Commands on the wall's one board. */
+const BOARD_COMMANDS = {
+  offline: { command: { op: 'board-offline', board: 1 }, label: 'The simulated board stopped answering' },
+  'ignores-open-all': { command: { op: 'ignores-open-all', board: 1 }, label: 'The simulated board now ignores the "open all" command' },
+  clear: { command: { op: 'clear-faults' }, label: 'Cleared every simulated fault' },
+} as const satisfies Record<string, { command: SimCommand; label: string }>;
 
 const PER_LOCKER = { close: 'close-door', open: 'open-by-hand', 'phone-in': 'phone-in', 'phone-out': 'phone-out', jam: 'jam', status: 'door' } as const;
 
@@ -26,9 +35,9 @@ export async function lockerCommand(args: readonly string[], dataDir: string, ou
   const [action, value] = args;
   let command: SimCommand;
   let label: string;
-  if (action === 'offline' || action === 'clear') {
-    command = action === 'offline' ? { op: 'board-offline', board: 1 } : { op: 'clear-faults' };
-    label = action === 'offline' ? 'The simulated board stopped answering' : 'Cleared every simulated fault';
+  if (action === 'offline' || action === 'clear' || action === 'ignores-open-all') {
+    command = BOARD_COMMANDS[action].command;
+    label = BOARD_COMMANDS[action].label;
   } else if (action !== undefined && Object.hasOwn(PER_LOCKER, action)) {
     const locker = SIM_LOCKER_LAYOUT.find((l) => String(l.number) === value);
     if (!locker) {

@@ -1,11 +1,11 @@
 /**
- * Group commit for the collector: the batches that arrive while earlier statements are still
- * in flight are written together, in one statement (nonces, items and last-seen of every
- * batch) and one commit. At 32 stations sending at once a statement carries several batches,
- * so the database does one round trip, one plan and one commit for all of them instead of
- * one each; a lone batch still goes out at once. Each batch gets its own answer, exactly as
- * if it had been written alone: `replayed` for a nonce already seen (also earlier in the same
- * group), else the keys it was the first to store.
+ * Group commit for the collector: the batches read in the same turn of the event loop, or
+ * while earlier statements are still in flight, are written together, in one statement
+ * (nonces, items and last-seen of every batch) and one commit. At 32 stations sending at once
+ * a statement carries several batches, so the database does one round trip, one plan and one
+ * commit for all of them instead of one each; a lone batch still goes out in the same turn.
+ * Each batch gets its own answer, exactly as if it had been written alone: `replayed` for a
+ * nonce already seen (also earlier in the same group), else the keys it was the first to store.
  */
 import type { UpstreamItem } from '../common/upstream-wire';
 import type { SqlClient } from './db/sql';
@@ -147,11 +147,11 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
       const group = takeGroup();
       if (group.length === 0) continue;
       inFlight += 1;
-      // The slot is free before anyone hears back, so a batch written in answer goes out at once.
+      // The slot is free before anyone hears back, so a batch written in answer goes out with the next group.
       const done = (settle: () => void) => {
         inFlight -= 1;
         settle();
-        pump();
+        schedule();
       };
       write(group).then(
         (results) => done(() => group.forEach((w, i) => w.resolve(results[i]!))),
@@ -160,12 +160,26 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
     }
   }
 
+  // A group goes out once the event loop has read what arrived: the requests whose bodies came
+  // in the same turn share one statement even when a slot is free. When the collector, not the
+  // database, is the slower part (its CPU shared with the server), sending each batch the moment
+  // it is read would give nearly one statement per request.
+  let scheduled = false;
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(() => {
+      scheduled = false;
+      pump();
+    });
+  }
+
   return {
-    /** Writes one batch (with others waiting at the same time); resolves when it is committed. */
+    /** Writes one batch (with the others written in the same turn of the event loop); resolves when it is committed. */
     write(batch: BatchToWrite): Promise<BatchWritten> {
       return new Promise((resolve, reject) => {
         queue.push({ batch, resolve, reject });
-        pump();
+        schedule();
       });
     },
   };

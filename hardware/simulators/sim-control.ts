@@ -19,6 +19,8 @@ export const simCommandSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('phone-out'), ...lockTarget }),
   z.object({ op: z.literal('jam'), ...lockTarget }),
   z.object({ op: z.literal('board-offline'), board: lockTarget.board }),
+  /** The board's firmware lacks open-all: it neither answers nor acts on the board command. */
+  z.object({ op: z.literal('ignores-open-all'), board: lockTarget.board }),
   /** Clears every injected fault (jams, offline boards). */
   z.object({ op: z.literal('clear-faults') }),
   z.object({ op: z.literal('door'), ...lockTarget }),
@@ -41,6 +43,7 @@ export function applySimCommand(simulator: LockerBoardSimulator, command: SimCom
       case 'phone-out': simulator.setItemPresent(command.board, command.lock, false); break;
       case 'jam': simulator.inject({ kind: 'jammed', board: command.board, lock: command.lock }); break;
       case 'board-offline': simulator.inject({ kind: 'no-reply', board: command.board }); return { ok: true };
+      case 'ignores-open-all': simulator.inject({ kind: 'ignores-open-all', board: command.board }); return { ok: true };
       case 'clear-faults': simulator.clearFaults(); return { ok: true };
       case 'door': break;
     }
@@ -55,7 +58,7 @@ export interface SimControlOptions {
   /**
    * Why the station cannot hear the simulated boards now (e.g. its bus driver is offline), or
    * null when it can. While there is a reason, commands on a lock are refused with it rather
-   * than reported done; `board-offline` and `clear-faults` still work. Default always heard.
+   * than reported done; `board-offline`, `ignores-open-all` and `clear-faults` still work. Default always heard.
    */
   readonly unheard?: () => string | null;
 }
@@ -75,7 +78,8 @@ function answerLine(simulator: LockerBoardSimulator, line: string, unheard: () =
   }
   const command = simCommandSchema.safeParse(json);
   if (!command.success) return { ok: false, message: `not a simulator command: ${command.error.issues[0]?.message ?? 'invalid'}` };
-  const reason = command.data.op === 'board-offline' || command.data.op === 'clear-faults' ? null : unheard();
+  const boardWide = command.data.op === 'board-offline' || command.data.op === 'ignores-open-all' || command.data.op === 'clear-faults';
+  const reason = boardWide ? null : unheard();
   if (reason !== null) return { ok: false, message: `${reason}: nothing was done` };
   return applySimCommand(simulator, command.data);
 }

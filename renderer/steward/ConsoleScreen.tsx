@@ -12,7 +12,7 @@ import { whenIdle } from '../app/later-screens';
 import { playSound } from '../app/sounds';
 import { Icon } from '../components/icons';
 import { StewardSetupPanel } from './components/StewardSetupPanel';
-import { CONSOLE_SECTIONS } from './console-sections';
+import { CONSOLE_SECTIONS, visibleSections } from './console-sections';
 import { initialSignIn, signInReducer } from './sign-in-state';
 import { SignInPanel } from './SignInPanel';
 
@@ -26,6 +26,8 @@ export function ConsoleScreen({ client, onExit }: ConsoleScreenProps): ReactElem
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(signInReducer, initialSignIn);
   const session = state.stage === 'signed-in' ? state.steward.session : null;
+  // Asked while the steward signs in, so the frame opens with the right tabs.
+  const [hasLockers, setHasLockers] = useState<boolean | null>(null);
 
   // The sections' code (the usage chart with it) loads while the steward taps card and PIN.
   useEffect(() => {
@@ -34,6 +36,11 @@ export function ConsoleScreen({ client, onExit }: ConsoleScreenProps): ReactElem
 
   useEffect(() => {
     let live = true;
+    void client.getLockerAvailability().then(
+      // A failed answer keeps the tab: on a station with lockers it must not go missing.
+      (result) => live && setHasLockers(result.ok ? result.value.state !== 'none' : true),
+      () => live && setHasLockers(true),
+    );
     void client.openStewardSignIn().then(
       (result) => live && dispatch(result.ok ? { type: 'opened', ...result.value } : { type: 'opened', needsSetup: false, pinOnly: true }),
       () => undefined,
@@ -80,7 +87,7 @@ export function ConsoleScreen({ client, onExit }: ConsoleScreenProps): ReactElem
     case 'pin':
       return <SignInPanel state={state} dispatch={dispatch} client={client} exit={exit} />;
     case 'signed-in':
-      return <ConsoleFrame client={client} session={state.steward.session} name={state.steward.name} onSignedOut={onExit} exit={exit} />;
+      return <ConsoleFrame client={client} session={state.steward.session} name={state.steward.name} hasLockers={hasLockers} onSignedOut={onExit} exit={exit} />;
     default:
       return state satisfies never;
   }
@@ -90,14 +97,17 @@ interface ConsoleFrameProps {
   readonly client: StationClient;
   readonly session: string;
   readonly name: string;
+  /** See `StationShape`. */
+  readonly hasLockers: boolean | null;
   /** The service refused the session (expired, signed out elsewhere): leave the console. */
   readonly onSignedOut: () => void;
   readonly exit: ReactElement;
 }
 
-function ConsoleFrame({ client, session, name, onSignedOut, exit }: ConsoleFrameProps): ReactElement {
+function ConsoleFrame({ client, session, name, hasLockers, onSignedOut, exit }: ConsoleFrameProps): ReactElement {
   const { t } = useTranslation();
-  const [current, setCurrent] = useState(CONSOLE_SECTIONS[0]?.id ?? '');
+  const sections = visibleSections({ hasLockers });
+  const [current, setCurrent] = useState<string | null>(null);
   const checked = useCallback(
     <T,>(result: Result<T>): Result<T> => {
       if (!result.ok && result.code === 'forbidden') onSignedOut();
@@ -105,7 +115,8 @@ function ConsoleFrame({ client, session, name, onSignedOut, exit }: ConsoleFrame
     },
     [onSignedOut],
   );
-  const section = CONSOLE_SECTIONS.find((s) => s.id === current) ?? CONSOLE_SECTIONS[0];
+  // Nothing chosen yet (or a tab no longer shown): the first shown section.
+  const section = sections.find((s) => s.id === current) ?? sections[0];
   const Section = section?.component;
   return (
     <section className="screen screen-console" data-testid="screen-console">
@@ -118,7 +129,7 @@ function ConsoleFrame({ client, session, name, onSignedOut, exit }: ConsoleFrame
           {exit}
         </div>
         <nav className="console-tabs" role="tablist">
-          {CONSOLE_SECTIONS.map((s) => (
+          {sections.map((s) => (
             <button
               key={s.id}
               type="button"

@@ -40,6 +40,20 @@ const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<Com
   preload: () => void load().catch(() => undefined),
 });
 
+/** What the station has that decides which sections it shows. */
+export interface StationShape {
+  /** False on a station without a locker wall: no Lockers tab. Null while not yet known (shown). */
+  readonly hasLockers: boolean | null;
+}
+
+/**
+ * The sections this station shows, in tab order. Only here is a section left out, so a tab
+ * that is not shown cannot be opened either (the frame picks only from this list).
+ */
+export function visibleSections(shape: StationShape, sections: readonly ConsoleSection[] = CONSOLE_SECTIONS): readonly ConsoleSection[] {
+  return shape.hasLockers === false ? sections.filter((s) => s.id !== 'lockers') : sections;
+}
+
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   section('lockers', 'console.section.lockers', () => import('./sections/LockersSection').then((m) => m.LockersSection)),
   section('usage', 'usage.title', () => import('./sections/UsageSection').then((m) => m.UsageSection)),

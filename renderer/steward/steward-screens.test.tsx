@@ -9,6 +9,7 @@ import type { StationClient } from '../../common/contract';
 import { createHtmlRenderer, type RenderToHtml } from '../screens/render-to-html';
 import { Keypad } from '../components/Keypad';
 import { OpenAllButton } from './components/OpenAllButton';
+import { OpenAllResult } from './components/OpenAllResult';
 import { StewardActionSheet } from './components/StewardActionSheet';
 import { StewardLockerTile } from './components/StewardLockerTile';
 import { StewardSetupPanel } from './components/StewardSetupPanel';
@@ -75,6 +76,43 @@ describe('OpenAllButton', () => {
     expect(markup).toContain('data-testid="open-all"');
     expect(markup).toContain('Emergency: open all');
     expect(html(<OpenAllButton openAll={async () => ok({ opened: [], failed: [], boards: [] })} />, 'zh-CN')).toContain('紧急：全部打开');
+  });
+});
+
+describe('OpenAllResult', () => {
+  const outcome = {
+    opened: [1, 2, 4, 5, 6, 9],
+    failed: [{ lockerNumber: 3, reason: 'jammed' }, { lockerNumber: 7, reason: 'no-reply' }, { lockerNumber: 10, reason: 'offline' }, { lockerNumber: 11, reason: 'offline' }, { lockerNumber: 12, reason: 'strange' }],
+    boards: [
+      { bus: 'wall', board: 1, method: 'board-command' as const, commandUnanswered: false, lockers: [1, 2, 3, 4] },
+      { bus: 'wall', board: 2, method: 'one-by-one' as const, commandUnanswered: false, lockers: [5, 6, 7] },
+      { bus: 'wall', board: 3, method: 'one-by-one' as const, commandUnanswered: true, lockers: [8, 9, 12] },
+      { bus: 'side', board: 1, method: 'one-by-one' as const, commandUnanswered: false, lockers: [10, 11] },
+    ],
+  };
+  const lines = (markup: string) => [...markup.matchAll(/<li data-testid="open-all-board-([^"]+)" data-method="([^"]+)">([^<]*)<\/li>/g)].map((m) => [m[1], m[2], m[3]!.replace(/<!-- -->/g, '')]);
+
+  it('says per board how it was opened and how many opened, and each lock that did not with why', () => {
+    const markup = html(<OpenAllResult outcome={outcome} />);
+    expect(lines(markup)).toEqual([
+      ['wall-1', 'board-command', 'Board 1 on wall: one board command: 3 of 4 opened'],
+      ['wall-2', 'one-by-one', 'Board 2 on wall: one lock at a time: 2 of 3 opened'],
+      ['wall-3', 'one-by-one', 'Board 3 on wall: no answer to the board command, so one lock at a time: 1 of 3 opened'],
+      ['side-1', 'unreachable', 'Board 1 on side: not reachable: nothing sent'],
+    ]);
+    expect(markup).toContain('6 doors opened, 5 did not');
+    expect(markup).toContain('Not opened: 3 (lock did not open), 7 (no answer), 10 (board not reachable), 11 (board not reachable), 12 (failed)');
+  });
+
+  it('in Chinese too', () => {
+    const markup = html(<OpenAllResult outcome={outcome} />, 'zh-CN');
+    expect(lines(markup).map((l) => l[2])).toEqual([
+      'wall 的 1 号控制板：整板一条指令：已开 3 / 4',
+      'wall 的 2 号控制板：逐个开锁：已开 2 / 3',
+      'wall 的 3 号控制板：整板指令无应答，改为逐个开锁：已开 1 / 3',
+      'side 的 1 号控制板：无法连接：未发送指令',
+    ]);
+    expect(markup).toContain('未打开：3 号（锁未打开）, 7 号（无应答）');
   });
 });
 

@@ -157,7 +157,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
     session: { sessionId: 4, holder: 'guest', startedAtMs: 1_700_000_000_000, dueAtMs: 1_700_014_400_000, overdue: false },
   }],
   stewardLockerAction: {},
-  openAllLockers: { opened: [1, 2], failed: [{ lockerNumber: 3, reason: 'jammed' }], boards: [{ bus: 'wall', board: 1, method: 'board-command' }] },
+  openAllLockers: { opened: [1, 2], failed: [{ lockerNumber: 3, reason: 'jammed' }], boards: [{ bus: 'wall', board: 1, method: 'board-command', commandUnanswered: false, lockers: [1, 2, 3] }] },
   openStewardSignIn: { needsSetup: false, pinOnly: true },
   closeStewardSignIn: {},
   signInSteward: { kind: 'wrong-pin', attemptsLeft: 4 },

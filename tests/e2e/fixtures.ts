@@ -12,7 +12,7 @@ export interface StationFixture {
   /** Sends random bytes through the simulated reader. */
   garbage(count: number): Promise<string>;
   /** Plays the simulated locker wall: `locker('close', 3)` shuts the door of locker 3; resolves with what sim printed. */
-  locker(action: 'close' | 'open' | 'phone-in' | 'phone-out' | 'jam' | 'status' | 'offline' | 'clear', lockerNumber?: number): Promise<string>;
+  locker(action: 'close' | 'open' | 'phone-in' | 'phone-out' | 'jam' | 'status' | 'offline' | 'ignores-open-all' | 'clear', lockerNumber?: number): Promise<string>;
   /** Looks at or plays the simulated slip printer: `printer('printed')` resolves with what it printed. */
   printer(action: 'printed' | 'paper-out' | 'offline' | 'clear'): Promise<string>;
 }

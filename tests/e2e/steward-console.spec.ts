@@ -63,6 +63,9 @@ test.describe('steward console records', () => {
     await expect(page.getByTestId('screen-attract')).toBeVisible();
 
     await signIn(page, station);
+    // This station has its (simulated) locker wall: the console opens on the Lockers tab.
+    await expect(page.getByTestId('console-tab-lockers')).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('screen-steward-lockers')).toBeVisible();
 
     // Usage, today: exactly the visits above; the steward's own tap is not a visit.
     await page.getByTestId('console-tab-usage').click();
@@ -150,6 +153,26 @@ test.describe('steward console records', () => {
     }
     await page.getByTestId('notice-save').click();
     await expect(page.getByTestId('section-notices')).toContainText('法律援助热线 12351');
+
+    // Edit it: the form opens with its texts; Save asks why, and the reason saves it, audited.
+    const row = page.locator('[data-testid^="notice-"]').filter({ hasText: '法律援助热线 12351' }).first();
+    await row.locator('[data-testid^="notice-edit-"]').click();
+    await expect(page.getByTestId('notice-editing')).toContainText('法律援助热线 12351');
+    await expect(page.getByTestId('notice-title-en')).toContainText('legal aid 12351');
+    await page.getByTestId('notice-title-en').click();
+    await page.getByTestId('composer-mode-english').click();
+    await typeKeys(page, ' hotline');
+    await page.getByTestId('notice-text-done').click();
+    await page.getByTestId('notice-save').click();
+    await expect(page.getByTestId('notice-why')).toBeVisible();
+    await page.getByTestId('notice-reason-mistake').click();
+    await expect(page.getByTestId('notice-form')).toHaveCount(0);
+    await row.locator('[data-testid^="notice-edit-"]').click();
+    await expect(page.getByTestId('notice-title-en')).toContainText('legal aid 12351 hotline');
+    await page.getByTestId('notice-cancel').click();
+    await page.getByTestId('console-tab-audit').click();
+    const editRow = page.locator('[data-testid^="audit-row-"]').filter({ has: page.getByTestId('audit-action').getByText('notice.edit', { exact: true }) });
+    await expect(editRow).toContainText('改正错误');
 
     // No touch for the steward idle time: signed out, back on the attract screen with the notice.
     const touchedAt = Date.now();

@@ -6,6 +6,7 @@
  */
 import { scryptSync } from 'node:crypto';
 import type { Page } from '@playwright/test';
+import { SIM_LOCKER_BUS_ID } from '../../hardware/simulators/default-simulated-lockers';
 import { test, expect } from './fixtures';
 
 const STEWARD_CARD = '0011223344';
@@ -74,10 +75,32 @@ test.describe('steward console', () => {
     await page.getByTestId('open-all-confirm').click();
     await expect(page.getByTestId('open-all-done')).toContainText(/12/);
     for (const n of [1, 2, 12]) expect(await station.locker('status', n)).toBe(`Locker ${n}: door open, empty`);
+    // The simulated board takes the board-level command: said per board.
+    const board = page.getByTestId(`open-all-board-${SIM_LOCKER_BUS_ID}-1`);
+    await expect(board).toHaveAttribute('data-method', 'board-command');
+    await expect(board).toContainText('整板一条指令：已开 12 / 12');
+    await expect(page.getByTestId('open-all-not-opened')).toHaveCount(0);
+
+    // Firmware without open-all, and a jammed lock: one lock at a time, and the failure named.
+    await page.getByTestId('open-all-close').click();
+    for (let n = 1; n <= 12; n++) await station.locker('close', n);
+    expect(await station.locker('ignores-open-all')).toBe('The simulated board now ignores the "open all" command');
+    await station.locker('jam', 5);
+    await page.getByTestId('open-all').click();
+    await page.getByTestId('open-all-reason-power').click();
+    await page.getByTestId('open-all-confirm').click();
+    await expect(board).toHaveAttribute('data-method', 'one-by-one', { timeout: 30_000 });
+    await expect(board).toContainText('整板指令无应答，改为逐个开锁：已开 11 / 12');
+    await expect(page.getByTestId('open-all-not-opened')).toHaveText('未打开：5 号（锁未打开）');
+    expect(await station.locker('status', 4)).toBe('Locker 4: door open, empty');
+    expect(await station.locker('status', 5)).toBe('Locker 5: door shut, empty');
+    await station.locker('clear');
 
     await page.getByTestId('console-tab-audit').click();
     await expect(page.getByTestId('console-audit')).toBeVisible();
     await expect(page.getByTestId('audit-action')).toHaveText([
+      'locker.open-all.done',
+      'locker.open-all',
       'locker.open-all.done',
       'locker.open-all',
       'locker.remote-open',

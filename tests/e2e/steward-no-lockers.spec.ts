@@ -31,4 +31,9 @@ test('no lockers: the Steward button is there, and a wedge-read steward card sig
   for (const digit of STEWARD_PIN) await page.getByTestId(`keypad-${digit}`).click();
   await page.getByTestId('steward-pin-submit').click();
   await expect(page.getByTestId('screen-console')).toBeVisible();
+  // No locker wall, no Lockers tab: the console opens on Usage, and no tab leads to lockers.
+  await expect(page.getByTestId('console-section-usage')).toBeVisible();
+  await expect(page.getByTestId('console-tab-usage')).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('console-tab-lockers')).toHaveCount(0);
+  await expect(page.getByTestId('screen-steward-lockers')).toHaveCount(0);
 });

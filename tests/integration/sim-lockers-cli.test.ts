@@ -48,6 +48,23 @@ describe('npm run sim -- locker', () => {
     expect(await lockers.bus.open(1, 2)).toMatchObject({ ok: true });
   });
 
+  it('ignores-open-all: the board ignores the board command (the driver gets no answer) until cleared; the help says so', async () => {
+    lockers = await startDefaultSimulatedLockers(dataDir);
+    await lockers.bus.start();
+    await waitUntil(() => lockers?.bus.state === 'online', 'simulated wall online', 5000);
+    expect(await run('locker', 'ignores-open-all')).toEqual({ code: 0, out: ['The simulated board now ignores the "open all" command'] });
+    expect(await lockers.bus.openBoard(1)).toMatchObject({ ok: false });
+    expect(lockers.simulator.door(1, 1).closed).toBe(true);
+    // One lock at a time still works, as the station then falls back to.
+    expect(await lockers.bus.open(1, 1)).toMatchObject({ ok: true });
+    expect(await run('locker', 'clear')).toEqual({ code: 0, out: ['Cleared every simulated fault'] });
+    expect(await lockers.bus.openBoard(1)).toMatchObject({ ok: true });
+    expect(lockers.simulator.door(1, 2).closed).toBe(false);
+    const help = await run('locker');
+    expect(help.code).toBe(2);
+    expect(help.out.join('\n')).toContain('npm run sim -- locker ignores-open-all');
+  }, 30_000);
+
   it('comes back by itself when its socat dies: new pair, bus online again, doors as they were', async () => {
     const recovered: string[] = [];
     lockers = await startDefaultSimulatedLockers(dataDir, { onRecovered: (line) => recovered.push(line) });

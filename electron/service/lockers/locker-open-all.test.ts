@@ -21,7 +21,10 @@ describe('emergency open all', () => {
       value: {
         opened: [1, 2, 4, 5, 6],
         failed: [{ lockerNumber: 3, reason: 'jammed' }],
-        boards: [{ bus: 'wall', board: 1, method: 'board-command' }, { bus: 'wall', board: 2, method: 'one-by-one' }],
+        boards: [
+          { bus: 'wall', board: 1, method: 'board-command', commandUnanswered: false, lockers: [1, 2, 3, 4] },
+          { bus: 'wall', board: 2, method: 'one-by-one', commandUnanswered: false, lockers: [5, 6] },
+        ],
       },
     });
     expect(s.bus.boardOpens).toEqual([1]);
@@ -44,7 +47,7 @@ describe('emergency open all', () => {
     const s = await start({ layout: STANDARD_LAYOUT, settings: { stewardPin: PIN }, bus: { boards: [{ address: 1, channels: 8, openAll: true }] } });
     s.bus.silenceBoard(1, true, false);
     const result = await s.service.api.openAllLockers({ session: await s.session(), confirm: 'open-all', reason: 'drill' });
-    expect(result).toMatchObject({ ok: true, value: { opened: [], boards: [{ bus: 'wall', board: 1, method: 'one-by-one' }] } });
+    expect(result).toMatchObject({ ok: true, value: { opened: [], boards: [{ bus: 'wall', board: 1, method: 'one-by-one', commandUnanswered: true, lockers: [1, 2, 3, 4] }] } });
     expect(s.bus.boardOpens).toEqual([1]);
     expect(s.bus.opens.map((o) => o.lock)).toEqual([1, 2, 3, 4]);
   });
@@ -53,7 +56,17 @@ describe('emergency open all', () => {
     const s = await start({ layout: TWO_BOARDS, settings: { stewardPin: PIN }, bus: { boards: [{ address: 1, channels: 8, openAll: true }, { address: 2, channels: 8, openAll: true }] } });
     s.bus.silenceBoard(2);
     const result = await s.service.api.openAllLockers({ session: await s.session(), confirm: 'open-all', reason: 'drill' });
-    expect(result).toMatchObject({ ok: true, value: { opened: [1, 2, 3, 4], failed: [{ lockerNumber: 5, reason: 'offline' }, { lockerNumber: 6, reason: 'offline' }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        opened: [1, 2, 3, 4],
+        failed: [{ lockerNumber: 5, reason: 'offline' }, { lockerNumber: 6, reason: 'offline' }],
+        boards: [
+          { bus: 'wall', board: 1, method: 'board-command', commandUnanswered: false, lockers: [1, 2, 3, 4] },
+          { bus: 'wall', board: 2, method: 'one-by-one', commandUnanswered: false, lockers: [5, 6] },
+        ],
+      },
+    });
     expect(s.bus.boardOpens).toEqual([1]);
     expect(s.bus.opens).toEqual([]);
   });

@@ -21,18 +21,21 @@ export interface OpenAllDeps {
 }
 
 type Method = OpenAllOutcome['boards'][number]['method'];
+/** What a board command did: the lockers it opened and those it left shut, or no answer. */
+type BoardCommand = { readonly opened: LockerRecord[]; readonly left: LockerRecord[]; readonly unanswered?: undefined } | { readonly opened?: undefined; readonly left?: undefined; readonly unanswered: true };
 
 export async function openAllLockers(deps: OpenAllDeps): Promise<OpenAllOutcome> {
   const opened: number[] = [];
   const failed: { lockerNumber: number; reason: string }[] = [];
-  const boards: { bus: string; board: number; method: Method }[] = [];
+  const boards: OpenAllOutcome['boards'][number][] = [];
   for (const group of byBoard(deps.lockers)) {
     const first = group[0];
     if (first === undefined) continue;
     const reachable = group.filter((locker) => deps.fleet.reachable(locker));
     for (const locker of group) if (!reachable.includes(locker)) failed.push({ lockerNumber: locker.number, reason: 'offline' });
     const byCommand = await openByBoardCommand(deps, first, reachable);
-    boards.push({ bus: first.busId, board: first.board, method: byCommand ? 'board-command' : 'one-by-one' });
+    const method: Method = byCommand?.opened ? 'board-command' : 'one-by-one';
+    boards.push({ bus: first.busId, board: first.board, method, commandUnanswered: byCommand?.unanswered === true, lockers: group.map((l) => l.number) });
     for (const locker of byCommand?.opened ?? []) opened.push(locker.number);
     for (const locker of byCommand?.left ?? reachable) {
       const outcome = await deps.openOne(locker);
@@ -43,18 +46,21 @@ export async function openAllLockers(deps: OpenAllDeps): Promise<OpenAllOutcome>
   return { opened: opened.sort((a, b) => a - b), failed: failed.sort((a, b) => a.lockerNumber - b.lockerNumber), boards };
 }
 
-/** The board's own command; undefined when the board lacks it or it went unanswered (then: one by one). */
+/**
+ * The board's own command; undefined when the board lacks it, `unanswered` when it went
+ * unanswered (either way: one lock at a time).
+ */
 async function openByBoardCommand(
   deps: OpenAllDeps,
   first: LockerRecord,
   reachable: readonly LockerRecord[],
-): Promise<{ opened: LockerRecord[]; left: LockerRecord[] } | undefined> {
+): Promise<BoardCommand | undefined> {
   const bus = deps.fleet.bus(first.busId);
   if (!bus || reachable.length === 0 || bus.boards.find((b) => b.address === first.board)?.openAll !== true) return undefined;
   // Held like a remote open, so no claim is handed one of these doors while the board pulses them.
   const held = reachable.filter((locker) => deps.fleet.reserve(locker.number));
   const outcome = await bus.openBoard(first.board).finally(() => held.forEach((locker) => deps.fleet.release(locker.number)));
-  if (!outcome.ok) return undefined;
+  if (!outcome.ok) return { unanswered: true };
   const openLocks = new Set(outcome.opened);
   const opened = reachable.filter((locker) => openLocks.has(locker.lock));
   for (const locker of opened) await deps.openedByBoard(locker, outcome.elapsedMs);

@@ -15,5 +15,5 @@ export function consoleDevices(
   if (!parsed.success) return err('invalid-argument', 'getConsoleDevices: a steward session is required');
   const who = access.authorise(parsed.data.session);
   if (!who.ok) return who;
-  return ok({ devices: health.list(), countedSinceMs: health.sinceMs, sync: sync() });
+  return ok({ devices: health.list(), countedSinceMs: health.sinceMs(), sync: sync() });
 }

@@ -29,11 +29,11 @@ describe('openStationDatabase', () => {
     const dataDir = temp.make();
     const db = openStationDatabase({ dataDir });
     try {
-      expect(LATEST_SCHEMA_VERSION).toBe(13);
+      expect(LATEST_SCHEMA_VERSION).toBe(14);
       expect(db.name).toBe(stationDatabasePath(dataDir));
       expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
       expect(tableNames(db)).toEqual([
-        'attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'events', 'inspection_results', 'inspections', 'locker_events', 'locker_sessions', 'lockers', 'notices', 'steward_actions', 'steward_audit', 'stewards', 'supply_alerts', 'supply_items', 'supply_stock', 'upstream_cursors', 'upstream_events', 'upstream_outbox', 'upstream_pulls', 'upstream_wish_replies', 'upstream_worker_sketches', 'usage_card_last', 'usage_slots', 'visit_days', 'visits', 'wish_me_too', 'wish_settings', 'wishes',
+        'attempt_limits', 'cards', 'clock_guard', 'clock_suspect_visits', 'device_counts', 'events', 'inspection_results', 'inspections', 'locker_events', 'locker_sessions', 'lockers', 'notices', 'steward_actions', 'steward_audit', 'stewards', 'supply_alerts', 'supply_items', 'supply_stock', 'upstream_cursors', 'upstream_events', 'upstream_outbox', 'upstream_pulls', 'upstream_wish_replies', 'upstream_worker_sketches', 'usage_card_last', 'usage_slots', 'visit_days', 'visits', 'wish_me_too', 'wish_settings', 'wishes',
       ]);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL

@@ -1,12 +1,13 @@
 /**
  * Emergency "open all": a steward taps it, picks why (first confirmation), then confirms
- * again; only the second tap sends. What it did (opened, and which did not) is shown after.
+ * again; only the second tap sends. What it did, board by board, is shown after (`OpenAllResult`).
  */
 import { useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenAllOutcome } from '../../../common/lockers';
 import type { Result } from '../../../common/result';
 import { playSound } from '../../app/sounds';
+import { OpenAllResult } from './OpenAllResult';
 
 const REASONS = ['emergency', 'power'] as const;
 type Reason = (typeof REASONS)[number];
@@ -71,14 +72,7 @@ export function OpenAllButton({ openAll }: { readonly openAll: (reason: string) 
     case 'done':
       return (
         <div className="open-all-sheet" role="status" data-testid="open-all-done">
-          <p>
-            {step.outcome === null
-              ? t('console.openAll.failed')
-              : t('console.openAll.result', { opened: step.outcome.opened.length, failed: step.outcome.failed.length })}
-          </p>
-          {step.outcome !== null && step.outcome.failed.length > 0 && (
-            <p data-testid="open-all-not-opened">{t('console.openAll.notOpened', { lockers: step.outcome.failed.map((f) => f.lockerNumber).join(', ') })}</p>
-          )}
+          {step.outcome === null ? <p>{t('console.openAll.failed')}</p> : <OpenAllResult outcome={step.outcome} />}
           <button type="button" className="big-button" data-testid="open-all-close" onClick={() => setStep({ kind: 'idle' })}>
             {t('console.openAll.close')}
           </button>

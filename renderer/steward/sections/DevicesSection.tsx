@@ -1,7 +1,7 @@
 /**
  * The console's device section: each card reader and lock bus with its state, when it was
- * last seen working, and its error and reopen counts since start (said plainly, with the
- * start's time: the counts do not survive a restart); then the upstream sync.
+ * last seen working, and its error and reopen counts, kept across restarts and said with the
+ * date they run from; then the upstream sync and what the station pulls down.
  * Refreshed every few seconds while open.
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
@@ -10,15 +10,15 @@ import type { MethodOutput } from '../../../common/contract';
 import { formatClock } from '../../i18n/clock-time';
 import { toLocale } from '../../i18n/i18n';
 import type { ConsoleSectionProps } from '../console-sections';
+import { UpstreamPulls } from './UpstreamPulls';
 
 const REFRESH_MS = 5000;
 
-/** Since when the counts run; a start on an earlier day shows its date ("since 14:02" alone reads as today). */
-export function CountedSince({ sinceMs, nowMs }: { readonly sinceMs: number; readonly nowMs: number }): ReactElement {
+/** Since when the counts run (kept across restarts, so always with its date). */
+export function CountedSince({ sinceMs }: { readonly sinceMs: number }): ReactElement {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
-  const sameDay = new Date(sinceMs).toDateString() === new Date(nowMs).toDateString();
-  const time = sameDay ? formatClock(sinceMs, locale) : `${new Date(sinceMs).toLocaleDateString(locale)} ${formatClock(sinceMs, locale)}`;
+  const time = `${new Date(sinceMs).toLocaleDateString(locale)} ${formatClock(sinceMs, locale)}`;
   return (
     <p className="console-counted-since" data-testid="devices-counted-since">
       {t('console.devices.countedSince', { time })}
@@ -47,7 +47,7 @@ export function DevicesSection({ session, client, checked }: ConsoleSectionProps
       {failed && <p className="code-problem" role="status">{t('console.devices.failed')}</p>}
       {value && (
         <>
-          <CountedSince sinceMs={value.countedSinceMs} nowMs={Date.now()} />
+          <CountedSince sinceMs={value.countedSinceMs} />
           <table className="console-table">
             <thead>
               <tr>
@@ -77,6 +77,7 @@ export function DevicesSection({ session, client, checked }: ConsoleSectionProps
             {t(`console.devices.sync.${value.sync.state}`, { count: value.sync.queueLength })}
             {value.sync.lastSuccessAtMs !== null && ` · ${t('console.devices.lastSent', { time: clock(value.sync.lastSuccessAtMs) })}`}
           </p>
+          <UpstreamPulls pulls={value.sync.pulls} nowMs={Date.now()} />
         </>
       )}
     </div>

@@ -6,13 +6,10 @@
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DAILY_CHECKS, INSPECTION_ITEMS, SEVEN_HAVES, type Inspection, type InspectionItem } from '../../../common/inspection';
+import { DAILY_CHECKS, INSPECTION_ITEMS, INSPECTION_NOTE_LIMIT, SEVEN_HAVES, type Inspection, type InspectionItem } from '../../../common/inspection';
 import { TextComposer } from '../../wishes/input/TextComposer';
 import type { ConsoleSectionProps } from '../console-sections';
 import './sections.css';
-
-/** The contract's limit on one item's note, in characters. */
-const NOTE_MAX = 300;
 
 export function InspectionSection({ client, session, checked }: ConsoleSectionProps): ReactElement {
   const { t, i18n } = useTranslation();
@@ -75,7 +72,7 @@ export function InspectionSection({ client, session, checked }: ConsoleSectionPr
             key={writing}
             value={notes[writing] ?? ''}
             onChange={(value) => setNotes((n) => ({ ...n, [writing]: value }))}
-            maxLength={NOTE_MAX}
+            maxLength={INSPECTION_NOTE_LIMIT}
             placeholder={t('inspection.notePlaceholder')}
             autoFocus
             handwriting={client}

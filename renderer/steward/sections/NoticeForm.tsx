@@ -1,12 +1,12 @@
 /**
- * A new notice's form: kind, the four texts (title and text in zh-CN and English) written on
+ * A notice's form (a new one, or one being edited): kind, the four texts (title and text in zh-CN and English) written on
  * the on-screen keyboard one at a time, the daily window on steppers and the weekdays as
  * toggles. Nothing in it is an editable field, so the operating system's keyboard never
  * appears and a card reader's keystrokes still reach the page's wedge capture.
  */
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { NoticeFields, NoticeKind } from '../../../common/notices';
+import { NOTICE_TEXT_LIMITS, type NoticeFields, type NoticeKind } from '../../../common/notices';
 import { TextComposer } from '../../wishes/input/TextComposer';
 import type { ConsoleSectionProps } from '../console-sections';
 import { DAY_MINUTES, DayToggles, MINUTE_STEP, TimeStepper } from './NoticePickers';
@@ -15,34 +15,43 @@ const KINDS: readonly NoticeKind[] = ['notice', 'event', 'service'];
 
 /** The four texts, each with the contract's limit in characters. */
 const TEXTS = {
-  'title-zh': { part: 'title', locale: 'zh-CN', max: 60, label: 'notices.titleZh' },
-  'title-en': { part: 'title', locale: 'en', max: 100, label: 'notices.titleEn' },
-  'body-zh': { part: 'body', locale: 'zh-CN', max: 300, label: 'notices.bodyZh' },
-  'body-en': { part: 'body', locale: 'en', max: 500, label: 'notices.bodyEn' },
+  'title-zh': { part: 'title', locale: 'zh-CN', max: NOTICE_TEXT_LIMITS.title['zh-CN'], label: 'notices.titleZh' },
+  'title-en': { part: 'title', locale: 'en', max: NOTICE_TEXT_LIMITS.title.en, label: 'notices.titleEn' },
+  'body-zh': { part: 'body', locale: 'zh-CN', max: NOTICE_TEXT_LIMITS.body['zh-CN'], label: 'notices.bodyZh' },
+  'body-en': { part: 'body', locale: 'en', max: NOTICE_TEXT_LIMITS.body.en, label: 'notices.bodyEn' },
 } as const;
 type TextId = keyof typeof TEXTS;
 const TEXT_IDS = Object.keys(TEXTS) as TextId[];
 
+/** Why an existing notice is changed, in the order shown (`notice-reason-<id>`). */
+const EDIT_REASONS = ['mistake', 'changed', 'update'] as const;
+
 export interface NoticeFormProps {
   readonly initial: NoticeFields;
+  /** An existing notice: Save asks why (a preset reason, read as shown), and the reason saves it. */
+  readonly editing?: boolean;
   readonly handwriting: ConsoleSectionProps['client'];
-  readonly onSave: (fields: NoticeFields) => void;
+  /** `reason` only for an edit. */
+  readonly onSave: (fields: NoticeFields, reason?: string) => void;
   readonly onCancel: () => void;
 }
 
-export function NoticeForm({ initial, handwriting, onSave, onCancel }: NoticeFormProps): ReactElement {
+export function NoticeForm({ initial, editing = false, handwriting, onSave, onCancel }: NoticeFormProps): ReactElement {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(initial);
+  const [askingWhy, setAskingWhy] = useState(false);
   const [writing, setWriting] = useState<TextId | null>(null);
   const textOf = (id: TextId) => draft[TEXTS[id].part][TEXTS[id].locale];
   const setText = (id: TextId, value: string) => {
     const { part, locale } = TEXTS[id];
     setDraft((d) => ({ ...d, [part]: { ...d[part], [locale]: value } }));
   };
+  const cleaned: NoticeFields = { ...draft, title: trimmed(draft.title), body: trimmed(draft.body) };
   const ready = draft.title['zh-CN'].trim() !== '' && draft.title.en.trim() !== '' && draft.days !== 0 && draft.startMinute < draft.endMinute;
 
   return (
     <div className="notice-form" data-testid="notice-form">
+      {editing && <h3 data-testid="notice-editing">{t('notices.editing', { title: initial.title['zh-CN'] })}</h3>}
       <div className="console-buttons" role="group" aria-label={t('notices.kindLabel')}>
         {KINDS.map((k) => (
           <button key={k} type="button" className="big-button" data-testid={`notice-kind-${k}`} aria-pressed={draft.kind === k} onClick={() => setDraft({ ...draft, kind: k })}>
@@ -71,8 +80,18 @@ export function NoticeForm({ initial, handwriting, onSave, onCancel }: NoticeFor
       </div>
       {draft.startMinute >= draft.endMinute && <p className="console-error" data-testid="notice-window-wrong">{t('notices.windowWrong')}</p>}
       <DayToggles days={draft.days} onChange={(days) => setDraft({ ...draft, days })} />
+      {askingWhy && ready && (
+        <div className="console-buttons" role="group" aria-label={t('notices.whyEdit')} data-testid="notice-why">
+          <p>{t('notices.whyEdit')}</p>
+          {EDIT_REASONS.map((r) => (
+            <button key={r} type="button" className="big-button" data-testid={`notice-reason-${r}`} onClick={() => onSave(cleaned, t(`notices.editReason.${r}`))}>
+              {t(`notices.editReason.${r}`)}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="console-buttons">
-        <button type="button" className="big-button" data-testid="notice-save" disabled={!ready} onClick={() => onSave({ ...draft, title: trimmed(draft.title), body: trimmed(draft.body) })}>
+        <button type="button" className="big-button" data-testid="notice-save" disabled={!ready} aria-expanded={editing ? askingWhy : undefined} onClick={() => (editing ? setAskingWhy(true) : onSave(cleaned))}>
           {t('notices.save')}
         </button>
         <button type="button" className="big-button" data-testid="notice-cancel" onClick={onCancel}>

@@ -1,7 +1,8 @@
 /**
  * Notices editor: what the attract screen shows, each in zh-CN and English with its daily
- * window and weekdays. Switching one on or off, deleting, and adding one (on the on-screen
- * keyboard and touch pickers, see `NoticeForm.tsx`).
+ * window and weekdays. Switching one on or off, deleting, adding one and editing one (on the
+ * on-screen keyboard and touch pickers, see `NoticeForm.tsx`); an edit is saved by choosing why
+ * it is changed, which goes into the audit log.
  */
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,7 +21,8 @@ export function NoticesSection({ client, session, checked }: ConsoleSectionProps
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const [notices, setNotices] = useState<readonly Notice[]>([]);
-  const [draft, setDraft] = useState<NoticeFields | null>(null);
+  /** The form's starting point: a new notice (`id` null) or the one being edited. */
+  const [draft, setDraft] = useState<{ readonly id: number | null; readonly fields: NoticeFields } | null>(null);
   const [failed, setFailed] = useState(false);
 
   const load = useCallback(async () => {
@@ -31,8 +33,8 @@ export function NoticesSection({ client, session, checked }: ConsoleSectionProps
     void load();
   }, [load]);
 
-  const save = async (id: number | null, fields: NoticeFields) => {
-    const result = checked(await client.saveNotice({ session, id, fields }));
+  const save = async (id: number | null, fields: NoticeFields, reason?: string) => {
+    const result = checked(await client.saveNotice({ session, id, fields, ...(reason === undefined ? {} : { reason }) }));
     setFailed(!result.ok);
     if (result.ok) {
       setDraft(null);
@@ -58,6 +60,9 @@ export function NoticesSection({ client, session, checked }: ConsoleSectionProps
             <button type="button" className="console-small" data-testid={`notice-toggle-${n.id}`} onClick={() => void save(n.id, { ...fieldsOf(n), active: !n.active })}>
               {t(n.active ? 'notices.turnOff' : 'notices.turnOn')}
             </button>
+            <button type="button" className="console-small" data-testid={`notice-edit-${n.id}`} onClick={() => setDraft({ id: n.id, fields: fieldsOf(n) })}>
+              {t('notices.edit')}
+            </button>
             <button type="button" className="console-small" data-testid={`notice-delete-${n.id}`} onClick={() => void remove(n.id)}>
               {t('notices.delete')}
             </button>
@@ -65,9 +70,16 @@ export function NoticesSection({ client, session, checked }: ConsoleSectionProps
         ))}
       </ul>
       {draft ? (
-        <NoticeForm initial={draft} handwriting={client} onSave={(fields) => void save(null, fields)} onCancel={() => setDraft(null)} />
+        <NoticeForm
+          key={draft.id ?? 'new'}
+          initial={draft.fields}
+          editing={draft.id !== null}
+          handwriting={client}
+          onSave={(fields, reason) => void save(draft.id, fields, reason)}
+          onCancel={() => setDraft(null)}
+        />
       ) : (
-        <button type="button" className="big-button" data-testid="notice-add" onClick={() => setDraft(EMPTY)}>
+        <button type="button" className="big-button" data-testid="notice-add" onClick={() => setDraft({ id: null, fields: EMPTY })}>
           {t('notices.add')}
         </button>
       )}

@@ -7,6 +7,7 @@ import type { StationClient } from '../../../common/contract';
 import type { UsageReport } from '../../../common/usage';
 import { createHtmlRenderer, type RenderToHtml } from '../../screens/render-to-html';
 import { CountedSince } from './DevicesSection';
+import { UpstreamPulls } from './UpstreamPulls';
 import { TableChoices } from './ExportSection';
 import { InspectionSection } from './InspectionSection';
 import { NoticeForm } from './NoticeForm';
@@ -127,12 +128,39 @@ describe('export section', () => {
 });
 
 describe('devices section', () => {
-  it('says since when the error and reopen counts run, with the date when that was an earlier day', () => {
+  it('says since when the error and reopen counts run, always with the date (they are kept across restarts)', () => {
     const start = new Date(2026, 10, 30, 14, 2).getTime();
-    const sameDay = html(<CountedSince sinceMs={start} nowMs={start + 3_600_000} />);
-    expect(sameDay).toContain('Errors and reopens since 14:02, when the station last started');
-    const nextDay = html(<CountedSince sinceMs={start} nowMs={start + 86_400_000} />);
-    expect(nextDay).toContain(`since ${new Date(start).toLocaleDateString('en')} 14:02,`);
-    expect(html(<CountedSince sinceMs={start} nowMs={start} />, 'zh-CN')).toContain('故障与重连次数自 14:02 起统计');
+    expect(html(<CountedSince sinceMs={start} />)).toContain(`Errors and reopens counted since ${new Date(start).toLocaleDateString('en')} 14:02`);
+    expect(html(<CountedSince sinceMs={start} />, 'zh-CN')).toContain(`故障与重连次数自 ${new Date(start).toLocaleDateString('zh-CN')} 14:02 起累计`);
+  });
+});
+
+describe('upstream pulls on the devices section', () => {
+  const now = new Date(2026, 11, 1, 15, 0).getTime();
+  const ETAG = '"sha256-9f2c0c1d5e"';
+  const pulls = [
+    { kind: 'notices' as const, etag: ETAG, lastPullAtMs: now - 120_000, lastChangeAtMs: now - 3 * 3_600_000, lastError: null, nextPullAtMs: now + 180_000 },
+    { kind: 'stewards' as const, etag: null, lastPullAtMs: null, lastChangeAtMs: null, lastError: { atMs: now - 60_000, message: 'HTTP 500' }, nextPullAtMs: now + 30_000 },
+    { kind: 'words' as const, etag: ETAG, lastPullAtMs: now - 86_400_000, lastChangeAtMs: now - 2 * 86_400_000, lastError: null, nextPullAtMs: null },
+  ];
+  const cells = (markup: string, kind: string) =>
+    ['in-force', 'last', 'problem', 'next'].map((c) => new RegExp(`data-testid="pull-${c}-${kind}">([^<]*)<`).exec(markup)?.[1]?.replace(/<!-- -->/g, ''));
+
+  it('per kind: the version in use and its age, last check, last problem, next check, in plain words; never the ETag', () => {
+    const markup = html(<UpstreamPulls pulls={pulls} nowMs={now} />);
+    expect(markup).not.toContain('sha256');
+    expect(markup).toContain('Notices and events');
+    expect(cells(markup, 'notices')).toEqual(['since 12:00 (3 hours ago)', '14:58 (2 minutes ago)', 'none', '15:03 (in 3 minutes)']);
+    expect(cells(markup, 'stewards')).toEqual(['none received yet', 'not yet', '14:59 (1 minute ago): HTTP 500 (the version in use was kept)', '15:00 (in 30 seconds)']);
+    const twoDaysAgo = new Date(now - 2 * 86_400_000).toLocaleDateString('en');
+    expect(cells(markup, 'words')?.[0]).toBe(`since ${twoDaysAgo} 15:00 (2 days ago)`);
+    expect(cells(markup, 'words')?.[3]).toBe('not checked');
+  });
+
+  it('in Chinese; and nothing at all without a collector', () => {
+    const markup = html(<UpstreamPulls pulls={pulls} nowMs={now} />, 'zh-CN');
+    expect(markup).toContain('管理员名单');
+    expect(cells(markup, 'notices')?.[0]).toBe('自 12:00（3小时前） 起');
+    expect(html(<UpstreamPulls pulls={[]} nowMs={now} />)).toBe('');
   });
 });

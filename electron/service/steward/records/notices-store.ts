@@ -20,6 +20,8 @@ interface NoticeRow {
 
 export interface NoticesStore {
   all(): Notice[];
+  /** One notice; undefined for an unknown id. */
+  get(id: number): Notice | undefined;
   /** Inserts (`id` null) or replaces; undefined for an unknown id. */
   save(id: number | null, fields: NoticeFields, atMs: number): Notice | undefined;
   /** False for an unknown id. */
@@ -37,6 +39,10 @@ export function createNoticesStore(db: Database): NoticesStore {
   const remove = db.prepare<[number]>('DELETE FROM notices WHERE id = ?');
   return {
     all: () => all.all().map(toNotice),
+    get(id) {
+      const row = byId.get(id);
+      return row && toNotice(row);
+    },
     save(id, f, atMs) {
       const values = [f.kind, f.title['zh-CN'], f.title.en, f.body['zh-CN'], f.body.en, f.startMinute, f.endMinute, f.days, f.active ? 1 : 0, atMs];
       let noticeId: number;

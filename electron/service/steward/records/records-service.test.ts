@@ -138,6 +138,17 @@ describe('inspection', () => {
     expect(access.audits().map((a) => `${a.action} ${a.subject}`)).toEqual(['inspection.record inspection 1', 'inspection.record inspection 2']);
   });
 
+  it('a note at its limit in characters is kept whole, though emoji make it far longer in UTF-16 units; one more is refused', async () => {
+    const { api } = setup();
+    const note = '👨‍👩‍👧‍👦'.repeat(100) + '断电'.repeat(50) + 'e\u0301'.repeat(100); // 300 characters, 1400 units
+    expect(note.length).toBe(1_400);
+    const saved = value(await api.recordInspection({ session, results: all({ microwave: note }) }));
+    expect(saved.results.find((r) => r.item === 'microwave')?.note).toBe(note);
+    expect(value(await api.listInspections({ session }))[0]!.results.find((r) => r.item === 'microwave')?.note).toBe(note);
+    expect(await api.recordInspection({ session, results: all({ microwave: `${note}🇨🇳` }) })).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect(db.prepare('SELECT count(*) AS n FROM inspections').get()).toEqual({ n: 1 });
+  });
+
   it('refuses a checklist with an item missing or twice', async () => {
     const { api } = setup();
     expect(await api.recordInspection({ session, results: all().slice(1) })).toMatchObject({ ok: false, code: 'invalid-argument' });
@@ -177,5 +188,43 @@ describe('notices', () => {
     expect(value(await api.listNotices({ session })).map((n) => n.id)).toEqual([saved.id]);
     expect(access.audits().map((a) => `${a.action} ${a.subject}`)).toEqual(['notice.add notice 1', 'notice.add notice 2', 'notice.delete notice 2']);
     expect(await api.saveNotice({ session, id: null, fields: { ...haircut, startMinute: 900, endMinute: 800 } })).toMatchObject({ ok: false, code: 'invalid-argument' });
+  });
+
+  it('an edit of an existing notice needs a reason and is audited with it; switching it off or on alone is not an edit', async () => {
+    const { api, access, setNow } = setup(1_000);
+    const saved = value(await api.saveNotice({ session, id: null, fields: haircut }));
+    const later = { ...haircut, title: { 'zh-CN': '免费理发（改到周六）', en: 'Free haircut (now Saturday)' }, days: 0b100_0000 };
+    setNow(2_000);
+    expect(await api.saveNotice({ session, id: saved.id, fields: later })).toMatchObject({ ok: false, code: 'invalid-argument', message: expect.stringContaining('reason') });
+    expect(await api.saveNotice({ session, id: saved.id, fields: later, reason: '   ' })).toMatchObject({ ok: false, code: 'invalid-argument' });
+    expect(value(await api.listNotices({ session }))).toEqual([{ ...haircut, id: saved.id, updatedMs: 1_000 }]);
+    const edited = value(await api.saveNotice({ session, id: saved.id, fields: later, reason: 'The time or the details changed' }));
+    expect(edited).toEqual({ ...later, id: saved.id, updatedMs: 2_000 });
+    expect(value(await api.saveNotice({ session, id: saved.id, fields: { ...later, active: false } }))).toMatchObject({ active: false });
+    expect(await api.saveNotice({ session, id: 99, fields: later, reason: 'x' })).toMatchObject({ ok: false, code: 'not-found' });
+    expect(access.audits().map((a) => [a.action, a.subject, a.reason])).toEqual([
+      ['notice.add', `notice ${saved.id}`, null],
+      ['notice.edit', `notice ${saved.id}`, 'The time or the details changed'],
+      ['notice.off', `notice ${saved.id}`, null],
+    ]);
+  });
+
+  it('every text at its limit in characters (emoji, CJK, combining marks) is saved whole; one more is refused', async () => {
+    const { api } = setup();
+    const fields: NoticeFields = {
+      ...haircut,
+      title: { 'zh-CN': '🧑‍🔧'.repeat(30) + '理发'.repeat(15), en: 'e\u0301'.repeat(99) + '🏴󠁧󠁢󠁳󠁣󠁴󠁿' },
+      body: { 'zh-CN': '👨‍👩‍👧‍👦'.repeat(300), en: '🇨🇳'.repeat(500) },
+    };
+    expect([fields.title['zh-CN'].length, fields.title.en.length, fields.body['zh-CN'].length, fields.body.en.length]).toEqual([180, 212, 3_300, 2_000]);
+    const saved = value(await api.saveNotice({ session, id: null, fields }));
+    expect(value(await api.listNotices({ session })).find((n) => n.id === saved.id)).toMatchObject({ title: fields.title, body: fields.body });
+    for (const over of [
+      { ...fields, title: { ...fields.title, 'zh-CN': `${fields.title['zh-CN']}线` } },
+      { ...fields, body: { ...fields.body, en: `${fields.body.en}e\u0301` } },
+    ]) {
+      expect(await api.saveNotice({ session, id: null, fields: over })).toMatchObject({ ok: false, code: 'invalid-argument' });
+    }
+    expect(value(await api.listNotices({ session })).length).toBe(1);
   });
 });

@@ -8,6 +8,7 @@ import type { Database } from 'better-sqlite3';
 import '../../../../common/zod-messages';
 import { stationMethods, type MethodInput, type MethodName, type MethodOutput, type StationApi } from '../../../../common/contract';
 import { INSPECTION_ITEMS } from '../../../../common/inspection';
+import type { NoticeFields } from '../../../../common/notices';
 import { err, ok, type Result } from '../../../../common/result';
 import type { StationEventBus } from '../../../service-contract';
 import type { StewardAccess, StewardIdentity } from '../steward-access';
@@ -42,7 +43,7 @@ export function createStewardRecordsService(deps: StewardRecordsDeps): { api: Pi
   const supplies = createSuppliesStore(db);
   const inspections = createInspectionStore(db);
   const notices = createNoticesStore(db);
-  const audit = (steward: StewardIdentity, action: string, subject: string) => access.audit({ steward, action, subject, reason: null });
+  const audit = (steward: StewardIdentity, action: string, subject: string, reason: string | null = null) => access.audit({ steward, action, subject, reason });
 
   /** Parse, authorise, then `fn` in one transaction with its audit rows. */
   const steward = <M extends RecordMethod>(name: M, fn: (input: MethodInput<M> & object, who: StewardIdentity) => Result<MethodOutput<M>>) =>
@@ -105,10 +106,16 @@ export function createStewardRecordsService(deps: StewardRecordsDeps): { api: Pi
 
     listNotices: steward('listNotices', () => ok(notices.all())),
 
-    saveNotice: steward('saveNotice', ({ id, fields }, who) => {
+    saveNotice: steward('saveNotice', ({ id, fields, reason }, who) => {
+      const before = id === null ? undefined : notices.get(id);
+      if (id !== null && !before) return err('not-found', `No notice ${id}.`);
+      // Changing what an existing notice says or when it shows is audited with why, as locker
+      // actions are; switching it on or off alone is not an edit of it.
+      const edited = before !== undefined && !sameExceptActive(before, fields);
+      if (edited && reason === undefined) return err('invalid-argument', 'saveNotice: editing a notice needs a reason');
       const notice = notices.save(id, fields, now());
       if (!notice) return err('not-found', `No notice ${id}.`);
-      audit(who, id === null ? 'notice.add' : 'notice.edit', `notice ${notice.id}`);
+      audit(who, id === null ? 'notice.add' : edited ? 'notice.edit' : notice.active ? 'notice.on' : 'notice.off', `notice ${notice.id}`, reason ?? null);
       changed();
       return ok(notice);
     }),
@@ -125,4 +132,10 @@ export function createStewardRecordsService(deps: StewardRecordsDeps): { api: Pi
   const changed = () => queueMicrotask(() => events.emit('noticesChanged', {}));
 
   return { api };
+}
+
+/** The same notice but for `active`. */
+function sameExceptActive(a: NoticeFields, b: NoticeFields): boolean {
+  return a.kind === b.kind && a.title['zh-CN'] === b.title['zh-CN'] && a.title.en === b.title.en && a.body['zh-CN'] === b.body['zh-CN'] && a.body.en === b.body.en
+    && a.startMinute === b.startMinute && a.endMinute === b.endMinute && a.days === b.days;
 }

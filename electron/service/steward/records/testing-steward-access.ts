@@ -11,7 +11,7 @@ export const TEST_SESSION = 'S'.repeat(32);
 
 export interface StewardAccessDouble extends StewardAccess {
   /** Audit rows written so far (committed ones only). */
-  audits(): { action: string; subject: string | null; steward_id: number }[];
+  audits(): { action: string; subject: string | null; steward_id: number; reason: string | null }[];
   /** When set, the next audit throws (a failing audit must undo its change). */
   failNextAudit: boolean;
   /** Ends every session. */
@@ -19,8 +19,8 @@ export interface StewardAccessDouble extends StewardAccess {
 }
 
 export function stewardAccessDouble(db: Database, steward: StewardIdentity = { stewardId: 1, name: '王芳', role: 'cadre' }): StewardAccessDouble {
-  db.exec('CREATE TABLE IF NOT EXISTS test_audit (id INTEGER PRIMARY KEY, steward_id INTEGER, action TEXT, subject TEXT)');
-  const insert = db.prepare('INSERT INTO test_audit (steward_id, action, subject) VALUES (?, ?, ?)');
+  db.exec('CREATE TABLE IF NOT EXISTS test_audit (id INTEGER PRIMARY KEY, steward_id INTEGER, action TEXT, subject TEXT, reason TEXT)');
+  const insert = db.prepare('INSERT INTO test_audit (steward_id, action, subject, reason) VALUES (?, ?, ?, ?)');
   let signedIn = true;
   const access: StewardAccessDouble = {
     failNextAudit: false,
@@ -30,9 +30,9 @@ export function stewardAccessDouble(db: Database, steward: StewardIdentity = { s
         access.failNextAudit = false;
         throw new Error('audit failed');
       }
-      insert.run(entry.steward.stewardId, entry.action, entry.subject);
+      insert.run(entry.steward.stewardId, entry.action, entry.subject, entry.reason);
     },
-    audits: () => db.prepare('SELECT action, subject, steward_id FROM test_audit ORDER BY id').all() as { action: string; subject: string | null; steward_id: number }[],
+    audits: () => db.prepare('SELECT action, subject, steward_id, reason FROM test_audit ORDER BY id').all() as { action: string; subject: string | null; steward_id: number; reason: string | null }[],
     signOut: () => {
       signedIn = false;
     },
