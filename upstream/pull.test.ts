@@ -4,6 +4,7 @@
  * entries, wish replies from `addWishReply`, and every refused download.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProjectDatabase } from '../tests/support/project-database';
 import { pullPath, type PullKind } from '../common/upstream-pull';
 import type { SqlDatabase } from './db/sql';
 import { addWishReply, listWishReplies, setPullDocument } from './pull-store';
@@ -41,6 +42,10 @@ const notice = (title: string) => ({
 });
 
 describe('GET /v1/stations/<id>/<kind>', () => {
+  it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
+    await expectProjectDatabase(db);
+  });
+
   it('serves wish replies added with addWishReply, with a strong ETag, 304 on If-None-Match, and a new ETag after a new reply', async () => {
     const empty = await get('wish-replies');
     expect(empty).toMatchObject({ status: 200, json: { schemaVersion: 1, kind: 'wish-replies', replies: [] } });

@@ -44,6 +44,7 @@ import { createWedgeGate } from './wedge-gate';
 import { createWishService } from './wishes/wish-service';
 import { createLiveWordFilter } from './wishes/live-word-filter';
 import { createPullAppliers } from './upstream/pull-appliers';
+import { createWishRetraction } from './upstream/wish-retraction';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -163,7 +164,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     throw error;
   }
   const wordFilter = createLiveWordFilter();
-  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now, filter: wordFilter.filter });
+  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now, filter: wordFilter.filter, onHidden: createWishRetraction(db, config.stationId) });
   const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
     repo: checkInRepo,

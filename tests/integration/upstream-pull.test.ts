@@ -1,6 +1,7 @@
 /**
  * The district's configuration pulled down to a station: a real collector (Fastify on
- * 127.0.0.1, in-memory PGlite) and a real station service on SQLite files. For each kind: the
+ * 127.0.0.1, on an in-memory PGlite in the `unit` project and on the run's PostgreSQL server
+ * in `collector-postgres`) and a real station service on SQLite files. For each kind: the
  * first download is applied, the next is a 304 that changes nothing, a changed document is
  * applied, and every bad download (500, body cut off, not JSON, schema failure) keeps the
  * configuration in force row for row, with its ETag, and says why in the sync status. Then
@@ -30,6 +31,7 @@ import { pulledCardOf, stewardCardKey } from '../../electron/service/upstream/st
 import type { SqlDatabase } from '../../upstream/db/sql';
 import { addWishReply, setPullDocument } from '../../upstream/pull-store';
 import { openTestDatabase, startCollector, type RunningCollector } from '../../upstream/testing';
+import { expectProjectDatabase } from '../support/project-database';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 2, 2, 2, 0);
@@ -213,6 +215,10 @@ const CONFIGS: Record<Exclude<PullKind, 'wish-replies'>, [unknown, unknown]> = {
 };
 
 describe('pulling the district configuration down', () => {
+  it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
+    await expectProjectDatabase(db);
+  });
+
   it('each kind: applied on the first download, unchanged on a 304, a changed document applied, every bad download keeps the old one and its ETag', async () => {
     for (const [kind, [first]] of Object.entries(CONFIGS)) await setPullDocument(db, kind as keyof typeof CONFIGS, first);
     const s = await station();
