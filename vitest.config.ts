@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-/** The collector's suite: run on an in-memory PGlite in `unit`, and again on a real PostgreSQL server. */
-const COLLECTOR_SUITE = ['upstream/**/*.test.ts', 'tests/integration/upstream-sync.test.ts'];
+/** The collector's suite (with the station-to-collector sync and pull tests): run on an in-memory PGlite in `unit`, and again on a real PostgreSQL server. */
+const COLLECTOR_SUITE = ['upstream/**/*.test.ts', 'tests/integration/upstream-sync.test.ts', 'tests/integration/upstream-pull.test.ts', 'tests/integration/upstream-wish-retraction.test.ts'];
 
 export default defineConfig({
   test: {

@@ -58,6 +58,18 @@ describe('station client with sections loaded on first use', () => {
     expect(asked).toEqual(['lockers']);
   });
 
+  it('starts loading a later section when the call goes out, not after its answer arrives', async () => {
+    const { source, asked, gates } = gatedSource();
+    let answer: (value: unknown) => void = () => undefined;
+    const client = createStationClient(() => new Promise((resolve) => (answer = resolve)), () => () => undefined, source);
+    const pending = client.getLockerAvailability();
+    expect(asked).toEqual(['lockers']);
+    expect(gates).toHaveLength(1);
+    gates[0]?.resolve();
+    answer(ok(AVAILABILITY));
+    expect(await pending).toEqual({ ok: true, value: AVAILABILITY });
+  });
+
   it('answers unavailable when a section cannot load, and tries the load again on the next call', async () => {
     const { source, gates } = gatedSource();
     const client = createStationClient(async () => ok(AVAILABILITY), () => () => undefined, source);

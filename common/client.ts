@@ -22,13 +22,16 @@ export function createStationClient(call: CallTransport, subscribe: EventTranspo
   const client: Record<string, unknown> = {};
   for (const name of SECTIONED_METHOD_NAMES) {
     client[name] = async (arg?: unknown): Promise<Result<unknown>> => {
+      // Asked before the call goes out, so a section's chunk loads while the answer travels
+      // instead of after it arrives (one round trip less on a page's first calls).
+      const got = schemas(METHOD_SECTIONS[name]);
+      if (got instanceof Promise) got.catch(() => undefined);
       let answer: unknown;
       try {
         answer = await call(name, arg);
       } catch (error) {
         return err('unavailable', error instanceof Error ? error.message : String(error));
       }
-      const got = schemas(METHOD_SECTIONS[name]);
       const section = got instanceof Promise ? await got.catch(() => null) : got;
       if (section === null) return err('unavailable', `${name}: contract section ${METHOD_SECTIONS[name]} did not load`);
       return checkAnswer(name, answer, section);

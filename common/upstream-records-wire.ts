@@ -67,3 +67,13 @@ export const wishPostedSchema = z.strictObject({
   /** When it was posted, epoch ms (station clock). */
   postedAtMs: epochMs,
 });
+
+/**
+ * A note a steward hid after it was sent (`wish.posted`): the collector takes it off the
+ * dashboard's unread list and refuses replies to it. Key `<station>/wish.retracted/<wishId>`.
+ */
+export const wishRetractedSchema = z.strictObject({
+  wishId: z.string().regex(/^[0-9a-f]{32}$/),
+  /** When it was hidden, epoch ms (station clock). */
+  retractedAtMs: epochMs,
+});

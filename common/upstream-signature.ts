@@ -67,3 +67,41 @@ export function parseContentDigest(header: string | undefined): string | undefin
   if (header === undefined || !header.trim().startsWith('sha-256=')) return undefined;
   return BASE64_ITEM.exec(header.trim().slice('sha-256='.length))?.[1];
 }
+
+/**
+ * Pull answers are signed back the same way, with the same station key: a `200` over its
+ * status, ETag and body digest, a `304` over its status and ETag. `@signature-params` carries
+ * the collector's `created`, the station id and the *request's* nonce, so an answer recorded
+ * from one request does not verify for another.
+ *
+ *     Signature-Input: sig1=("@status" "etag" "content-digest");created=…;keyid="<station id>";nonce="<request nonce>";alg="hmac-sha256"
+ */
+export type SignedAnswerStatus = 200 | 304;
+
+const ANSWER_COMPONENTS: Record<SignedAnswerStatus, string> = { 200: '("@status" "etag" "content-digest")', 304: '("@status" "etag")' };
+const ANSWER_INPUT_PATTERN: Record<SignedAnswerStatus, RegExp> = {
+  200: /^sig1=\("@status" "etag" "content-digest"\);created=(\d{1,12});keyid="([A-Za-z0-9_.-]{1,64})";nonce="([A-Za-z0-9_-]{16,64})";alg="hmac-sha256"$/,
+  304: /^sig1=\("@status" "etag"\);created=(\d{1,12});keyid="([A-Za-z0-9_.-]{1,64})";nonce="([A-Za-z0-9_-]{16,64})";alg="hmac-sha256"$/,
+};
+
+/** The answer's `@signature-params` value (also its `Signature-Input` member after `sig1=`). */
+export function answerSignatureParamsValue(status: SignedAnswerStatus, params: SignatureParams): string {
+  return `${ANSWER_COMPONENTS[status]};created=${params.created};keyid="${params.keyId}";nonce="${params.nonce}";alg="hmac-sha256"`;
+}
+
+/** The text HMAC'd for an answer; `contentDigest` only for a 200. */
+export function answerSignatureBase(status: SignedAnswerStatus, etag: string, contentDigest: string | undefined, params: SignatureParams): string {
+  return [
+    `"@status": ${status}`,
+    `"etag": ${etag}`,
+    ...(status === 200 ? [`"content-digest": ${contentDigest ?? ''}`] : []),
+    `"@signature-params": ${answerSignatureParamsValue(status, params)}`,
+  ].join('\n');
+}
+
+/** Parses an answer's `Signature-Input`; undefined unless it is exactly the profile for `status`. */
+export function parseAnswerSignatureInput(status: SignedAnswerStatus, header: string | undefined): SignatureParams | undefined {
+  const match = header === undefined ? null : ANSWER_INPUT_PATTERN[status].exec(header.trim());
+  if (!match) return undefined;
+  return { created: Number(match[1]), keyId: match[2]!, nonce: match[3]! };
+}

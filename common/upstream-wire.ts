@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { deviceStatusSchema } from './domain';
 import { decodeSketch, HLL_ENCODED_LENGTH, HLL_PRECISION } from './hyperloglog';
-import { inspectionResultSchema, suppliesDailySchema, supplyAlertSchema, wishPostedSchema } from './upstream-records-wire';
+import { inspectionResultSchema, suppliesDailySchema, supplyAlertSchema, wishPostedSchema, wishRetractedSchema } from './upstream-records-wire';
 
 /** The version this build writes and the only one its collector stores. */
 export const UPSTREAM_SCHEMA_VERSION = 1;
@@ -136,6 +136,7 @@ export const upstreamItemSchema = z.discriminatedUnion('kind', [
   item('supply.alert', supplyAlertSchema),
   item('inspection.result', inspectionResultSchema),
   item('wish.posted', wishPostedSchema),
+  item('wish.retracted', wishRetractedSchema),
 ]);
 export type UpstreamItem = z.infer<typeof upstreamItemSchema>;
 export type UpstreamKind = UpstreamItem['kind'];

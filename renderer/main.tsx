@@ -5,6 +5,7 @@ import { preloadContractSections } from './api/page-contract';
 import { pickStationClient } from './api/station-client';
 import { App } from './app/App';
 import { ErrorBoundary } from './app/ErrorBoundary';
+import { firstScreen } from './app/first-screen';
 import { preloadLaterScreens, whenIdle } from './app/later-screens';
 import { initI18n, preloadLanguages } from './i18n/i18n';
 import './styles/base.css';
@@ -27,7 +28,10 @@ if (root) {
       </ErrorBoundary>
     </StrictMode>,
   );
-  preloadLaterScreens();
-  whenIdle(() => preloadLanguages(i18n));
-  whenIdle(preloadContractSections);
+  // Not before the first screen is on glass: these fetches would compete with it.
+  firstScreen.whenShown(() => {
+    preloadLaterScreens();
+    whenIdle(() => preloadLanguages(i18n));
+    whenIdle(preloadContractSections);
+  });
 }

@@ -89,7 +89,8 @@ describe('createBatchWriter', () => {
   });
 
   it('moves a station\'s last-seen time at most once per step', async () => {
-    const writer = createBatchWriter(db, { lastSeenStepSeconds: 10 });
+    let clock = Date.now();
+    const writer = createBatchWriter(db, { lastSeenStepSeconds: 10, now: () => clock });
     const seen = async () => (await db.query<{ at: string | null }>("SELECT last_seen_at::text AS at FROM stations WHERE id = 'gc-c'"))[0]?.at;
     await db.query("UPDATE stations SET last_seen_at = NULL WHERE id = 'gc-c'");
     await writer.write(batch('gc-c', 'nonce-seen-000000001', [20]));
@@ -99,9 +100,31 @@ describe('createBatchWriter', () => {
     expect(await seen()).toBe(first);
     await db.query("UPDATE stations SET last_seen_at = now() - interval '11 seconds' WHERE id = 'gc-c'");
     const stale = await seen();
+    // Within the step by this process's clock it does not even ask the database.
     await writer.write(batch('gc-c', 'nonce-seen-000000003', [22]));
+    expect(await seen()).toBe(stale);
+    clock += 11_000;
+    await writer.write(batch('gc-c', 'nonce-seen-000000004', [23]));
     expect(await seen()).not.toBe(stale);
     const [moved] = await db.query<{ fresh: boolean }>("SELECT last_seen_at > now() - interval '5 seconds' AS fresh FROM stations WHERE id = 'gc-c'");
     expect(moved).toEqual({ fresh: true });
+  });
+
+  it('with two processes on one station, the row moves once per step in all, and the second process moves it when the step has passed', async () => {
+    const one = createBatchWriter(db, { lastSeenStepSeconds: 10 });
+    const two = createBatchWriter(db, { lastSeenStepSeconds: 10 });
+    const seen = async () => (await db.query<{ at: string | null }>("SELECT last_seen_at::text AS at FROM stations WHERE id = 'gc-b'"))[0]?.at;
+    await db.query("UPDATE stations SET last_seen_at = NULL WHERE id = 'gc-b'");
+    await one.write(batch('gc-b', 'nonce-two-0000000001', [30]));
+    const first = await seen();
+    expect(first).toEqual(expect.any(String));
+    // The other process has never moved it, asks, and the database says it was moved within the step.
+    expect(await two.write(batch('gc-b', 'nonce-two-0000000002', [31]))).toEqual({ inserted: new Set(keys('gc-b', [31])) });
+    expect(await seen()).toBe(first);
+    await db.query("UPDATE stations SET last_seen_at = now() - interval '11 seconds' WHERE id = 'gc-b'");
+    const stale = await seen();
+    // Not moved by the first within its step, so the second asks again and moves it.
+    await two.write(batch('gc-b', 'nonce-two-0000000003', [32]));
+    expect(await seen()).not.toBe(stale);
   });
 });

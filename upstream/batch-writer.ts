@@ -29,6 +29,8 @@ export interface BatchWriterOptions {
   readonly maxItemsPerStatement?: number;
   /** `stations.last_seen_at` moves when older than this, s. */
   readonly lastSeenStepSeconds: number;
+  /** This process's clock, epoch ms, for when it last moved a station's last-seen. Default `Date.now`. */
+  readonly now?: () => number;
 }
 
 interface Waiting {
@@ -46,6 +48,13 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
   const maxItems = Math.max(1, options.maxItemsPerStatement ?? 5_000);
   const queue: Waiting[] = [];
   let inFlight = 0;
+  const now = options.now ?? Date.now;
+  const stepMs = Number(options.lastSeenStepSeconds) * 1000;
+  // When this process last moved each station's last-seen (by its own clock): within a step it
+  // does not even ask, so a busy station's row is touched once a step, not looked at every
+  // group, and two processes rarely meet on it. The database's own test below still decides,
+  // so with several processes the row moves once a step in all.
+  const movedAt = new Map<string, number>();
 
   // Everything in one statement, so one group is written whole or (on an error) not at all.
   // Rows go in in batch order and each batch's item order, so `seq` keeps arrival order.
@@ -68,23 +77,34 @@ export function createBatchWriter(db: SqlClient, options: BatchWriterOptions) {
       RETURNING key
     ), seen AS (
       -- At most once per step per station: every request updating the one row would queue a
-      -- busy station's concurrent requests on its row lock.
+      -- busy station's concurrent requests on its row lock. $3: the stations this process has
+      -- not moved within the step.
       UPDATE stations SET last_seen_at = now()
-      WHERE id IN (SELECT station_id FROM fresh)
+      WHERE id = ANY($3::text[]) AND id IN (SELECT station_id FROM fresh)
         AND (last_seen_at IS NULL OR last_seen_at < now() - make_interval(secs => ${Number(options.lastSeenStepSeconds)}))
+      RETURNING id
     )
     SELECT coalesce((SELECT json_agg(b) FROM fresh), '[]'::json) AS fresh,
-           coalesce((SELECT json_agg(key) FROM stored), '[]'::json) AS inserted`;
+           coalesce((SELECT json_agg(key) FROM stored), '[]'::json) AS inserted,
+           coalesce((SELECT json_agg(id) FROM seen), '[]'::json) AS moved`;
+
+  // Prepared once per connection: the server plans this statement once, not at every group.
+  // The text varies only with the step, so the name does too.
+  const statementName = `collector_batch_write_${Number(options.lastSeenStepSeconds)}`;
 
   async function write(group: readonly Waiting[]): Promise<BatchWritten[]> {
     const batches = group.map((w, b) => ({ b, station_id: w.batch.stationId, nonce: w.batch.nonce, created: w.batch.createdSeconds }));
     const items = group.flatMap((w, b) =>
       w.batch.items.map((item, n) => ({ b, n, key: item.key, kind: item.kind, schema_version: w.batch.schemaVersion, produced_ms: item.producedAtMs, payload: item.payload })),
     );
-    const params = [JSON.stringify(batches), JSON.stringify(items)];
+    const startedMs = now();
+    const due = [...new Set(group.map((w) => w.batch.stationId))].filter((id) => !(startedMs - (movedAt.get(id) ?? Number.NEGATIVE_INFINITY) < stepMs));
+    const params = [JSON.stringify(batches), JSON.stringify(items), due];
     for (let attempt = 1; ; attempt++) {
       try {
-        const [row] = await db.query<{ fresh: number[]; inserted: string[] }>(sql, params);
+        const [row] = await db.query<{ fresh: number[]; inserted: string[]; moved: string[] }>(sql, params, { prepareAs: statementName });
+        // Only a move that happened counts: a station another process moved a moment ago is asked again next group.
+        for (const id of row?.moved ?? []) movedAt.set(id, startedMs);
         const fresh = new Set(row?.fresh ?? []);
         const inserted = new Set(row?.inserted ?? []);
         // A key two batches of the group carried was stored by the first of them.

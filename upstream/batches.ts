@@ -37,7 +37,10 @@ export function readBatch(body: Buffer, signingStationId: string): ReadBatch {
   } catch {
     return { ok: false, status: 400, error: 'malformed', message: 'The body is not JSON.' };
   }
-  const probe = versionProbe.safeParse(json);
+  // The envelope first: a valid one has an integer schemaVersion, so the probe (which decides
+  // between "malformed" and "unknown version" for a bad envelope) only runs for a bad one.
+  const batch = envelope.safeParse(json);
+  const probe = batch.success ? batch : versionProbe.safeParse(json);
   if (!probe.success) return { ok: false, status: 400, error: 'malformed', message: 'The body has no integer schemaVersion.' };
   if (!SUPPORTED_SCHEMA_VERSIONS.includes(probe.data.schemaVersion)) {
     return {
@@ -45,7 +48,6 @@ export function readBatch(body: Buffer, signingStationId: string): ReadBatch {
       message: `Schema version ${probe.data.schemaVersion} is not one this collector stores (${SUPPORTED_SCHEMA_VERSIONS.join(', ')}); nothing was stored.`,
     };
   }
-  const batch = envelope.safeParse(json);
   if (!batch.success) {
     const issue = batch.error.issues[0];
     return { ok: false, status: 400, error: 'malformed', message: `Batch ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}.` };

@@ -2,7 +2,8 @@
  * The collector over real HTTP on 127.0.0.1 with an in-memory PGlite: per-item answers,
  * idempotent storage, and every refused request, each with its status and nothing changed.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProjectDatabase } from '../tests/support/project-database';
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
 import type { SqlDatabase } from './db/sql';
 import { hourlyItem } from './test-items';
@@ -43,12 +44,7 @@ async function snapshot() {
 
 describe('POST /v1/batches', () => {
   it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
-    const server = inject('collectorPostgresUrl');
-    expect(db.kind).toBe(server ? 'postgres' : 'pglite');
-    if (server) {
-      const [row] = await db.query<{ port: string }>("SELECT current_setting('port') AS port");
-      expect(row?.port).toBe(new URL(server).port);
-    }
+    await expectProjectDatabase(db);
   });
 
   it('stores each item once and answers accepted, duplicate or rejected per item, in order', async () => {

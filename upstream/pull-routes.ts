@@ -2,10 +2,14 @@
  * `GET /v1/stations/<id>/<kind>`: a station downloads the district's configuration. Signed
  * like a batch (the digest is of the empty body), by that station only; a nonce is used once.
  * The answer carries a strong `ETag` (the SHA-256 of its exact bytes) and `Content-Digest`;
- * `If-None-Match` with the current ETag is answered `304` without a body.
+ * `If-None-Match` with the current ETag is answered `304` without a body. Both answers are
+ * signed back with the station's key over the status, ETag (and digest) and the request's
+ * nonce (`electron/service/upstream/answer-signing.ts`), so the station can refuse a forged or
+ * replayed one.
  */
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import { signAnswer } from '../electron/service/upstream/answer-signing';
 import { pullKindSchema } from '../common/upstream-pull';
 import type { Refusal } from '../common/upstream-wire';
 import { servedDocument } from './pull-store';
@@ -41,9 +45,16 @@ export function registerPullRoutes(app: FastifyInstance, store: CollectorStore, 
     if (document === null) return refuse(reply, 404, 'not-set', `The district has not set "${kind.data}"; keep what the station has.`);
     const body = Buffer.from(JSON.stringify(document), 'utf8');
     const etag = etagOf(body);
+    const key = (await store.stationKey(stationId))!;
+    const params = { created: Math.floor(now() / 1000), keyId: stationId, nonce: verified.params.nonce };
     reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).headers(signAnswer({ key, status: 304, etag, params })).send();
     const digest = `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
-    return reply.code(200).header('content-type', 'application/json; charset=utf-8').header('content-digest', digest).send(body);
+    return reply
+      .code(200)
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('content-digest', digest)
+      .headers(signAnswer({ key, status: 200, etag, contentDigest: digest, params }))
+      .send(body);
   });
 }

@@ -3,9 +3,12 @@
  * the PostgreSQL server of the run): signed GETs, strong ETags and 304s, per-station
  * entries, wish replies from `addWishReply`, and every refused download.
  */
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectProjectDatabase } from '../tests/support/project-database';
 import { pullPath, type PullKind } from '../common/upstream-pull';
 import type { SqlDatabase } from './db/sql';
+import { answerRefusal } from '../electron/service/upstream/answer-signing';
 import { addWishReply, listWishReplies, setPullDocument } from './pull-store';
 import { openTestDatabase, signedGetHeaders, startCollector, type RunningCollector } from './testing';
 
@@ -30,10 +33,17 @@ afterAll(async () => {
 
 async function get(kind: PullKind, options: { stationId?: string; signer?: string; signKey?: Buffer; etag?: string; headers?: Record<string, string> } = {}) {
   const path = pullPath(options.stationId ?? 'st-a', kind);
-  const headers = { ...signedGetHeaders(options.signKey ?? key, options.signer ?? 'st-a', path), ...(options.etag ? { 'if-none-match': options.etag } : {}), ...options.headers };
+  const nonce = randomBytes(16).toString('base64url');
+  const headers = { ...signedGetHeaders(options.signKey ?? key, options.signer ?? 'st-a', path, { nonce }), ...(options.etag ? { 'if-none-match': options.etag } : {}), ...options.headers };
   const res = await fetch(`${collector.url}${path}`, { headers });
   const text = await res.text();
-  return { status: res.status, etag: res.headers.get('etag'), digest: res.headers.get('content-digest'), text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  const answerHeaders = Object.fromEntries(res.headers.entries());
+  /** Why st-a would refuse this answer (null: signed by the collector for this request), or, with `asNonce`, for another request. */
+  const refusal = (asNonce = nonce) =>
+    res.status === 200 || res.status === 304
+      ? answerRefusal({ key, stationId: 'st-a', requestNonce: asNonce, status: res.status, headers: answerHeaders, nowMs: Date.now() })
+      : 'not a 200 or 304';
+  return { status: res.status, etag: res.headers.get('etag'), digest: res.headers.get('content-digest'), text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null, refusal, headers: answerHeaders };
 }
 
 const notice = (title: string) => ({
@@ -41,6 +51,10 @@ const notice = (title: string) => ({
 });
 
 describe('GET /v1/stations/<id>/<kind>', () => {
+  it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
+    await expectProjectDatabase(db);
+  });
+
   it('serves wish replies added with addWishReply, with a strong ETag, 304 on If-None-Match, and a new ETag after a new reply', async () => {
     const empty = await get('wish-replies');
     expect(empty).toMatchObject({ status: 200, json: { schemaVersion: 1, kind: 'wish-replies', replies: [] } });
@@ -56,6 +70,18 @@ describe('GET /v1/stations/<id>/<kind>', () => {
 
     const again = await get('wish-replies', { etag: first.etag! });
     expect({ status: again.status, etag: again.etag, text: again.text }).toEqual({ status: 304, etag: first.etag, text: '' });
+
+    // Both answers are signed back for their own request only; a changed ETag or digest breaks the signature.
+    expect(first.headers['signature-input']).toMatch(/^sig1=\("@status" "etag" "content-digest"\);created=\d+;keyid="st-a";nonce="[A-Za-z0-9_-]{22}";alg="hmac-sha256"$/);
+    expect(again.headers['signature-input']).toMatch(/^sig1=\("@status" "etag"\);created=\d+;keyid="st-a";nonce="[A-Za-z0-9_-]{22}";alg="hmac-sha256"$/);
+    expect([first.refusal(), again.refusal()]).toEqual([null, null]);
+    expect(first.refusal('x'.repeat(22))).toMatch(/another request/);
+    const tampered = { key, stationId: 'st-a', status: 200 as const, nowMs: Date.now(), requestNonce: /nonce="([^"]+)"/.exec(first.headers['signature-input']!)![1]! };
+    expect(answerRefusal({ ...tampered, headers: first.headers })).toBeNull();
+    expect(answerRefusal({ ...tampered, headers: { ...first.headers, etag: empty.etag! } })).toMatch(/does not match/);
+    expect(answerRefusal({ ...tampered, headers: { ...first.headers, 'content-digest': empty.digest! } })).toMatch(/does not match/);
+    expect(answerRefusal({ ...tampered, key: otherKey, headers: first.headers })).toMatch(/does not match/);
+    expect(answerRefusal({ ...tampered, headers: first.headers, nowMs: Date.now() + 3_600_000 })).toMatch(/signed 360\d s from/);
 
     // Another station's replies are not in st-a's list.
     await addWishReply(db, { stationId: 'st-b', wishId: WISH, text: '收到', author: 'x' });

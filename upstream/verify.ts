@@ -2,7 +2,7 @@
  * Checks a request's signature headers (profile in `common/upstream-signature.ts`) against
  * the station's key. Reads nothing but the headers and the raw body; stores nothing.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, hash, timingSafeEqual } from 'node:crypto';
 import {
   MAX_CLOCK_SKEW_SECONDS,
   parseContentDigest,
@@ -57,7 +57,8 @@ export async function verifyRequest(
       message: `Signed at ${params.created}, ${Math.round(Math.abs(skew))} s ${skew < 0 ? 'behind' : 'ahead of'} the collector; the limit is ${MAX_CLOCK_SKEW_SECONDS} s.`,
     };
   }
-  const actual = createHash('sha256').update(request.body).digest();
+  // One-shot: no hash object per request.
+  const actual = hash('sha256', request.body, 'buffer');
   if (!timingSafeEqual(actual, Buffer.from(digest, 'base64'))) {
     return { ok: false, status: 400, error: 'digest-mismatch', message: 'The body does not match its Content-Digest.' };
   }

@@ -19,6 +19,7 @@ import { STATION_CONFIG_FILE_NAME } from '../service/station-config';
 import { secureConfigFiles } from '../service/storage/owner-only';
 import { openStationLog } from '../service/ops/station-log';
 import { createStationService, type StationServiceOptions } from '../service/station-service';
+import { openStationStorage, type StationStorage } from '../service/storage/station-storage';
 import { tapTimingFromEnv } from '../service/tap-timing';
 import type { StationService } from '../service-contract';
 import {
@@ -93,7 +94,7 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   }
   // Every simulator at once: each waits on its own socat (tens of ms) before it is ready.
   // startSimulatedLockers and startSimulatedPrinter never reject (none is an outcome, not an error).
-  const [reader, { lockers, outcome: lockersOutcome }, { printer, outcome: printerOutcome }] = await Promise.all([
+  const starting = Promise.all([
     startDefaultSimulatedReader(options.dataDir).then(
       (started) => ({ started }),
       (error: unknown) => ({ error }),
@@ -101,14 +102,31 @@ export async function createWiredStation(options: StationWiringOptions): Promise
     startSimulatedLockers(options.dataDir),
     startSimulatedPrinter(options.dataDir),
   ]);
+  // Meanwhile (socat runs in its own processes): the log, then the lock, settings, key and database.
+  let stationLog: ReturnType<typeof openStationLog> | undefined;
+  let storage: StationStorage;
+  try {
+    stationLog = openStationLog({ dataDir: options.dataDir });
+    storage = openStationStorage(options.dataDir);
+  } catch (error) {
+    stationLog?.close();
+    const [reader, { lockers }, { printer }] = await starting;
+    if ('started' in reader) await reader.started.close();
+    await lockers?.close();
+    await printer?.close();
+    throw error;
+  }
+  const [reader, { lockers, outcome: lockersOutcome }, { printer, outcome: printerOutcome }] = await starting;
+  const log = stationLog;
   if (!('started' in reader)) {
     await lockers?.close();
     await printer?.close();
+    storage.close();
+    log.close();
     throw reader.error;
   }
   const simulated = reader.started;
-  const stationLog = openStationLog({ dataDir: options.dataDir });
-  const closers: (() => Promise<void>)[] = [() => simulated.close(), async () => stationLog.close()];
+  const closers: (() => Promise<void>)[] = [() => simulated.close(), async () => log.close()];
   if (lockers) closers.push(() => lockers.close());
   if (printer) closers.push(() => printer.close());
   const closeAll = async () => {
@@ -118,12 +136,13 @@ export async function createWiredStation(options: StationWiringOptions): Promise
   try {
     service = await createStationService({
       dataDir: options.dataDir,
+      storage,
       readers: [simulated.reader],
       lockerBuses: lockers ? [lockers.bus] : [],
       printer: printer?.printer ?? null,
       lockerLayoutDir: join(options.dataDir, SIM_DIR_NAME),
       tapTiming: tapTimingFromEnv(process.env),
-      log: stationLog.log,
+      log: log.log,
       ...options.service,
     });
   } catch (error) {

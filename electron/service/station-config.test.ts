@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultStationConfig, loadStationConfig, STATION_CONFIG_FILE_NAME, toStationInfo } from './station-config';
+import { defaultStationConfig, loadStationConfig, STATION_CONFIG_FILE_NAME, stationConfigSchema, toStationInfo } from './station-config';
 import { stationInfoSchema } from '../../common/domain';
 import { useTempDirs } from './testing/temp-dirs';
 
@@ -58,6 +58,13 @@ describe('station settings', () => {
       expect(bad.warnings).toHaveLength(1);
       expect(bad.warnings[0]).toContain('field "stewardPin" is invalid');
     }
+  });
+
+  it('the shipped defaults pass the settings schema unchanged (the station uses them without parsing)', () => {
+    expect(stationConfigSchema.parse(shipped)).toEqual(shipped);
+    expect(defaultStationConfig()).toEqual(shipped);
+    // A copy each time: a caller changing its settings cannot change the next station's.
+    expect(defaultStationConfig()).not.toBe(defaultStationConfig());
   });
 
   it('the station info built from the defaults passes the contract schema', () => {

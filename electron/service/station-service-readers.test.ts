@@ -62,6 +62,27 @@ describe('station service with card readers', () => {
     }
   });
 
+  it('the checkIn event goes out before the tap\'s log line is written; closing at once still writes it', async () => {
+    const door = new CardReaderDouble('door');
+    const order: string[] = [];
+    const line = (level: string) => (fields: object, message: string) => order.push(`${level} ${message} ${JSON.stringify(fields)}`);
+    const log = { info: line('info'), warn: line('warn'), error: line('error') };
+    const service = await createStationService({ dataDir: temp.make(), readers: [door], log, onWarning: () => undefined });
+    service.events.on('checkIn', ({ outcome }) => order.push(`event ${outcome.kind}`));
+    try {
+      door.tap(uid32(0x026f6c3a), '0040856634');
+      await afterSaved();
+      expect(order).toEqual(['event welcome']);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      expect(order).toEqual(['event welcome', 'info check-in {"event":"check-in","source":"reader","deviceId":"door","outcome":"welcome","visitId":1}']);
+      door.tap(uid32(0x11223344), '0287454020');
+      await afterSaved();
+    } finally {
+      await service.close();
+    }
+    expect(order.slice(2)).toEqual(['event welcome', 'info check-in {"event":"check-in","source":"reader","deviceId":"door","outcome":"welcome","visitId":2}']);
+  });
+
   it('a read becomes a check-in and a checkIn event with the exact outcome', async () => {
     const door = new CardReaderDouble('door');
     const { service, clock, seen } = await startWith([door]);

@@ -4,7 +4,6 @@
  * build it with {@link createStationService} and serve its `api` and `events`.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { stationMethods, type MethodInput, type MethodName, type MethodOutput, type StationApi } from '../../common/contract';
 import { err, ok, type Result } from '../../common/result';
 import type { WedgeReadOutcome } from '../../common/check-in';
@@ -24,13 +23,13 @@ import { createLockerService, type LockerService } from './lockers/locker-servic
 import { createHandwritingService, type HandwritingServiceOptions } from './wishes/handwriting/handwriting-service';
 import { createScreenDimmingService } from './kiosk/screen-dimming-service';
 import { attachReaders } from './reader-bridge';
+import { createAfterAnswer } from './after-answer';
 import { createStewardRecordsService } from './steward/records/records-service';
 import type { TapTimingSink } from './tap-timing';
-import { loadStationConfig, toStationInfo, type StationConfig } from './station-config';
-import { hashCardId, loadStationKey } from './station-key';
+import { toStationInfo, type StationConfig } from './station-config';
+import { hashCardId } from './station-key';
 import { createCheckInStore } from './storage/check-in-store';
 import { retryWhileBusy } from './storage/busy-retry';
-import { lockDataDir } from './storage/data-dir-lock';
 import { createUpstreamService } from './upstream/upstream-service';
 import { createOpsService } from './ops/ops-service';
 import { withLog, type StationLog } from './ops/service-log';
@@ -40,11 +39,12 @@ import { listExportFolders } from './steward/export/export-folders';
 import { deviceCountStore } from './steward/device-counts';
 import { trackDeviceHealth } from './steward/device-health';
 import { createStewardService, type StewardService } from './steward/steward-service';
-import { openStationDatabase } from './storage/database';
+import { openStationStorage, type StationStorage } from './storage/station-storage';
 import { createWedgeGate } from './wedge-gate';
 import { createWishService } from './wishes/wish-service';
 import { createLiveWordFilter } from './wishes/live-word-filter';
 import { createPullAppliers } from './upstream/pull-appliers';
+import { createWishRetraction } from './upstream/wish-retraction';
 import { DEFAULT_WEDGE_LIMIT, type WedgeLimit } from './wedge-limiter';
 
 /** Device id recorded for cards typed by a keyboard-wedge reader into the page. */
@@ -71,6 +71,11 @@ export interface StationServiceOptions {
   readonly normalise?: typeof normaliseCardText;
   /** Settings applied over station.json (tests, command line); checked like the file. */
   readonly stationConfigOverride?: Partial<StationConfig>;
+  /**
+   * `dataDir` already opened (opened with `stationConfigOverride`, if any), e.g. while the
+   * devices started; the service takes it over and closes it. Default: opened here.
+   */
+  readonly storage?: StationStorage;
   /** Start-up problems that did not stop the station (bad settings, key permissions). Default `console.warn`. */
   readonly onWarning?: (message: string) => void;
   /** Benchmarks only: stage times of every reader tap (see tap-timing.ts). Default none. */
@@ -119,23 +124,15 @@ export async function createStationService(options: StationServiceOptions): Prom
   const instance = randomBytes(8).toString('hex');
   const onNotice = options.onNotice ?? ((message: string) => console.log(message));
 
-  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
-  // First, so a second station on this data dir stops before touching anything in it.
-  const dataDirLock = lockDataDir(options.dataDir);
-  const warnings: string[] = [];
-  let db: ReturnType<typeof openStationDatabase>;
-  let config: StationConfig;
-  let stationKey: ReturnType<typeof loadStationKey>;
+  const storage = options.storage ?? openStationStorage(options.dataDir, options.stationConfigOverride);
+  const { db, config, stationKey } = storage;
+  const warnings: string[] = [...storage.warnings];
   let layout: ReturnType<typeof loadLockerLayout>;
   try {
-    const loaded = loadStationConfig(options.dataDir, options.stationConfigOverride);
-    config = loaded.config;
-    stationKey = loadStationKey(options.dataDir);
     layout = loadLockerLayout(options.lockerLayoutDir ?? options.dataDir, lockerBuses);
-    warnings.push(...loaded.warnings, ...stationKey.warnings, ...layout.warnings);
-    db = openStationDatabase({ dataDir: options.dataDir, onWarning: (line) => warnings.push(line) });
+    warnings.push(...layout.warnings);
   } catch (error) {
-    dataDirLock.release();
+    storage.close();
     throw error;
   }
   for (const warning of warnings) onWarning(warning);
@@ -159,12 +156,11 @@ export async function createStationService(options: StationServiceOptions): Prom
       access: steward.access,
     });
   } catch (error) {
-    db.close();
-    dataDirLock.release();
+    storage.close();
     throw error;
   }
   const wordFilter = createLiveWordFilter();
-  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now, filter: wordFilter.filter });
+  const wishes = createWishService({ db, settings: config.wishes, stewardAccess: steward.access, now, filter: wordFilter.filter, onHidden: createWishRetraction(db, config.stationId) });
   const checkInRepo = createCheckInStore(db);
   const checkIn = createCheckIn({
     repo: checkInRepo,
@@ -173,12 +169,18 @@ export async function createStationService(options: StationServiceOptions): Prom
     settings: config,
     holdsLocker: (cardId) => lockers.holdsLocker(cardId),
   });
+  const afterAnswer = createAfterAnswer((error) => onError(`after a tap: ${error instanceof Error ? error.message : String(error)}`));
   /** A tap; where lockers are in use, with a fresh card pass and the locker the card holds. */
   const tapCard = (card: NormalisedCard, source: 'reader' | 'wedge', deviceId: string): CheckInOutcome => {
     // (A wedge tap is always a check-in: the screen that typed it is not the sign-in screen.)
     const outcome = checkIn.tapCard(card, source, deviceId);
-    upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, now());
-    logged.checkIn(source, deviceId, outcome);
+    // The visit is committed; the unique-worker sketch (a transaction and fsync of its own) and
+    // the log line wait one turn of the event loop, so they run after the answer has been sent.
+    const atMs = now();
+    afterAnswer.push(() => {
+      upstream.noteWorker(card.kind === 'token' ? card.canonical : card.low24, atMs);
+      logged.checkIn(source, deviceId, outcome);
+    });
     // Any tap means someone new may be at the screen: the last person's pass must not work for them.
     lockers.revokePasses();
     wishes.revokePasses();
@@ -320,6 +322,8 @@ export async function createStationService(options: StationServiceOptions): Prom
     closing ??= (async () => {
       closed = true;
       bridge.detach();
+      // What taps left for after their answer is done before the database closes.
+      afterAnswer.drain();
       deviceHealth.detach();
       steward.close();
       lockers.close();
@@ -332,8 +336,7 @@ export async function createStationService(options: StationServiceOptions): Prom
       stopped.forEach((result, i) => {
         if (result.status === 'rejected') onWarning(`Device ${devices[i]?.id ?? i} did not stop cleanly: ${String(result.reason)}`);
       });
-      db.close();
-      dataDirLock.release();
+      storage.close();
     })();
     return closing;
   };

@@ -13,7 +13,9 @@
  * tick late by more than {@link LATE_TOLERANCE_MS} means the loop was stalled at some point
  * since the last on-time observation, and that whole interval is not counted. A chunk read
  * right after a stall is therefore stamped as arriving when the stall began, at the latest.
- * The cost is only that a truly stalled frame is reported up to one gap later.
+ * The cost is only that a truly stalled frame is reported up to one gap later. Time spent
+ * handling what was just read (`update` after `stamp`) is not heard either: a chunk holding
+ * hundreds of taps keeps the loop busy while the next frame's tail waits in the kernel.
  */
 import type { Clock } from './clock';
 
@@ -53,10 +55,19 @@ export class SilenceWatch {
     return this.observe();
   }
 
-  /** Keep ticking while the framer holds a partial frame; stop when it holds nothing. */
+  /**
+   * Keep ticking while the framer holds a partial frame; stop when it holds nothing. Call it
+   * once the bytes stamped last are handled: the time that handling took (every check-in of a
+   * chunk full of taps) is time the process could not read, so it is not counted as silence.
+   */
   update(pending: boolean): void {
     if (!pending) return this.stop();
     if (this.dueWall === null) this.deafThisFrame = 0;
+    const wall = this.options.clock.now();
+    const busyMs = wall - this.lastMarkWall;
+    // Certain deafness (our own code ran), unlike a late tick's: not capped per frame.
+    if (Number.isFinite(busyMs) && busyMs > LATE_TOLERANCE_MS) this.deafMs += busyMs;
+    this.lastMarkWall = Math.max(this.lastMarkWall, wall);
     this.schedule();
   }
 

@@ -18,6 +18,7 @@ import { VoiceToggle } from '../components/VoiceToggle';
 import { PersonalCountdown } from '../components/PersonalCountdown';
 import { ScreenNotice } from '../components/ScreenNotice';
 import { afterPaint } from './after-paint';
+import { firstScreen } from './first-screen';
 import { cardReaderOffline } from './device-summary';
 import {
   initialKioskState,
@@ -93,6 +94,8 @@ export function App({ client }: { readonly client: StationClient }): ReactElemen
     [i18n],
   );
   useStationSync(client, state.service, dispatch, applyDefaultLocale);
+  const hasInfo = info !== null;
+  useEffect(() => (hasInfo ? afterPaint(firstScreen.shown) : undefined), [hasInfo]);
   useHeartbeat(client, dispatch);
   const notice = useScreenNotice(client);
   const currentNotices = useCurrentNotices(client);

@@ -7,7 +7,6 @@ import { CardErrorScreen } from '../screens/CardErrorScreen';
 import { ConnectingScreen } from '../screens/ConnectingScreen';
 import { GoodbyeScreen } from '../screens/GoodbyeScreen';
 import { GuestWelcomeScreen } from '../screens/GuestWelcomeScreen';
-import { NoCardScreen } from '../screens/NoCardScreen';
 import { WelcomeScreen } from '../screens/WelcomeScreen';
 import { ChargePanel } from '../components/ChargePanel';
 import type { WishNote } from '../../common/wishes';
@@ -24,6 +23,7 @@ import {
   LockerOpenScreen,
   LockerRetrieveScreen,
   PickupCodeScreen,
+  NoCardScreen,
   ConsoleScreen,
   WishWallScreen,
 } from './later-screens';

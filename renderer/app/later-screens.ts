@@ -1,12 +1,13 @@
 /**
  * Screens outside the first screen and the tap → welcome path, each in its own chunk: the
- * locker flow, the steward console and the join screen (which brings the QR encoder). They
+ * locker flow, the steward console, "no card" and the join screen (which brings the QR encoder). They
  * are fetched in the background once the page is idle after its first paint (see
  * `preloadLaterScreens`), so a worker's first touch does not wait on the network.
  */
 import { loadStringsPart } from '../i18n/locale-loader';
 import { lazyScreen } from './lazy-screen';
 
+export const NoCardScreen = lazyScreen(() => import('../screens/NoCardScreen').then((m) => m.NoCardScreen));
 export const JoinScreen = lazyScreen(() => import('../screens/JoinScreen').then((m) => m.JoinScreen));
 // The console and the wall bring their strings (the console's wish moderation and its
 // on-screen keyboard use the wall's), so they render translated from their first frame.
@@ -27,7 +28,7 @@ export const WishWallScreen = lazyScreen(() =>
 );
 
 const ALL = [
-  JoinScreen, ConsoleScreen, CodeEntryScreen, LockerCableScreen, LockerChargingScreen, LockerEndedScreen,
+  NoCardScreen, JoinScreen, ConsoleScreen, CodeEntryScreen, LockerCableScreen, LockerChargingScreen, LockerEndedScreen,
   LockerHeldScreen, LockerMessageScreen, LockerOpenScreen, LockerRetrieveScreen, PickupCodeScreen, WishWallScreen,
 ];
 

@@ -3,7 +3,7 @@
  * touching it only says the instruction aloud), or "No card", "Collect my phone" with a pickup
  * code, plus what the station offers and a small "Steward" button for the console.
  */
-import type { ReactElement } from 'react';
+import { useRef, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationInfo } from '../../common/domain';
 import { localized, toLocale } from '../i18n/i18n';
@@ -11,6 +11,7 @@ import { Icon } from '../components/icons';
 import { OfferList } from '../components/OfferList';
 import { AttractNotices } from '../notices/AttractNotices';
 import { playSound } from '../app/sounds';
+import { useMotionBursts } from '../app/use-motion-bursts';
 import type { WishNote } from '../../common/wishes';
 import { WishRotation } from '../wishes/WishRotation';
 
@@ -36,10 +37,13 @@ export function AttractScreen({ info, onNoCard, onCollect, onSteward, onPromptTo
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
   const opening = localized(info.openingInfo, locale);
+  const prompt = useRef<HTMLDivElement>(null);
+  useMotionBursts(prompt);
   return (
     <section className="screen screen-attract" data-testid="screen-attract">
       <div className="attract-main">
         <div
+          ref={prompt}
           className={`tap-prompt reader-${info.readerPosition}`}
           data-testid="tap-prompt"
           data-reader={info.readerPosition}

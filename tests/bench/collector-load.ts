@@ -19,6 +19,7 @@ import { createSender } from '../../electron/service/upstream/sender';
 import { signRequest } from '../../electron/service/upstream/signing';
 import { systemClock } from '../../hardware/drivers/clock';
 import { heartbeatItem, hourBatch, hourlyItem } from '../../upstream/test-items';
+import { cpuSnapshot, cpuSpent, type CpuSnapshot, type CpuWatch } from './process-cpu';
 
 /** What a job sends: `count` batches; batch `i` is station `i % stations` with `itemsPer` items. */
 export interface LoadShape {
@@ -36,8 +37,8 @@ export interface LoadShape {
 
 export type LoadJob =
   | { readonly kind: 'keys'; readonly keys: Record<string, string> }
-  | ({ readonly kind: 'post'; readonly targets: readonly string[] } & LoadShape)
-  | ({ readonly kind: 'peer'; readonly databaseUrl: string } & LoadShape)
+  | ({ readonly kind: 'post'; readonly targets: readonly string[]; readonly watch: CpuWatch } & LoadShape)
+  | ({ readonly kind: 'peer'; readonly databaseUrl: string; readonly watch: CpuWatch } & LoadShape)
   | { readonly kind: 'drain'; readonly target: string; readonly stationId: string; readonly backlog: number };
 
 /** Seconds from the first send to the last answer; `failed` counts answers other than 200 (or items not stored). */
@@ -45,6 +46,8 @@ export interface LoadResult {
   readonly seconds: number;
   readonly items: number;
   readonly failed: number;
+  /** CPU the watched processes, this one and the machine spent over those seconds (post and peer jobs). */
+  readonly cpu?: CpuSnapshot;
   readonly error?: string;
 }
 
@@ -57,17 +60,19 @@ function batchItems(shape: LoadShape, i: number): UpstreamItem[] {
   return Array.from({ length: shape.itemsPer }, (_, k) => hourlyItem(stationId, shape.offset + i * shape.itemsPer + k));
 }
 
-/** Runs `count` jobs with `concurrency` in flight; returns seconds and how many failed. */
-async function inFlight(count: number, concurrency: number, job: (i: number) => Promise<boolean>): Promise<{ seconds: number; failed: number }> {
+/** Runs `count` jobs with `concurrency` in flight; returns seconds, how many failed and the CPU spent meanwhile. */
+async function inFlight(count: number, concurrency: number, watch: CpuWatch, job: (i: number) => Promise<boolean>): Promise<{ seconds: number; failed: number; cpu: CpuSnapshot }> {
   let next = 0;
   let failed = 0;
+  const before = cpuSnapshot(watch);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: Math.min(concurrency, count) }, async () => {
       while (next < count) if (!(await job(next++))) failed += 1;
     }),
   );
-  return { seconds: (performance.now() - started) / 1000, failed };
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, failed, cpu: cpuSpent(before, cpuSnapshot(watch)) };
 }
 
 async function post(job: Extract<LoadJob, { kind: 'post' }>): Promise<LoadResult> {
@@ -101,8 +106,8 @@ async function post(job: Extract<LoadJob, { kind: 'post' }>): Promise<LoadResult
         req.on('error', () => resolve(false));
         req.end(p.body);
       });
-    const { seconds, failed } = await inFlight(job.count, job.concurrency * urls.length, send);
-    return { seconds, failed, items: prepared.reduce((sum, p) => sum + p.items, 0) };
+    const { seconds, failed, cpu } = await inFlight(job.count, job.concurrency * urls.length, job.watch, send);
+    return { seconds, failed, cpu, items: prepared.reduce((sum, p) => sum + p.items, 0) };
   } finally {
     for (const agent of agents) agent.destroy();
   }
@@ -126,8 +131,8 @@ async function peer(job: Extract<LoadJob, { kind: 'peer' }>): Promise<LoadResult
       );
       return result.rowCount === prepared[i]!.items;
     };
-    const { seconds, failed } = await inFlight(job.count, job.concurrency, insert);
-    return { seconds, failed, items: prepared.reduce((sum, p) => sum + p.items, 0) };
+    const { seconds, failed, cpu } = await inFlight(job.count, job.concurrency, job.watch, insert);
+    return { seconds, failed, cpu, items: prepared.reduce((sum, p) => sum + p.items, 0) };
   } finally {
     await pool.end();
   }

@@ -12,7 +12,7 @@
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import pg from 'pg';
@@ -37,6 +37,7 @@ export interface CollectorBenchOptions {
 
 interface Collector {
   readonly url: string;
+  readonly pid: number;
   stop(): Promise<void>;
 }
 
@@ -68,6 +69,7 @@ async function startCollectorProcess(databaseUrl: string): Promise<Collector> {
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
@@ -76,6 +78,7 @@ async function startCollectorProcess(databaseUrl: string): Promise<Collector> {
 }
 
 interface LoadProcess {
+  readonly pid: number;
   run(job: LoadJob): Promise<LoadResult>;
   stop(): Promise<void>;
 }
@@ -84,6 +87,7 @@ function startLoadProcess(): LoadProcess {
   const child: ChildProcess = fork(resolve(import.meta.dirname, 'collector-load.ts'), [], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   let queue = Promise.resolve();
   return {
+    pid: child.pid!,
     run: (job) => {
       const answer = queue.then(
         () =>
@@ -124,6 +128,28 @@ function timeLine(label: string, seconds: number, limit: number, peerSeconds: nu
   return `${label.padEnd(46)} ${fmt(seconds, 2)} s       limit < ${limit} s (${(seconds / limit).toFixed(2)}×)   PostgreSQL alone ${fmt(peerSeconds, 2)} s (${(seconds / peerSeconds).toFixed(2)}×)`;
 }
 
+const ms = (seconds: number, per: number) => `${((seconds * 1000) / per).toFixed(3)} ms`;
+
+/**
+ * Where one run's CPU went, per request: each collector process (its own requests), PostgreSQL
+ * (every backend), the load generator; and cores busy over the run, ours and the whole machine's
+ * (the machine is shared, so a wall figure is only as good as the cores that were free).
+ */
+function cpuLine(label: string, result: LoadResult, requests: number): string {
+  const cpu = result.cpu!;
+  const ours = ourCpuSeconds(result);
+  const perCollector = requests / Math.max(1, cpu.collectors.length);
+  const collectorText =
+    cpu.collectors.length === 0 ? '' : `collector ${cpu.collectors.map((c) => ms(c, perCollector)).join(' and ')}${cpu.collectors.length > 1 ? ' (each of its own requests)' : ''}, `;
+  return `${''.padEnd(4)}${label}: ${collectorText}PostgreSQL ${ms(cpu.postgres, requests)}, load generator ${ms(cpu.load, requests)}; cores busy over ${result.seconds.toFixed(2)} s: ours ${(ours / result.seconds).toFixed(2)}, whole machine ${(cpu.machine / result.seconds).toFixed(2)} of ${availableParallelism()}`;
+}
+
+/** Collectors + PostgreSQL + load generator, CPU seconds of one run. */
+function ourCpuSeconds(result: LoadResult): number {
+  const cpu = result.cpu!;
+  return cpu.collectors.reduce((a, b) => a + b, 0) + cpu.postgres + cpu.load;
+}
+
 function checked(result: LoadResult, what: string): LoadResult {
   if (result.failed > 0) throw new Error(`${what}: ${result.failed} batches not stored`);
   return result;
@@ -152,11 +178,15 @@ export async function benchCollectorPostgres(options: CollectorBenchOptions = {}
     }
     await admin.query('INSERT INTO stations (id, key) SELECT * FROM unnest($1::text[], $2::bytea[])', [ids, rows]);
     await loader.run({ kind: 'keys', keys });
-    const one = [collectors[0]!.url];
-    const http = (shape: LoadShape, targets = one) => loader.run({ kind: 'post', targets, ...shape }).then((r) => checked(r, 'collector'));
+    const one = [collectors[0]!];
+    const watch = (involved: readonly Collector[]) => ({ collectors: involved.map((c) => c.pid), postgres: server.pid });
+    const http = (shape: LoadShape, targets = one) =>
+      loader.run({ kind: 'post', targets: targets.map((c) => c.url), watch: watch(targets), ...shape }).then((r) => checked(r, 'collector'));
     // The peer holds as many connections as the collector processes do, with as many statements in flight.
     const bare = (shape: LoadShape, connections = DEFAULT_POOL_SIZE) =>
-      loader.run({ kind: 'peer', databaseUrl: server.url, ...shape, concurrency: Math.min(shape.concurrency, connections) }).then((r) => checked(r, 'peer'));
+      loader
+        .run({ kind: 'peer', databaseUrl: server.url, watch: watch([]), ...shape, concurrency: Math.min(shape.concurrency, connections) })
+        .then((r) => checked(r, 'peer'));
     const lines: string[] = [];
     const loadBefore = load();
 
@@ -166,33 +196,38 @@ export async function benchCollectorPostgres(options: CollectorBenchOptions = {}
     const single: LoadShape = { items: 'hourly', count: requests, itemsPer: 1, stations: 50, offset: 0, concurrency: CONCURRENCY };
     const reqOne = await http(single);
     const reqPeer = await bare(single);
-    lines.push(rateLine(`signed requests, 1 item each (${requests})`, requests / reqOne.seconds, 2_000, requests / reqPeer.seconds, 'req/s'));
+    lines.push(rateLine(`signed requests, 1 item each (${requests})`, requests / reqOne.seconds, 2_000, requests / reqPeer.seconds, 'req/s'), cpuLine('CPU per request', reqOne, requests), cpuLine('PostgreSQL alone, per batch', reqPeer, requests));
 
     const bulk: LoadShape = { items: 'hourly', count: batches, itemsPer: 500, stations: 50, offset: 10_000, concurrency: 4 };
     const bulkOne = await http(bulk);
     const bulkPeer = await bare(bulk);
-    lines.push(rateLine(`items in 500-item batches (${bulkOne.items})`, bulkOne.items / bulkOne.seconds, 20_000, bulkPeer.items / bulkPeer.seconds, 'items/s'));
+    lines.push(rateLine(`items in 500-item batches (${bulkOne.items})`, bulkOne.items / bulkOne.seconds, 20_000, bulkPeer.items / bulkPeer.seconds, 'items/s'), cpuLine('CPU per 500-item request', bulkOne, batches), cpuLine('PostgreSQL alone, per batch', bulkPeer, batches));
 
     // Every station once, keys not yet cached (a round is an hour apart, the cache a minute).
     const round: LoadShape = { items: 'hour', count: STATIONS, itemsPer: 13, stations: STATIONS, offset: 100_000, concurrency: 64 };
     const roundOne = await http(round);
     const roundPeer = await bare(round);
-    lines.push(timeLine(`hourly round: ${STATIONS} stations × 13 items`, roundOne.seconds, 3, roundPeer.seconds));
+    lines.push(timeLine(`hourly round: ${STATIONS} stations × 13 items`, roundOne.seconds, 3, roundPeer.seconds), cpuLine('CPU per station', roundOne, STATIONS), cpuLine('PostgreSQL alone, per batch', roundPeer, STATIONS));
 
     const drain = checked(await loader.run({ kind: 'drain', target: collectors[0]!.url, stationId: 'bench-1', backlog: BACKLOG }), 'drain');
     const drainPeer = await bare({ items: 'hourly', count: Math.ceil(BACKLOG / 200), itemsPer: 200, stations: 1, offset: 500_000, concurrency: 1 });
     lines.push(timeLine(`30-day backlog of one station (${drain.items} items)`, drain.seconds, 10, drainPeer.seconds));
 
     collectors.push(await startCollectorProcess(server.url));
-    await http({ items: 'hourly', count: 500, itemsPer: 1, stations: 50, offset: 950_000, concurrency: CONCURRENCY }, [collectors[1]!.url]);
-    const both = collectors.map((c) => c.url);
-    const reqTwo = await http({ ...single, offset: 300_000 }, both);
+    await http({ items: 'hourly', count: 500, itemsPer: 1, stations: 50, offset: 950_000, concurrency: CONCURRENCY }, [collectors[1]!]);
+    const reqTwo = await http({ ...single, offset: 300_000 }, collectors);
     // The peer's own scaling: twice the connections, as two collector processes hold.
     const reqPeerTwo = await bare({ ...single, offset: 400_000, concurrency: 2 * CONCURRENCY }, 2 * DEFAULT_POOL_SIZE);
     const scale = reqOne.seconds / reqTwo.seconds;
     const peerScale = reqPeer.seconds / reqPeerTwo.seconds;
+    // What the cores allow: every request costs the CPU of all three parts, and there are only so many cores.
+    const cores = availableParallelism();
+    const ceiling = (cores * requests) / ourCpuSeconds(reqTwo);
     lines.push(
       `${`two collector processes, signed requests`.padEnd(46)} ${fmt(requests / reqTwo.seconds)} req/s   ${scale.toFixed(2)}× one process, limit ≥ 1.6× (${(scale / 1.6).toFixed(2)}×)   PostgreSQL alone on ${2 * DEFAULT_POOL_SIZE} connections ${peerScale.toFixed(2)}× its ${DEFAULT_POOL_SIZE}`,
+      cpuLine('CPU per request', reqTwo, requests),
+      cpuLine('PostgreSQL alone on 20 connections, per batch', reqPeerTwo, requests),
+      `${''.padEnd(4)}${cores} cores ÷ ${ms(ourCpuSeconds(reqTwo), requests)} of CPU per request (collector + PostgreSQL + load generator) = ${ceiling.toFixed(0)} req/s at most with every core ours: ${(ceiling / (requests / reqOne.seconds)).toFixed(2)}× what one process did; reached ${(requests / reqTwo.seconds / ceiling).toFixed(2)} of it`,
     );
     await admin.end();
     return [

@@ -1,6 +1,7 @@
 /**
  * The district's configuration pulled down to a station: a real collector (Fastify on
- * 127.0.0.1, in-memory PGlite) and a real station service on SQLite files. For each kind: the
+ * 127.0.0.1, on an in-memory PGlite in the `unit` project and on the run's PostgreSQL server
+ * in `collector-postgres`) and a real station service on SQLite files. For each kind: the
  * first download is applied, the next is a 304 that changes nothing, a changed document is
  * applied, and every bad download (500, body cut off, not JSON, schema failure) keeps the
  * configuration in force row for row, with its ETag, and says why in the sync status. Then
@@ -29,7 +30,9 @@ import { createManualClock, type ManualClock } from '../../electron/service/test
 import { pulledCardOf, stewardCardKey } from '../../electron/service/upstream/steward-card-pseudonym';
 import type { SqlDatabase } from '../../upstream/db/sql';
 import { addWishReply, setPullDocument } from '../../upstream/pull-store';
+import { signAnswer } from '../../electron/service/upstream/answer-signing';
 import { openTestDatabase, startCollector, type RunningCollector } from '../../upstream/testing';
+import { expectProjectDatabase } from '../support/project-database';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 2, 2, 2, 0);
@@ -39,7 +42,7 @@ const STEWARD_PIN = '246810';
 const WORKER_CARD = '0040856634';
 const LOCAL_CARD = '0099887766';
 
-type Fault = '500' | 'truncated' | 'not-json' | 'schema' | null;
+type Fault = '500' | 'truncated' | 'not-json' | 'schema' | 'unsigned' | 'forged' | 'replayed' | null;
 
 let dir: string;
 let db: SqlDatabase;
@@ -48,6 +51,8 @@ let collector: RunningCollector;
 const faults = new Map<PullKind, Fault>();
 /** Every body the collector served to a station. */
 const served: string[] = [];
+/** The first good answer of each kind (its headers and body), for the replay fault. */
+const firstAnswers = new Map<PullKind, { headers: Record<string, string>; body: string }>();
 const open: { close(): Promise<void> }[] = [];
 
 const card = (text: string) => normaliseCardText(text)!;
@@ -62,7 +67,13 @@ beforeAll(async () => {
     configure: (app) => {
       app.addHook('onSend', async (request, reply, payload) => {
         if (request.method === 'GET' && reply.statusCode === 200 && typeof payload !== 'object') served.push(String(payload));
-        if (request.method === 'GET' && reply.statusCode === 200 && Buffer.isBuffer(payload)) served.push(payload.toString('utf8'));
+        if (request.method === 'GET' && reply.statusCode === 200 && Buffer.isBuffer(payload)) {
+          served.push(payload.toString('utf8'));
+          const kind = request.url.split('/').at(-1) as PullKind;
+          const h = reply.getHeaders();
+          const pick = (name: string) => String(h[name]);
+          if (!firstAnswers.has(kind)) firstAnswers.set(kind, { body: payload.toString('utf8'), headers: Object.fromEntries(['etag', 'content-digest', 'signature-input', 'signature'].map((n) => [n, pick(n)])) });
+        }
         return payload;
       });
       app.addHook('onRequest', async (request, reply) => {
@@ -70,13 +81,28 @@ beforeAll(async () => {
         const fault = faults.get(kind) ?? null;
         if (fault === null || request.method !== 'GET') return;
         faults.delete(kind);
-        const send = (status: number, text: string) => {
+        // Signed as the collector signs (the station's key, this request's nonce) unless the fault is the signature.
+        const send = (text: string, signWith: Buffer | null) => {
           const body = Buffer.from(text);
-          return reply.code(status).headers({ etag: `"bad-${kind}"`, 'content-type': 'application/json', 'content-digest': `sha-256=:${createHash('sha256').update(body).digest('base64')}:` }).send(body);
+          const etag = `"bad-${kind}"`;
+          const contentDigest = `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
+          // The request's own time and nonce: this double answers before the collector would correct a station clock.
+          const [, created, nonce] = /created=(\d+);.*nonce="([^"]+)"/.exec(String(request.headers['signature-input']))!;
+          const signature = signWith ? signAnswer({ key: signWith, status: 200, etag, contentDigest, params: { created: Number(created), keyId: 'st-pull', nonce: nonce! } }) : {};
+          return reply.code(200).headers({ etag, 'content-type': 'application/json', 'content-digest': contentDigest, ...signature }).send(body);
         };
+        const key = (await collector.store.stationKey('st-pull'))!;
         if (fault === '500') return reply.code(500).send({ error: 'unavailable', message: 'database down', serverTimeMs: Date.now() });
-        if (fault === 'not-json') return send(200, '{"schemaVersion":1,"kind":');
-        if (fault === 'schema') return send(200, JSON.stringify(schemaFailure(kind)));
+        if (fault === 'not-json') return send('{"schemaVersion":1,"kind":', key);
+        if (fault === 'schema') return send(JSON.stringify(schemaFailure(kind)), key);
+        // A good document (the first version, not the one in force), without a signature or signed with another key.
+        if (fault === 'unsigned') return send(firstAnswers.get(kind)!.body, null);
+        if (fault === 'forged') return send(firstAnswers.get(kind)!.body, randomBytes(32));
+        // The collector's own signed answer to an earlier request, sent again.
+        if (fault === 'replayed') {
+          const old = firstAnswers.get(kind)!;
+          return reply.code(200).headers({ ...old.headers, 'content-type': 'application/json' }).send(Buffer.from(old.body));
+        }
         // Cut off: the headers promise 4 KiB, 20 bytes arrive, the connection closes.
         reply.hijack();
         reply.raw.writeHead(200, { etag: `"bad-${kind}"`, 'content-type': 'application/json', 'content-length': '4096' });
@@ -213,6 +239,10 @@ const CONFIGS: Record<Exclude<PullKind, 'wish-replies'>, [unknown, unknown]> = {
 };
 
 describe('pulling the district configuration down', () => {
+  it('runs on the database its test project names: PGlite, or the PostgreSQL server started for the run', async () => {
+    await expectProjectDatabase(db);
+  });
+
   it('each kind: applied on the first download, unchanged on a 304, a changed document applied, every bad download keeps the old one and its ETag', async () => {
     for (const [kind, [first]] of Object.entries(CONFIGS)) await setPullDocument(db, kind as keyof typeof CONFIGS, first);
     const s = await station();
@@ -247,8 +277,11 @@ describe('pulling the district configuration down', () => {
       truncated: /download failed: the answer from .* was cut off/,
       'not-json': /not applied: the body is not JSON/,
       schema: /not applied: the \S+ document fails its schema/,
+      unsigned: /not applied: the answer is not signed by the collector/,
+      forged: /not applied: the answer's signature does not match it and this station's key/,
+      replayed: /not applied: the answer is signed for another request \(not this request's nonce\): a replay/,
     };
-    for (const fault of ['500', 'truncated', 'not-json', 'schema'] as const) {
+    for (const fault of ['500', 'truncated', 'not-json', 'schema', 'unsigned', 'forged', 'replayed'] as const) {
       const kept = Object.fromEntries(Object.keys(CONFIGS).map((k) => [k, snapshot(s, k as PullKind)]));
       const etags = (await pulls(s)).map((p) => [p.kind, p.etag]);
       for (const kind of [...Object.keys(CONFIGS), 'wish-replies'] as PullKind[]) faults.set(kind, fault);

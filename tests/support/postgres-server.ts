@@ -20,6 +20,8 @@ export interface PostgresServer {
   readonly url: string;
   /** The server's major version, e.g. 15. */
   readonly version: number;
+  /** The postmaster's process id (its backends are its children), for CPU accounting. */
+  readonly pid: number;
   /** Fast shutdown (SIGINT), then the cluster folder is deleted. Idempotent. */
   stop(): Promise<void>;
 }
@@ -125,5 +127,5 @@ export async function startPostgresServer(options: PostgresServerOptions = {}): 
     await stop();
     throw error;
   }
-  return { url, version: Number(bin.split('/').at(-2)), stop };
+  return { url, version: Number(bin.split('/').at(-2)), pid: child.pid!, stop };
 }

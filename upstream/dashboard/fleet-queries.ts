@@ -58,27 +58,29 @@ export interface InspectionRow {
 /** Unread wishes listed at most. */
 const WISHES_SHOWN = 50;
 
+/**
+ * The dashboard's three lists. Each reads what is current, not its kind's whole history
+ * (collector migration 0005): open alerts from `open_shortages`, unread notes from
+ * `unread_wishes` (both kept by a trigger on items), and the newest inspections straight
+ * from the partial index `items_inspection_newest`, whose expression the ORDER BY must match.
+ * Exported for the plan test and the bench.
+ */
+export const LIST_QUERIES = {
+  shortages: 'SELECT station_id, payload FROM open_shortages ORDER BY opened_at_ms DESC, station_id, alert_id LIMIT 200',
+  unreadWishes: `SELECT station_id, payload, (SELECT count(*) FROM unread_wishes)::int AS total FROM unread_wishes
+                 ORDER BY posted_at_ms DESC, seq DESC LIMIT ${WISHES_SHOWN}`,
+  inspections: `SELECT station_id, payload FROM items WHERE kind = 'inspection.result'
+                ORDER BY (payload->>'atMs')::bigint DESC, seq DESC LIMIT 30`,
+} as const;
+
 export async function fleetView(db: SqlClient, nowMs: number): Promise<FleetView> {
   const days = await stationDays(db, nowMs - 14 * DAY_MS, nowMs);
   const [stations, unique, shortages, wishes, inspections] = await Promise.all([
     stationRows(db, nowMs, days),
     latestUniqueWorkers(db),
-    db.query<{ station_id: string; payload: { item: Shortage & { name: Shortage['name'] }; stock: number | null; lowAt: number; atMs: number } }>(
-      `SELECT o.station_id, o.payload FROM items o
-       WHERE o.kind = 'supply.alert' AND o.payload->>'change' = 'opened'
-         AND NOT EXISTS (SELECT 1 FROM items c WHERE c.key = o.station_id || '/supply.alert/' || (o.payload->>'alertId') || '.cleared')
-       ORDER BY (o.payload->>'atMs')::bigint DESC LIMIT 200`,
-    ),
-    db.query<{ station_id: string; payload: Omit<Wish, 'stationId'>; total: number }>(
-      `SELECT w.station_id, w.payload, count(*) OVER ()::int AS total FROM items w
-       WHERE w.kind = 'wish.posted'
-         AND NOT EXISTS (SELECT 1 FROM wish_reads r WHERE r.station_id = w.station_id AND r.wish_id = w.payload->>'wishId')
-       ORDER BY (w.payload->>'postedAtMs')::bigint DESC, w.seq DESC LIMIT ${WISHES_SHOWN}`,
-    ),
-    db.query<{ station_id: string; payload: { atMs: number; failed: number; results: { item: string; passed: boolean; note: string | null }[] } }>(
-      `SELECT station_id, payload FROM items WHERE kind = 'inspection.result'
-       ORDER BY (payload->>'atMs')::bigint DESC, seq DESC LIMIT 30`,
-    ),
+    db.query<{ station_id: string; payload: { item: Shortage & { name: Shortage['name'] }; stock: number | null; lowAt: number; atMs: number } }>(LIST_QUERIES.shortages),
+    db.query<{ station_id: string; payload: Omit<Wish, 'stationId'>; total: number }>(LIST_QUERIES.unreadWishes),
+    db.query<{ station_id: string; payload: { atMs: number; failed: number; results: { item: string; passed: boolean; note: string | null }[] } }>(LIST_QUERIES.inspections),
   ]);
   return {
     stations,

@@ -121,6 +121,9 @@ export async function registerDashboard(app: FastifyInstance, options: Dashboard
       const { stationId = '', wishId = '', text = '' } = ok.form;
       const stored = await replyToWish(options.db, { stationId, wishId, text, author: ok.session.name });
       if (stored === 'not-found') return reply.code(404).type('text/plain; charset=utf-8').send('No such wish.');
+      if (stored === 'retracted') {
+        return reply.code(410).type('text/plain; charset=utf-8').send('This note was withdrawn at its station (a steward hid it); it can no longer be answered. Nothing was stored.');
+      }
       if (stored === 'invalid') return to(reply, '/dashboard', language(request), '&done=reply-invalid');
       await markWishRead(options.db, { stationId, wishId, by: ok.session.name });
       return to(reply, '/dashboard', language(request), '&done=reply');

@@ -2,13 +2,14 @@
  * {@link SqlDatabase} on a PostgreSQL server through a node-postgres pool.
  */
 import pg from 'pg';
-import type { SqlClient, SqlDatabase } from './sql';
+import type { QueryOptions, SqlClient, SqlDatabase } from './sql';
 
 type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 
 function client(db: Queryable, pool: pg.Pool | undefined): SqlClient {
   return {
-    query: async <R>(text: string, params: readonly unknown[] = []) => (await db.query(text, [...params])).rows as R[],
+    query: async <R>(text: string, params: readonly unknown[] = [], options: QueryOptions = {}) =>
+      (await db.query({ text, values: [...params], ...(options.prepareAs ? { name: options.prepareAs } : {}) })).rows as R[],
     exec: async (text) => {
       await db.query(text);
     },

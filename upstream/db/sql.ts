@@ -4,9 +4,19 @@
  * Parameters are `$1, $2…`; results are plain row objects.
  */
 
+/** How one statement is sent. */
+export interface QueryOptions {
+  /**
+   * Keep the statement parsed and planned on each server connection under this name, for a
+   * statement run many times a second (the batch writer's): the server then neither parses nor
+   * plans it again. One name, one text. PGlite (one in-process connection) ignores it.
+   */
+  readonly prepareAs?: string;
+}
+
 export interface SqlClient {
   /** One statement with parameters. */
-  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<R[]>;
+  query<R = Record<string, unknown>>(text: string, params?: readonly unknown[], options?: QueryOptions): Promise<R[]>;
   /** Several statements without parameters (migrations). */
   exec(text: string): Promise<void>;
   /** Runs `fn` in one transaction: committed if it resolves, rolled back if it throws. */

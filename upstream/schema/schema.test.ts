@@ -15,6 +15,6 @@ describe('upstream/schema', () => {
   it('documents every kind and refuses another schema version in the batch document', () => {
     const batch = JSON.parse(schemaDocuments()['batch.v1.json']!) as { properties: { schemaVersion: unknown; items: { items: { oneOf: { properties: { kind: { const: string } } }[] } } } };
     expect(batch.properties.schemaVersion).toEqual({ type: 'number', const: 1 });
-    expect(batch.properties.items.items.oneOf.map((o) => o.properties.kind.const)).toEqual(['visits.hourly', 'visits.daily', 'lockers.daily', 'device.health', 'workers.daily', 'steward.daily', 'supplies.daily', 'supply.alert', 'inspection.result', 'wish.posted']);
+    expect(batch.properties.items.items.oneOf.map((o) => o.properties.kind.const)).toEqual(['visits.hourly', 'visits.daily', 'lockers.daily', 'device.health', 'workers.daily', 'steward.daily', 'supplies.daily', 'supply.alert', 'inspection.result', 'wish.posted', 'wish.retracted']);
   });
 });

@@ -22,7 +22,7 @@ export interface WishFixture extends CheckInFixture {
   post(pass: string, text: string, category?: WishCategory, sticker?: WishSticker | null): PostWishOutcome;
 }
 
-export function useWishFixture(): (options?: { settings?: Partial<WishSettings>; filter?: WordFilter; now?: () => number }) => WishFixture {
+export function useWishFixture(): (options?: { settings?: Partial<WishSettings>; filter?: WordFilter; now?: () => number; onHidden?: (uid: string, atMs: number) => void }) => WishFixture {
   const makeCheckIn = useCheckInFixture();
   return (options = {}) => {
     const base = makeCheckIn({ duplicateWindowMinutes: 0 });
@@ -34,6 +34,7 @@ export function useWishFixture(): (options?: { settings?: Partial<WishSettings>;
       stewardAccess: steward,
       now,
       filter: options.filter,
+      onHidden: options.onHidden,
     });
     const fixture: WishFixture = {
       ...base,

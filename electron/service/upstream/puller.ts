@@ -2,14 +2,15 @@
  * Pulls the district's configuration down from the collector: each kind (notices, stewards,
  * word list, wish replies) with a signed `GET /v1/stations/<id>/<kind>` every
  * `intervalMs`, sending the stored ETag as `If-None-Match`. A download is applied only whole:
- * the body must arrive complete, match its `Content-Digest`, parse as JSON and pass its
+ * the answer (200 or 304) must be signed by the collector with this station's key for this
+ * request's nonce (`answer-signing.ts`), the body must arrive complete, match its `Content-Digest`, parse as JSON and pass its
  * schema; then the kind's applier and the new ETag are written in one transaction. Anything
- * else (a 500, a cut-off body, bad JSON, a schema failure, an applier that throws) changes
+ * else (an unsigned, forged or replayed answer, a 500, a cut-off body, bad JSON, a schema failure, an applier that throws) changes
  * nothing, keeps the old ETag, and is the kind's `lastError`; it is retried with exponential
  * backoff and jitter. A station clock the collector calls stale is corrected from its answer,
  * as the sender does.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Clock } from '../../../hardware/drivers/clock';
 import {
@@ -24,6 +25,7 @@ import {
 import type { PullStatus } from '../../../common/upstream-sync-status';
 import { parseContentDigest } from '../../../common/upstream-signature';
 import { refusalSchema } from '../../../common/upstream-wire';
+import { answerRefusal } from './answer-signing';
 import type { GetBytes } from './http-get';
 import { createPullStore } from './pull-store';
 import { signRequest } from './signing';
@@ -113,15 +115,22 @@ export function createPuller(options: PullerOptions): Puller {
   const pullOne = async <K extends PullKind>(kind: K, retried = false): Promise<'changed' | 'unchanged' | 'not-set'> => {
     const path = pullPath(options.stationId, kind);
     const stored = store.get(kind);
-    const createdSeconds = Math.floor((clock.now() + (learnedOffsetMs ?? options.offsetMs?.() ?? 0)) / 1000);
+    const collectorNowMs = () => clock.now() + (learnedOffsetMs ?? options.offsetMs?.() ?? 0);
+    const createdSeconds = Math.floor(collectorNowMs() / 1000);
+    const nonce = randomBytes(16).toString('base64url');
     const headers: Record<string, string> = {
-      ...signRequest({ key: options.key, stationId: options.stationId, method: 'GET', path, body: '', createdSeconds }),
+      ...signRequest({ key: options.key, stationId: options.stationId, method: 'GET', path, body: '', createdSeconds, nonce }),
       accept: 'application/json',
       ...(stored ? { 'if-none-match': stored.etag } : {}),
     };
     const answer = await options.get(new URL(path, options.collectorUrl), {
       headers, ca: options.ca, timeoutMs: options.timeoutMs ?? 30_000, maxResponseBytes: MAX_PULL_BYTES,
     });
+    if (answer.status === 304 || answer.status === 200) {
+      // Nothing of an answer that is not the collector's, to this very request, is used: not even its 304.
+      const refused = answerRefusal({ key: options.key, stationId: options.stationId, requestNonce: nonce, status: answer.status, headers: answer.headers, nowMs: collectorNowMs() });
+      if (refused !== null) throw new BadDownload(refused);
+    }
     if (answer.status === 304) return 'unchanged';
     if (answer.status !== 200) {
       const refusal = refusalSchema.safeParse(safeJson(answer.body));

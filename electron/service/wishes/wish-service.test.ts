@@ -152,6 +152,24 @@ describe('moderation', () => {
     expect(f.steward.audits).toEqual([{ steward: TEST_STEWARD, action: 'wish.hide', subject: 'wish 1', reason: '重复', inTransaction: true }]);
   });
 
+  it('hiding a note calls onHidden once, inside the hide\'s transaction: if it throws, the note stays and nothing is audited', () => {
+    const calls: [string, number][] = [];
+    const f = setup({ onHidden: (uid, atMs) => calls.push([uid, atMs]) });
+    f.post(f.tap(1), '谢谢驿站');
+    const uid = f.rows<{ uid: string }>('SELECT uid FROM wishes')[0]!.uid;
+    f.wishes.moderate({ session, id: 1, action: { kind: 'reply', text: '不客气' } });
+    expect(calls).toEqual([]);
+    f.wishes.moderate({ session, id: 1, action: { kind: 'hide', reason: '重复' } });
+    f.wishes.moderate({ session, id: 1, action: { kind: 'hide', reason: '再次' } });
+    expect(calls).toEqual([[uid, f.clock.ms]]);
+
+    const failing = setup({ onHidden: () => { throw new Error('disk full'); } });
+    failing.post(failing.tap(1), '谢谢驿站');
+    expect(() => failing.wishes.moderate({ session, id: 1, action: { kind: 'hide', reason: '重复' } })).toThrow('disk full');
+    expect(failing.rows('SELECT state, hidden_reason FROM wishes')).toEqual([{ state: 'approved', hidden_reason: null }]);
+    expect(failing.steward.audits).toEqual([]);
+  });
+
   it('a reply shows under the note, masked; done and pin are flags', () => {
     const f = setup();
     f.post(f.tap(1), '夏天要防晒袖套');

@@ -46,6 +46,11 @@ export interface WishServiceDeps {
   readonly now: () => number;
   /** Default: the shipped word list. */
   readonly filter?: WordFilter;
+  /**
+   * Called inside the hide's transaction with the note's uid and the time, when a steward
+   * hides a note that was not hidden yet (upstream's retraction); a throw undoes the hide.
+   */
+  readonly onHidden?: (uid: string, atMs: number) => void;
 }
 
 export interface WishService {
@@ -133,8 +138,11 @@ export function createWishService(deps: WishServiceDeps): WishService {
     const guarded = written === null ? null : guardWishText(written, STEWARD_TEXT_MAX, false);
     if (guarded && !guarded.ok) return err('invalid-argument', `moderateWish: the text was refused (${guarded.reason}).`);
     return store.transaction(() => {
-      if (!store.find(input.id)) return err('not-found', `No wish ${input.id}.`);
-      store.change(input.id, toChange(input.action, guarded?.text ?? ''), now());
+      const before = store.find(input.id);
+      if (!before) return err('not-found', `No wish ${input.id}.`);
+      const atMs = now();
+      store.change(input.id, toChange(input.action, guarded?.text ?? ''), atMs);
+      if (input.action.kind === 'hide' && before.state !== 'hidden') deps.onHidden?.(before.uid, atMs);
       stewardAccess.audit({ steward: steward.value, action: `wish.${input.action.kind}`, subject: `wish ${input.id}`, reason: auditReason(input.action) });
       const row = store.find(input.id);
       return row ? ok(toModeratedWish(row)) : err('not-found', `No wish ${input.id}.`);

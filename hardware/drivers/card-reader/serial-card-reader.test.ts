@@ -139,6 +139,20 @@ describe('serial card reader', () => {
     expect(reads.map((r) => r.raw)).toEqual(['01026F6C3A']);
   });
 
+  it('a chunk whose taps take long to handle does not truncate the frame it ends with', async () => {
+    await startReader('em4100-ascii');
+    // Each read's check-in runs before the reader can read again: 300 ms of the loop's own work.
+    reader.on('read', () => vi.setSystemTime(Date.now() + 300));
+    const first = encodeTap('01026F6C3A', 'em4100');
+    const second = encodeTap('0040856634', 'em4100');
+    await device.write(Uint8Array.from([...first, ...second.subarray(0, 6)]));
+    await settle();
+    await device.write(second.subarray(6));
+    await settle();
+    expect(faults).toEqual([]);
+    expect(reads.map((r) => r.raw)).toEqual(['01026F6C3A', '00026F6C3A']);
+  });
+
   it('after a stall, a frame that really stopped is still truncated, one on-time gap later', async () => {
     await startReader('em4100-ascii');
     await device.write(encodeTap('01026F6C3A', 'em4100').subarray(0, 6));

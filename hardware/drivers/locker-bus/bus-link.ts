@@ -4,6 +4,14 @@ import type { BoardSettings, LockerProtocol, LockerReply, LockerReplyFramer, Loc
 import type { Transport } from '../../transport/transport';
 import { ReaderSupervisor, type BackoffOptions } from '../card-reader/reader-supervisor';
 import { systemClock, type Clock } from '../clock';
+import { LATE_TOLERANCE_MS } from '../silence-watch';
+
+/**
+ * Times one attempt's reply timeout may start again because its timer came late (see
+ * `BusLink.timeout`): a loop that is always late still gets its `no-reply`, at most this many
+ * extra reply timeouts later.
+ */
+export const MAX_DEAF_REARMS = 3;
 
 /** How one write-and-wait on the wire ended. */
 export type AttemptResult =
@@ -43,6 +51,10 @@ interface Pending {
   readonly sentAtMs: number;
   readonly resolve: (result: AttemptResult) => void;
   timer: unknown;
+  /** When the reply timer is due (monotonic ms). */
+  dueMs: number;
+  /** Reply timeouts started again after a late timer. */
+  rearms: number;
   /** The first stray bytes seen while waiting, reported if no answer comes. */
   noise?: string;
 }
@@ -120,7 +132,8 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
 
   /**
    * Writes one request and waits up to `timeoutMs` (default: the reply timeout) for its
-   * answer. Never rejects.
+   * answer, counting only time the process could read: when the event loop was stalled past
+   * the deadline, the wait starts again (at most `MAX_DEAF_REARMS` times). Never rejects.
    */
   async exchange(request: LockerRequest, timeoutMs = this.options.replyTimeoutMs): Promise<AttemptResult> {
     const board = this.options.boards.get(request.board);
@@ -135,10 +148,11 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     this.framer.reset();
     this.framer.expect(request);
     return new Promise<AttemptResult>((resolve) => {
-      const pending: Pending = { request, sentAtMs: this.clock.monotonicMs(), resolve, timer: undefined };
+      const sentAtMs = this.clock.monotonicMs();
+      const pending: Pending = { request, sentAtMs, resolve, timer: undefined, dueMs: sentAtMs, rearms: 0 };
       this.lastSent = pending.sentAtMs;
       this.pending = pending;
-      pending.timer = this.clock.setTimeout(() => this.timeout(pending, bytes, timeoutMs), timeoutMs);
+      this.arm(pending, bytes, timeoutMs);
       transport.write(bytes).catch((error: unknown) => {
         this.finish(pending, { kind: 'write-failed', detail: error instanceof Error ? error.message : String(error) });
       });
@@ -174,7 +188,21 @@ export class BusLink extends EventEmitter<BusLinkEvents> {
     }
   }
 
+  private arm(pending: Pending, sent: Uint8Array, timeoutMs: number): void {
+    pending.dueMs = this.clock.monotonicMs() + timeoutMs;
+    pending.timer = this.clock.setTimeout(() => this.timeout(pending, sent, timeoutMs), timeoutMs);
+  }
+
   private timeout(pending: Pending, sent: Uint8Array, timeoutMs: number): void {
+    // A timer that comes late means the loop was stalled (a burst of taps, a long GC): the
+    // answer may be sitting unread in the OS buffer, and libuv runs expired timers before the
+    // poll phase that would read it. The wait counts only time the process could read, so it
+    // starts again now that it can; the board is not blamed for our own deafness.
+    if (this.clock.monotonicMs() - pending.dueMs > LATE_TOLERANCE_MS && pending.rearms < MAX_DEAF_REARMS) {
+      pending.rearms += 1;
+      this.arm(pending, sent, timeoutMs);
+      return;
+    }
     // Whatever is held is now as complete as it will get: judge it before giving up.
     this.handle(this.framer.flush(Number.POSITIVE_INFINITY));
     if (this.pending !== pending) return;

@@ -63,10 +63,12 @@ export interface LockerBusEvents {
 }
 
 /**
- * Guarantees: at most one transaction on the wire at a time (calls queue); each waits at most
- * the reply timeout per attempt and makes a bounded number of attempts; `open()` and
- * `setHoldPower()` always resolve (never reject); after a lost port the bus reopens with
- * backoff and re-queries every board before reporting `online`.
+ * Guarantees: at most one transaction on the wire at a time (calls queue); each waits the
+ * reply timeout per attempt, counted in time the process could read (after a stalled event
+ * loop the wait starts again, at most 3 times, so the board is not blamed for the process),
+ * and makes a bounded number of attempts; `open()` and `setHoldPower()` always resolve (never
+ * reject); after a lost port the bus reopens with backoff and re-queries every board before
+ * reporting `online`.
  */
 export interface LockerBus {
   readonly id: string;

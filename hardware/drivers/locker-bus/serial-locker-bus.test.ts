@@ -3,6 +3,8 @@ import { fromHex, toHex } from '../../codecs/framer';
 import type { BoardSettings } from '../../lockers/locker-protocol';
 import { bcc8a80 } from '../../lockers/protocols/index';
 import { createTransportPair, type MemoryTransport } from '../../transport/memory-transport';
+import type { Clock } from '../clock';
+import { MAX_DEAF_REARMS } from './bus-link';
 import type { DoorReading, LockerBus, OpenOutcome } from './locker-bus';
 import { createLockerBus, type LockerBusOptions } from './serial-locker-bus';
 
@@ -72,6 +74,28 @@ async function startBus(extra: Partial<LockerBusOptions> = {}): Promise<void> {
 }
 
 const advance = (ms: number) => vi.advanceTimersByTimeAsync(ms);
+
+/**
+ * Vitest's faked clock, plus a stalled event loop: `stall(ms)` moves time on without running
+ * a timer or reading a byte, as a burst of synchronous check-ins does; `lateBy` makes every
+ * timer run that much late (a loop that is always busy).
+ */
+function stallingClock(): { clock: Clock; stall: (ms: number) => void; lateBy: (ms: number) => void } {
+  let skewMs = 0;
+  let lateMs = 0;
+  const clock: Clock = {
+    now: () => Date.now() + skewMs,
+    monotonicMs: () => performance.now() + skewMs,
+    setTimeout: (fn, ms) => setTimeout(() => {
+      skewMs += lateMs;
+      fn();
+    }, ms),
+    clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    setInterval: (fn, ms) => setInterval(fn, ms),
+    clearInterval: (handle) => clearInterval(handle as ReturnType<typeof setInterval>),
+  };
+  return { clock, stall: (ms) => (skewMs += ms), lateBy: (ms) => (lateMs = ms) };
+}
 
 describe('locker bus on a scripted 8A/80 line', () => {
   it('reads every board once the port opens, then goes online with every door known', async () => {
@@ -168,6 +192,40 @@ describe('locker bus on a scripted 8A/80 line', () => {
     expect(await outcome).toEqual({ ok: true, attempts: 2, elapsedMs: 250 });
     expect(Date.now() - sentAt).toBe(300);
     expect(wire.slice(2)).toEqual([OPEN_1_5, OPEN_1_5, OPEN_1_5]);
+  });
+
+  it('takes an answer that waited unread through a stall past the timeout, on the first attempt', async () => {
+    const { clock, stall } = stallingClock();
+    await startBus({ clock });
+    await advance(20);
+    respond = (r) => (r === OPEN_1_5 ? undefined : standard(r));
+    let result: OpenOutcome | undefined;
+    void bus.open(1, 5).then((r) => (result = r));
+    await advance(1);
+    // The board answers at once, but the loop is busy for 500 ms: the reply timer comes due
+    // before the poll phase that would read the answer.
+    stall(500);
+    await advance(199);
+    void device.write(fromHex(OPENED_1_5));
+    await advance(5);
+    expect(result).toEqual({ ok: true, attempts: 1, elapsedMs: 700 });
+    expect(wire.slice(2)).toEqual([OPEN_1_5]);
+  });
+
+  it('still says no-reply for a silent board while every timer is late, after at most three extra timeouts per attempt', async () => {
+    const { clock, lateBy } = stallingClock();
+    await startBus({ clock });
+    await advance(20);
+    respond = (r) => (r === OPEN_1_5 ? undefined : standard(r));
+    lateBy(50);
+    let result: OpenOutcome | undefined;
+    void bus.open(1, 5).then((r) => (result = r));
+    const perAttemptMs = (1 + MAX_DEAF_REARMS) * 200;
+    await advance(3 * perAttemptMs - 10);
+    expect(result).toBeUndefined();
+    await advance(20);
+    expect(result).toMatchObject({ ok: false, reason: 'no-reply', attempts: 3 });
+    expect(wire.slice(2).filter((r) => r === OPEN_1_5)).toEqual([OPEN_1_5, OPEN_1_5, OPEN_1_5]);
   });
 
   it('sees a door opened by hand at the next poll, and an 81 report at once', async () => {
@@ -316,6 +374,26 @@ describe('locker bus on a scripted 8A/80 line', () => {
     // Answers again: no further reopen.
     await advance(10_000);
     expect(opens).toBe(2);
+  });
+
+  it('does not reopen a port for a stall of the process longer than reopenAfterSilentMs: nobody was listening', async () => {
+    let opens = 0;
+    const { clock, stall } = stallingClock();
+    await startBus({ clock, reopenAfterSilentMs: 3000, createTransport: () => (opens++, host) });
+    await advance(20);
+    // 15 s without a turn of the loop, then the overdue heartbeat.
+    stall(15_000);
+    await advance(1000);
+    await advance(2000);
+    expect([opens, bus.state, boardEvents]).toEqual([1, 'online', []]);
+    expect(states).toEqual(['online']);
+    // Real silence after the stall is still caught: the last answer came 3 ms after the
+    // heartbeat at 3008, so the one at 7008 is the first to find 3 s of silence.
+    respond = () => undefined;
+    await advance(3980);
+    expect(bus.detail).not.toMatch(/^No board answered/);
+    await advance(10);
+    expect(bus.detail).toMatch(/^No board answered for 4 s although the port is there/);
   });
 
   it('stop() mid-call ends the call and the queue with bus-offline, once', async () => {

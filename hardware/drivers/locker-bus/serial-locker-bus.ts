@@ -3,6 +3,7 @@ import type { BoardSettings, LockerProtocol, LockerReply, LockerRequest } from '
 import type { Transport } from '../../transport/transport';
 import type { BackoffOptions } from '../card-reader/reader-supervisor';
 import { systemClock, type Clock } from '../clock';
+import { LATE_TOLERANCE_MS } from '../silence-watch';
 import { BusLink, type AttemptResult } from './bus-link';
 import { DoorTable } from './door-table';
 import type { DoorReading, LockerBus, LockerBusEvents, LockerBusState, OpenBoardOutcome, OpenOutcome } from './locker-bus';
@@ -42,7 +43,8 @@ export interface LockerBusOptions {
   /**
    * A port that stays open while no board gives a valid answer for this long, ms, is closed
    * and reopened: a wedged USB-RS485 adapter keeps its device path but passes nothing. Checked
-   * at each heartbeat, so the reopen comes up to `pollIntervalMs` later. Default 10000.
+   * at each heartbeat, so the reopen comes up to `pollIntervalMs` later; time the process
+   * spent stalled (a late heartbeat) is not counted. Default 10000.
    */
   readonly reopenAfterSilentMs?: number;
   /** Reopen delays after a lost port. Defaults as for card readers (250 ms doubling to 2 s). */
@@ -78,6 +80,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   private readonly missLimit: number;
   private readonly reopenAfterSilentMs: number;
   private readonly openAllMsPerLock: number;
+  private readonly pollIntervalMs: number;
   /** An open-all is on the wire: its long silence is expected, not a wedged port. */
   private openingAll = false;
   /** When a board last gave a valid answer or report, or the port last opened (monotonic ms). */
@@ -94,6 +97,8 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
   /** Heartbeat queries of the current cycle not yet finished. */
   private pollLeft = 0;
   private pollTimer: unknown;
+  /** When the heartbeat last ran, or polling started (monotonic ms). */
+  private lastCycleMs = 0;
   private state_: LockerBusState = 'offline';
 
   constructor(private readonly options: LockerBusOptions) {
@@ -125,7 +130,7 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
       replyTimeoutMs: positiveInt(options.replyTimeoutMs ?? 200, 'replyTimeoutMs', 1),
       turnaroundMs: positiveInt(options.turnaroundMs ?? 2, 'turnaroundMs', 0),
     });
-    positiveInt(options.pollIntervalMs ?? 1000, 'pollIntervalMs', 1);
+    this.pollIntervalMs = positiveInt(options.pollIntervalMs ?? 1000, 'pollIntervalMs', 1);
     this.link.on('port', (open) => (open ? this.onPortOpen() : this.onPortClosed()));
     this.link.on('report', (report) => {
       this.lastHeardMs = this.clock.monotonicMs();
@@ -305,7 +310,8 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
 
   private startPolling(): void {
     this.stopPolling();
-    this.pollTimer = this.clock.setInterval(() => this.pollCycle(), this.options.pollIntervalMs ?? 1000);
+    this.lastCycleMs = this.clock.monotonicMs();
+    this.pollTimer = this.clock.setInterval(() => this.pollCycle(), this.pollIntervalMs);
   }
 
   private stopPolling(): void {
@@ -317,8 +323,14 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
 
   /** One heartbeat: every board once, unless the last cycle is still running (slow or silent boards). */
   private pollCycle(): void {
+    const now = this.clock.monotonicMs();
+    const sinceLastMs = now - this.lastCycleMs;
+    this.lastCycleMs = now;
+    // A late heartbeat means the loop was stalled (a burst of taps): the bus could neither ask
+    // nor hear meanwhile, so none of that interval counts as the boards' silence.
+    if (sinceLastMs > this.pollIntervalMs + LATE_TOLERANCE_MS) this.lastHeardMs = Math.min(now, this.lastHeardMs + sinceLastMs);
     if (!this.link.isOpen || this.openingAll) return;
-    const silentMs = this.clock.monotonicMs() - this.lastHeardMs;
+    const silentMs = now - this.lastHeardMs;
     if (silentMs >= this.reopenAfterSilentMs) {
       // A lost path is the liveness watch's job; here the path is there and nothing comes back.
       this.link.reopen(`No board answered for ${formatSeconds(silentMs)} although the port is there: reopening it (a wedged adapter?).`);
