@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { removableMounts } from './export-folders';
 
 describe('removableMounts', () => {
-  it('mount points under /media, /run/media and /mnt, spaces decoded, sorted, once each; never the roots or other mounts', () => {
+  it('mount points under /media, /run/media and /mnt, spaces decoded, sorted, once each; never the roots, deeper system mounts or other mounts', () => {
     const table = [
       '/dev/sda2 / ext4 rw,relatime 0 0',
       'proc /proc proc rw,nosuid 0 0',
@@ -13,6 +13,7 @@ describe('removableMounts', () => {
       '/dev/sdd1 /mnt/usb1 vfat rw 0 0',
       'tmpfs /mnt tmpfs rw 0 0',
       '/dev/sde1 /mediaX/other vfat rw 0 0',
+      'overlay /mnt/sandbox/tools/v1/python overlay ro 0 0',
       '',
     ].join('\n');
     expect(removableMounts(table)).toEqual([

@@ -20,7 +20,9 @@ export function removableMounts(mountsText: string, roots: readonly string[] = M
     const field = line.split(' ')[1];
     if (field === undefined) continue;
     const path = field.replace(/\\([0-7]{3})/g, (_, octal: string) => String.fromCharCode(parseInt(octal, 8)));
-    if (!roots.some((root) => path.startsWith(root) && path.length > root.length) || seen.has(path)) continue;
+    // At most two levels under the root (/media/<user>/<label>): deeper ones are a system's own mounts, not a stick.
+    const under = roots.find((root) => path.startsWith(root) && path.length > root.length);
+    if (under === undefined || path.slice(under.length).split('/').length > 2 || seen.has(path)) continue;
     seen.add(path);
     out.push({ path, label: basename(path) });
   }
