@@ -69,6 +69,7 @@ export const METHOD_SECTIONS = {
   getConsoleDevices: 'steward',
   listExportTables: 'steward',
   exportCsv: 'steward',
+  listExportFolders: 'steward',
   listStewardAudit: 'steward',
   getUsage: 'stewardRecords',
   listSupplies: 'stewardRecords',

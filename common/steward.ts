@@ -149,6 +149,11 @@ export const stewardMethods = {
   listExportTables: method(withStewardSession({}), z.array(z.string())),
   /** Writes one CSV (UTF-8 with BOM) per table for the period into the folder; audited. */
   exportCsv: method(exportCsvInputSchema, exportCsvOutcomeSchema),
+  /**
+   * Removable drives mounted now under /media, /run/media or /mnt (a USB stick), as Export
+   * offers them; empty when none is plugged in.
+   */
+  listExportFolders: method(withStewardSession({}), z.array(z.object({ path: z.string(), label: z.string() }))),
   /** Audited steward actions, newest first. */
   listStewardAudit: method(auditPageInputSchema, z.array(auditRowSchema)),
 } as const;

@@ -35,6 +35,7 @@ import { createOpsService } from './ops/ops-service';
 import { withLog, type StationLog } from './ops/service-log';
 import { consoleDevices } from './steward/console-devices';
 import { exportCsv, listExportTables } from './steward/export/export-csv';
+import { listExportFolders } from './steward/export/export-folders';
 import { deviceCountStore } from './steward/device-counts';
 import { trackDeviceHealth } from './steward/device-health';
 import { createStewardService, type StewardService } from './steward/steward-service';
@@ -301,6 +302,7 @@ export async function createStationService(options: StationServiceOptions): Prom
     ...wrapAll(steward.api, run),
     listExportTables: (arg) => run(() => listExportTables(arg, exportDeps)),
     exportCsv: (arg) => run(() => exportCsv(arg, exportDeps)),
+    listExportFolders: (arg) => run(() => listExportFolders(arg, steward.access)),
     getConsoleDevices: (arg) => run(() => consoleDevices(arg, steward.access, deviceHealth, () => upstream.getSyncStatus())),
     getSyncStatus: () => run(() => ok(upstream.getSyncStatus())),
     printPickupSlip: (arg) => runAsync(() => slips.printPickupSlip(arg)),

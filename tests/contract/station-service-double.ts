@@ -52,6 +52,7 @@ export const VALID_ARGS: { [M in MethodName]: MethodInput<M> } = {
   getConsoleDevices: { session: SESSION },
   listExportTables: { session: SESSION },
   exportCsv: { session: SESSION, tables: ['visits'], fromMs: 1_700_000_000_000, toMs: 1_700_086_400_000, folder: '/media/usb' },
+  listExportFolders: { session: SESSION },
   releaseCardPass: { cardPass: '0123456789abcdef0123456789abcdef' },
   printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'zh-CN' },
   getHandwritingAvailability: undefined,
@@ -104,6 +105,7 @@ export const INVALID_ARGS: { [M in MethodName]: unknown } = {
   getConsoleDevices: { session: 7 },
   listExportTables: {},
   exportCsv: { session: SESSION, tables: ['Visits!'], fromMs: 0, toMs: 1, folder: '' },
+  listExportFolders: { session: 'short' },
   releaseCardPass: { cardPass: 'not-a-pass' },
   printPickupSlip: { sessionId: 4, lockerNumber: 12, language: 'fr' },
   getHandwritingAvailability: { all: true },
@@ -170,6 +172,7 @@ export const ANSWERS: { [M in MethodName]: MethodOutput<M> } = {
   },
   listExportTables: ['visits', 'locker-sessions'],
   exportCsv: { files: [{ table: 'visits', path: '/media/usb/st-test-visits-20231114-20231114.csv', rows: 12, bytes: 640 }] },
+  listExportFolders: [{ path: '/media/kiosk/UNION-USB', label: 'UNION-USB' }],
   listStewardAudit: [{ id: 1, atMs: 1_700_000_000_000, stewardName: '王芳', action: 'locker.remote-open', subject: 'locker 3', reason: '手机忘在柜里' }],
   getSyncStatus: {
     state: 'backing-off', collector: 'https://collector.example.org', queueLength: 3, oldestItemAtMs: 1_700_000_000_000,

@@ -1,12 +1,19 @@
 /**
  * The console's export section: which tables (every one the service offers, see
  * `export-tables.ts`), which period (today, 7 or 30 days up to now), and the folder to write
- * to (a USB stick's mount point); the answer lists the files written.
+ * to: a USB stick the station sees mounted, one big button each, or a path typed on the
+ * on-screen path keys. Every choice is a button; there is no native field, so the operating
+ * system's keyboard never appears. The answer lists the files written.
  */
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../common/contract';
+import { TextComposer } from '../../wishes/input/TextComposer';
 import type { ConsoleSectionProps } from '../console-sections';
+
+/** The contract's limit on the folder, in characters. */
+const FOLDER_MAX = 500;
+const PATH_MODES = ['path'] as const;
 
 const PERIODS = { today: 0, week: 6, month: 29 } as const;
 /** The tables the service offers today, by id; one it adds later shows under its id until named here. */
@@ -42,11 +49,44 @@ export function TableChoices({ tables, chosen, onToggle }: {
     <fieldset>
       <legend>{t('console.export.tables')}</legend>
       {tables.map((id) => (
-        <label key={id} className="console-choice">
-          <input type="checkbox" data-testid={`export-table-${id}`} checked={chosen.has(id)} onChange={(e) => onToggle(id, e.target.checked)} />
+        <button key={id} type="button" className="big-button console-choice" data-testid={`export-table-${id}`} aria-pressed={chosen.has(id)} onClick={() => onToggle(id, !chosen.has(id))}>
           {isNamedTable(id) ? t(TABLE_NAMES[id]) : id}
-        </label>
+        </button>
       ))}
+    </fieldset>
+  );
+}
+
+/** The USB sticks mounted now, one button each, and the typed path on the path keys. */
+export function FolderChoice({ folder, detected, onFolder }: {
+  readonly folder: string;
+  /** Null while asking the station. */
+  readonly detected: readonly { path: string; label: string }[] | null;
+  readonly onFolder: (folder: string) => void;
+}): ReactElement {
+  const { t } = useTranslation();
+  const [typing, setTyping] = useState(false);
+  return (
+    <fieldset data-testid="export-folder">
+      <legend>{t('console.export.folder')}</legend>
+      {detected !== null && detected.length === 0 && <p data-testid="export-no-usb">{t('console.export.noneDetected')}</p>}
+      {detected !== null && detected.length > 0 && <p>{t('console.export.detected')}</p>}
+      {detected?.map((d) => (
+        <button key={d.path} type="button" className="big-button console-choice" data-testid={`export-usb-${d.label}`} aria-pressed={folder === d.path} onClick={() => onFolder(d.path)}>
+          {d.label} <small>{d.path}</small>
+        </button>
+      ))}
+      <button type="button" className="big-button console-choice" data-testid="export-type-path" aria-pressed={typing} onClick={() => setTyping(!typing)}>
+        {t('console.export.typePath')}: <span data-testid="export-folder-value">{folder}</span>
+      </button>
+      {typing && (
+        <div className="notice-text-editor" data-testid="export-path-editor">
+          <TextComposer value={folder} onChange={onFolder} maxLength={FOLDER_MAX} modes={PATH_MODES} autoFocus />
+          <button type="button" className="big-button" data-testid="export-path-done" onClick={() => setTyping(false)}>
+            {t('console.export.pathDone')}
+          </button>
+        </div>
+      )}
     </fieldset>
   );
 }
@@ -56,7 +96,8 @@ export function ExportSection({ session, client, checked }: ConsoleSectionProps)
   const [tables, setTables] = useState<readonly string[] | null>(null);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const [period, setPeriod] = useState<Period>('week');
-  const [folder, setFolder] = useState('/media/usb');
+  const [folder, setFolder] = useState('');
+  const [detected, setDetected] = useState<readonly { path: string; label: string }[] | null>(null);
   const [answer, setAnswer] = useState<MethodOutput<'exportCsv'> | string | null>(null);
   const sending = useRef(false);
   useEffect(() => {
@@ -65,6 +106,14 @@ export function ExportSection({ session, client, checked }: ConsoleSectionProps)
       if (!value.ok) return;
       setTables(value.value);
       setChosen(new Set(value.value));
+    });
+    void client.listExportFolders({ session }).then((result) => {
+      const value = checked(result);
+      const found = value.ok ? value.value : [];
+      setDetected(found);
+      // One stick plugged in: it is the folder unless the steward picks otherwise.
+      const only = found.length === 1 ? found[0] : undefined;
+      if (only) setFolder((current) => (current === '' ? only.path : current));
     });
   }, [client, session, checked]);
 
@@ -89,18 +138,14 @@ export function ExportSection({ session, client, checked }: ConsoleSectionProps)
       <fieldset>
         <legend>{t('console.export.period')}</legend>
         {(Object.keys(PERIODS) as Period[]).map((p) => (
-          <label key={p} className="console-choice">
-            <input type="radio" name="export-period" data-testid={`export-period-${p}`} checked={period === p} onChange={() => setPeriod(p)} />
+          <button key={p} type="button" className="big-button console-choice" data-testid={`export-period-${p}`} aria-pressed={period === p} onClick={() => setPeriod(p)}>
             {t(`console.export.${p}`)}
-          </label>
+          </button>
         ))}
       </fieldset>
-      <label className="console-choice">
-        {t('console.export.folder')}
-        <input type="text" data-testid="export-folder" value={folder} onChange={(e) => setFolder(e.target.value)} />
-      </label>
+      <FolderChoice folder={folder} detected={detected} onFolder={setFolder} />
       <div className="screen-actions">
-        <button type="button" className="big-button" data-testid="export-send" disabled={chosen.size === 0} onClick={send}>
+        <button type="button" className="big-button" data-testid="export-send" disabled={chosen.size === 0 || folder.trim() === ''} onClick={send}>
           {t('console.export.write')}
         </button>
       </div>

@@ -8,7 +8,7 @@ import type { UsageReport } from '../../../common/usage';
 import { createHtmlRenderer, type RenderToHtml } from '../../screens/render-to-html';
 import { CountedSince } from './DevicesSection';
 import { UpstreamPulls } from './UpstreamPulls';
-import { TableChoices } from './ExportSection';
+import { FolderChoice, TableChoices } from './ExportSection';
 import { InspectionSection } from './InspectionSection';
 import { NoticeForm } from './NoticeForm';
 import { stepMinute } from './NoticePickers';
@@ -119,7 +119,7 @@ describe('notice form', () => {
 
 describe('export section', () => {
   const ids = ['visits', 'locker-sessions', 'steward-actions', 'stock-history', 'inspections', 'future-table'];
-  const names = (markup: string) => [...markup.matchAll(/data-testid="export-table-[^"]+"[^>]*>([^<]*)<\/label>/g)].map((m) => m[1]);
+  const names = (markup: string) => [...markup.matchAll(/data-testid="export-table-[^"]+"[^>]*>([^<]*)<\/button>/g)].map((m) => m[1]);
   it('names every table in the steward\'s language, not by its id; an unnamed one keeps its id', () => {
     const markup = html(<TableChoices tables={ids} chosen={new Set(ids)} onToggle={noop} />);
     expect(names(markup)).toEqual(['Visits (pseudonymous)', 'Locker sessions', 'Steward actions (audit)', 'Stock counts and restocks', 'Inspections', 'future-table']);
@@ -162,5 +162,19 @@ describe('upstream pulls on the devices section', () => {
     expect(markup).toContain('管理员名单');
     expect(cells(markup, 'notices')?.[0]).toBe('自 12:00（3小时前） 起');
     expect(html(<UpstreamPulls pulls={[]} nowMs={now} />)).toBe('');
+  });
+});
+
+describe('export folder', () => {
+  it('offers each USB stick plugged in as a button and the typed path, with no native field anywhere', () => {
+    const sticks = [{ path: '/media/kiosk/UNION USB', label: 'UNION USB' }, { path: '/mnt/usb1', label: 'usb1' }];
+    const markup = html(<FolderChoice folder="/mnt/usb1" detected={sticks} onFolder={noop} />);
+    expect(markup).not.toMatch(/<(input|textarea|select)\b/);
+    expect(markup).toMatch(/data-testid="export-usb-UNION USB" aria-pressed="false">UNION USB <small>\/media\/kiosk\/UNION USB<\/small>/);
+    expect(markup).toContain('data-testid="export-usb-usb1" aria-pressed="true"');
+    expect(markup).toContain('data-testid="export-folder-value">/mnt/usb1<');
+    expect(html(<FolderChoice folder="" detected={[]} onFolder={noop} />, 'zh-CN')).toContain('未找到U盘。请插入U盘，或输入文件夹路径');
+    const tables = html(<TableChoices tables={['visits']} chosen={new Set(['visits'])} onToggle={noop} />);
+    expect(tables).not.toMatch(/<(input|textarea|select)\b/);
   });
 });

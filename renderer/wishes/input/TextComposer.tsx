@@ -21,7 +21,9 @@ import './composer.css';
 /** Candidates on one page of the bar. */
 export const CANDIDATES_PER_PAGE = 8;
 
-export type ComposerMode = 'pinyin' | 'english' | 'handwriting';
+export type ComposerMode = 'pinyin' | 'english' | 'path' | 'handwriting';
+
+const TEXT_MODES: readonly ComposerMode[] = ['pinyin', 'english', 'handwriting'];
 
 export interface TextComposerProps {
   /** The text (controlled). */
@@ -42,12 +44,17 @@ export interface TextComposerProps {
    * recogniser, the handwriting key is hidden and a line says why.
    */
   readonly handwriting?: HandwritingClient;
+  /**
+   * The input modes offered, the first one to start in; default pinyin, English and
+   * handwriting. `['path']` alone is a folder path's keys (see `TouchKeyboard`).
+   */
+  readonly modes?: readonly ComposerMode[];
 }
 
-export function TextComposer({ value, onChange, maxLength, placeholder, autoFocus = false, handwriting }: TextComposerProps): ReactElement {
+export function TextComposer({ value, onChange, maxLength, placeholder, autoFocus = false, handwriting, modes = TEXT_MODES }: TextComposerProps): ReactElement {
   const { t } = useTranslation();
   const engine = usePinyinEngine();
-  const [mode, setMode] = useState<ComposerMode>('pinyin');
+  const [mode, setMode] = useState<ComposerMode>(modes[0] ?? 'pinyin');
   const [caretRaw, setCaret] = useState(() => countCharacters(value));
   const [active, setActive] = useState(autoFocus);
   const [composition, setComposition] = useState('');
@@ -67,8 +74,8 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
 
   const handwritingShown = writing.availability?.available === true;
   useEffect(() => {
-    if (mode === 'handwriting' && writing.availability?.available === false) setMode('pinyin');
-  }, [mode, writing.availability]);
+    if (mode === 'handwriting' && writing.availability?.available === false) setMode(modes[0] ?? 'pinyin');
+  }, [mode, writing.availability, modes]);
 
   const insert = (text: string): void => {
     const next = insertText({ value, caret }, text, maxLength);
@@ -173,8 +180,9 @@ export function TextComposer({ value, onChange, maxLength, placeholder, autoFocu
       </div>
       <CandidateBar candidates={shown} page={page} hasNext={hasNext} onChoose={onChoose} onPage={setPage} note={note} />
       <div className="composer-modes" role="group" aria-label={t('keyboard.modeLabel')}>
-        {(['pinyin', 'english', 'handwriting'] as const)
+        {modes
           .filter((m) => m !== 'handwriting' || handwritingShown)
+          .filter((_, __, shownModes) => shownModes.length > 1)
           .map((m) => (
             <button
               key={m}

@@ -1,7 +1,8 @@
 /**
  * The on-screen keys (react-simple-keyboard): letters, punctuation, space and backspace, in
- * a pinyin layout (Chinese punctuation, an apostrophe to split syllables) and an English one
- * (digits, shift). Keys only report presses; the composer decides what they do. There is no
+ * a pinyin layout (Chinese punctuation, an apostrophe to split syllables), an English one
+ * (digits, shift) and a path one (digits, shift, and `/ - _ .` for a folder such as a USB
+ * stick's mount point). Keys only report presses; the composer decides what they do. There is no
  * Enter key: posting is the wall's own button.
  */
 import type { ReactElement } from 'react';
@@ -15,7 +16,10 @@ export type KeyPress =
   | { readonly kind: 'backspace' }
   | { readonly kind: 'space' };
 
-const LAYOUTS: Record<'pinyin' | 'english', Record<string, string[]>> = {
+/** The keyboard layouts by name. */
+export type KeyboardLayout = 'pinyin' | 'english' | 'path';
+
+const LAYOUTS: Record<KeyboardLayout, Record<string, string[]>> = {
   pinyin: {
     default: ['q w e r t y u i o p {bksp}', "a s d f g h j k l '", 'z x c v b n m ， 。 ？ ！', '{space}'],
   },
@@ -23,10 +27,14 @@ const LAYOUTS: Record<'pinyin' | 'english', Record<string, string[]>> = {
     default: ['1 2 3 4 5 6 7 8 9 0', 'q w e r t y u i o p {bksp}', 'a s d f g h j k l', '{shift} z x c v b n m , . ? !', '{space}'],
     shift: ['1 2 3 4 5 6 7 8 9 0', 'Q W E R T Y U I O P {bksp}', 'A S D F G H J K L', '{shift} Z X C V B N M , . ? !', '{space}'],
   },
+  path: {
+    default: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'q w e r t y u i o p', 'a s d f g h j k l', '{shift} z x c v b n m', '/ - _ . {space}'],
+    shift: ['1 2 3 4 5 6 7 8 9 0 {bksp}', 'Q W E R T Y U I O P', 'A S D F G H J K L', '{shift} Z X C V B N M', '/ - _ . {space}'],
+  },
 };
 
 export interface TouchKeyboardProps {
-  readonly layout: 'pinyin' | 'english';
+  readonly layout: KeyboardLayout;
   readonly shifted: boolean;
   readonly onPress: (press: KeyPress) => void;
   readonly onShift: () => void;
@@ -44,7 +52,7 @@ export function TouchKeyboard({ layout, shifted, onPress, onShift }: TouchKeyboa
     <div className="touch-keyboard" data-testid="touch-keyboard" data-layout={layout}>
       <Keyboard
         layout={LAYOUTS[layout]}
-        layoutName={layout === 'english' && shifted ? 'shift' : 'default'}
+        layoutName={layout !== 'pinyin' && shifted ? 'shift' : 'default'}
         display={{ '{bksp}': '⌫', '{space}': t('keyboard.space'), '{shift}': '⇧' }}
         onKeyPress={onKeyPress}
         // Keys are not focusable and never take focus, so no text field and no OS keyboard.
