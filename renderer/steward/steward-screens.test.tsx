@@ -112,7 +112,7 @@ describe('OpenAllResult', () => {
       'wall 的 3 号控制板：整板指令无应答，改为逐个开锁：已开 1 / 3',
       'side 的 1 号控制板：无法连接：未发送指令',
     ]);
-    expect(markup).toContain('未打开：3 号（锁未打开）, 7 号（无应答）');
+    expect(markup).toContain('未打开：3 号（锁未打开）、7 号（无应答）、10 号（控制板无法连接）');
   });
 });
 

@@ -38,7 +38,7 @@ export function OpenAllResult({ outcome }: { readonly outcome: OpenAllOutcome })
       {outcome.failed.length > 0 && (
         <p data-testid="open-all-not-opened">
           {t('console.openAll.notOpened', {
-            lockers: outcome.failed.map((f) => t('console.openAll.failedLock', { locker: f.lockerNumber, why: t(`console.openAll.failure.${failure(f.reason)}`) })).join(', '),
+            lockers: outcome.failed.map((f) => t('console.openAll.failedLock', { locker: f.lockerNumber, why: t(`console.openAll.failure.${failure(f.reason)}`) })).join(t('console.openAll.listSeparator')),
           })}
         </p>
       )}

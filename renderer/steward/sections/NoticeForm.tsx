@@ -7,6 +7,7 @@
 import { useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NOTICE_TEXT_LIMITS, type NoticeFields, type NoticeKind } from '../../../common/notices';
+import { localized, toLocale } from '../../i18n/i18n';
 import { TextComposer } from '../../wishes/input/TextComposer';
 import type { ConsoleSectionProps } from '../console-sections';
 import { DAY_MINUTES, DayToggles, MINUTE_STEP, TimeStepper } from './NoticePickers';
@@ -37,7 +38,7 @@ export interface NoticeFormProps {
 }
 
 export function NoticeForm({ initial, editing = false, handwriting, onSave, onCancel }: NoticeFormProps): ReactElement {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [draft, setDraft] = useState(initial);
   const [askingWhy, setAskingWhy] = useState(false);
   const [writing, setWriting] = useState<TextId | null>(null);
@@ -51,7 +52,7 @@ export function NoticeForm({ initial, editing = false, handwriting, onSave, onCa
 
   return (
     <div className="notice-form" data-testid="notice-form">
-      {editing && <h3 data-testid="notice-editing">{t('notices.editing', { title: initial.title['zh-CN'] })}</h3>}
+      {editing && <h3 data-testid="notice-editing">{t('notices.editing', { title: localized(initial.title, toLocale(i18n.resolvedLanguage)) })}</h3>}
       <div className="console-buttons" role="group" aria-label={t('notices.kindLabel')}>
         {KINDS.map((k) => (
           <button key={k} type="button" className="big-button" data-testid={`notice-kind-${k}`} aria-pressed={draft.kind === k} onClick={() => setDraft({ ...draft, kind: k })}>

@@ -98,6 +98,11 @@ describe('notice form', () => {
     expect(tag(markup, 'notice-save')).not.toContain('disabled');
     expect(markup).not.toContain('data-testid="text-composer"');
   });
+  it('names the notice being edited in the language on screen', () => {
+    const form = (locale: 'zh-CN' | 'en') => html(<NoticeForm initial={fields} editing handwriting={{} as StationClient} onSave={noop} onCancel={noop} />, locale);
+    expect(form('en')).toMatch(/data-testid="notice-editing"[^>]*>Editing: (<!-- -->)?Free haircut</);
+    expect(form('zh-CN')).toMatch(/data-testid="notice-editing"[^>]*>正在修改：(<!-- -->)?义剪</);
+  });
   it('cannot be saved with an end not after the start, and says why', () => {
     const markup = html(<NoticeForm initial={{ ...fields, endMinute: 14 * 60 }} handwriting={{} as StationClient} onSave={noop} onCancel={noop} />, 'en');
     expect(markup).toContain('The end must be later than the start');
