@@ -1,5 +1,4 @@
 'use strict';
-/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: node runs it as start.cjs */
 /**
  * out/station/start.cjs, what `npm start` runs: loads the service bundle (service.cjs) with
  * the V8 code cache beside it (service.cjs.cache), so a boot skips parsing and compiling
