@@ -18,11 +18,17 @@ const OUT = join(REPO_ROOT, 'out', 'station');
 beforeAll(() => ensureBuilt(), 120_000);
 
 describe('the station loader (out/station/start.cjs)', () => {
-  it('has a code cache for the bundle that this Node accepts', () => {
+  it('has a code cache for the bundle, named for its build, that this Node accepts', () => {
     const bundle = join(OUT, 'service.cjs');
-    const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), {
+    const source = readFileSync(bundle, 'utf8');
+    const build = /^\/\* station-build ([0-9a-f]+) \*\//.exec(source)?.[1];
+    const file = readFileSync(`${bundle}.cache`);
+    // The first line names the build the cache belongs to (and whether a start has warmed it).
+    const headerEnd = file.indexOf(10);
+    expect(file.subarray(0, headerEnd).toString('latin1')).toMatch(new RegExp(`^station-code-cache ${build} (build|warm)$`));
+    const script = new Script(Module.wrap(source), {
       filename: bundle,
-      cachedData: readFileSync(`${bundle}.cache`),
+      cachedData: file.subarray(headerEnd + 1),
       importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
     });
     expect(script.cachedDataRejected).toBe(false);

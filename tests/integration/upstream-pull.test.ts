@@ -47,6 +47,12 @@ type Fault = '500' | 'truncated' | 'not-json' | 'schema' | 'unsigned' | 'forged'
 let dir: string;
 let db: SqlDatabase;
 let collector: RunningCollector;
+/**
+ * The collector's clock: the newest station's test clock, so the two move together as in a
+ * district (a station clock that jumps 5 minutes ahead of the collector would be 300 s off,
+ * the skew limit, and each answer's signature would be refused as too far from its clock).
+ */
+let collectorNow: () => number = () => START;
 /** The next download of each kind gets this fault. */
 const faults = new Map<PullKind, Fault>();
 /** Every body the collector served to a station. */
@@ -64,6 +70,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'upstream-pull-'));
   db = await openTestDatabase();
   collector = await startCollector(db, {
+    now: () => collectorNow(),
     configure: (app) => {
       app.addHook('onSend', async (request, reply, payload) => {
         if (request.method === 'GET' && reply.statusCode === 200 && typeof payload !== 'object') served.push(String(payload));
@@ -92,7 +99,7 @@ beforeAll(async () => {
           return reply.code(200).headers({ etag, 'content-type': 'application/json', 'content-digest': contentDigest, ...signature }).send(body);
         };
         const key = (await collector.store.stationKey('st-pull'))!;
-        if (fault === '500') return reply.code(500).send({ error: 'unavailable', message: 'database down', serverTimeMs: Date.now() });
+        if (fault === '500') return reply.code(500).send({ error: 'unavailable', message: 'database down', serverTimeMs: collectorNow() });
         if (fault === 'not-json') return send('{"schemaVersion":1,"kind":', key);
         if (fault === 'schema') return send(JSON.stringify(schemaFailure(kind)), key);
         // A good document (the first version, not the one in force), without a signature or signed with another key.
@@ -154,6 +161,7 @@ async function station(options: { fleetKey?: boolean; localStewards?: unknown[] 
     upstream: { collectorUrl: collector.url, keyFile: 'collector.key', ...(options.fleetKey === false ? {} : { fleetKeyFile: 'fleet.key' }) },
   }));
   const clock = createManualClock(START);
+  collectorNow = () => clock.now();
   const reader = new CardReaderDouble('door');
   const service = await createStationService({ dataDir, clock, now: () => clock.now(), readers: [reader], onWarning: () => {} });
   open.push(service);
