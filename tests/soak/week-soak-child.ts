@@ -24,6 +24,7 @@ import { SIM_CONTROL_SOCKET, SIM_LOCKER_LAYOUT } from '../../hardware/simulators
 import { SIM_DIR_NAME } from '../../hardware/simulators/default-simulated-reader';
 import { sendSimCommand, type SimCommand } from '../../hardware/simulators/sim-control';
 import { waitUntil } from '../../hardware/testing/wait-until';
+import type { MemorySample as Sample } from '../bench/week-soak';
 import { main as sim } from '../../scripts/sim';
 
 const WORKERS = 2_000;
@@ -38,15 +39,6 @@ function gcNow(): void {
   gc();
 }
 
-/** One sample after a full GC; bytes. `external` includes `arrayBuffers` (Node counts them in it). */
-interface Sample {
-  readonly rss: number;
-  readonly fds: number;
-  readonly heapTotal: number;
-  readonly heapUsed: number;
-  readonly external: number;
-  readonly arrayBuffers: number;
-}
 
 function sample(): Sample {
   gcNow();
