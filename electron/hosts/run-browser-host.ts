@@ -77,8 +77,11 @@ export async function runBrowserHost(
         },
       );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Kept for every signal, not once: a stop signals the whole process group (systemd, a
+  // terminal's Ctrl-C, tsx relaying to its child), so a second SIGTERM can arrive while the
+  // first is closing the database, and without a listener it would kill the station there.
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 function ensureDir(dir: string): string {

@@ -76,6 +76,16 @@ describe('npm start without Electron', () => {
     await expect(httpStatus(url!)).rejects.toThrow(/ECONNREFUSED/);
   }, 30_000);
 
+  it('a second SIGTERM to the process group while it is stopping still ends in a clean exit 0', async () => {
+    const run = startTs(['--headless', '--port', '0', '--data-dir', tempDir('station-start-')]);
+    await run.waitForLine(/^Station ready at /);
+    // As systemd or a terminal does: the whole group, twice, the second while the first is closing.
+    process.kill(-run.child.pid!, 'SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    process.kill(-run.child.pid!, 'SIGTERM');
+    expect(await run.exited).toBe(0);
+  }, 30_000);
+
   it('refuses an unknown argument with usage and exit code 2', async () => {
     const run = startTs(['--bogus']);
     expect(await run.exited).toBe(2);
