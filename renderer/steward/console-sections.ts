@@ -4,7 +4,8 @@
  * (the console itself loads only when a steward opens it). Each section gets the signed-in
  * session and the station client, and calls its own methods with `{ session, … }`.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { lazyScreen, type LazyScreen } from '../app/lazy-screen';
 import type { StationClient } from '../../common/contract';
 import type { Result } from '../../common/result';
 import type { ParseKeys } from 'i18next';
@@ -24,7 +25,12 @@ export interface ConsoleSection {
   readonly id: string;
   /** i18n key of the tab title. */
   readonly title: ConsoleSectionTitle;
-  readonly component: LazyExoticComponent<ComponentType<ConsoleSectionProps>>;
+  /**
+   * Rendered with no Suspense once its code has loaded (the console preloads every section):
+   * a React.lazy component suspends on its first render even then, and React holds a
+   * suspended tab's content back for up to 300 ms after showing its fallback.
+   */
+  readonly component: LazyScreen<ConsoleSectionProps>;
   /** Fetches the component's code ahead of its tab being opened; safe to call any number of times. */
   readonly preload: () => void;
 }
@@ -32,13 +38,11 @@ export interface ConsoleSection {
 /** Tab titles are typed keys: a title missing from the locale files fails type-checking. */
 export type ConsoleSectionTitle = ParseKeys;
 
-const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<ComponentType<ConsoleSectionProps>>): ConsoleSection => ({
-  id,
-  title,
-  component: lazy(() => load().then((component) => ({ default: component }))),
-  // The module cache shares the fetch with the lazy component; a failure is left to it.
-  preload: () => void load().catch(() => undefined),
-});
+const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<ComponentType<ConsoleSectionProps>>): ConsoleSection => {
+  const component = lazyScreen(load);
+  // A failed load is left to the tab's first render, which tries again.
+  return { id, title, component, preload: () => void component.preload().catch(() => undefined) };
+};
 
 /** What the station has that decides which sections it shows. */
 export interface StationShape {
