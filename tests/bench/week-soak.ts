@@ -100,6 +100,7 @@ export async function benchWeekSoak(plan = { visits: 10_000, sessions: 2_000, ho
     return [
       `Accelerated week soak: ${r.visits} visits, ${r.sessions} locker sessions, ${r.readerReplugs} reader replugs, ${r.busErrors} bus errors (${r.hours} h) in ${(r.elapsedMs / 1000).toFixed(0)} s`,
       `  RSS after warm-up ${mb(r.warmup.rss)} MB → end ${mb(r.end.rss)} MB: ${signed(growth)} MB (limit 5 MB: ${(growth / 5).toFixed(2)}×); from the lowest after warm-up (${mb(low.rss)} MB, hour ${r.trace.indexOf(low) + 1}): ${signed(fromLow)} MB`,
+      `  ${growth < 5 ? 'within' : 'OVER'} the 5 MB limit; heap used ${mb(r.warmup.heapUsed)} → ${mb(r.end.heapUsed)} MB (${signed((r.end.heapUsed - r.warmup.heapUsed) / MB)}), reserved ${mb(r.warmup.heapTotal)} → ${mb(r.end.heapTotal)} MB (${signed((r.end.heapTotal - r.warmup.heapTotal) / MB)}), external ${signed((r.end.external - r.warmup.external) / MB)} MB; RSS minus reserved heap ${mb(r.warmup.rss - r.warmup.heapTotal)} → ${mb(r.end.rss - r.end.heapTotal)} MB`,
       `  open descriptors ${r.warmup.fds} → ${r.end.fds}; lockers at the end: ${r.availability}; run as shipped (bundle) with ${r.execArgv.join(' ')}`,
       `  hour  RSS MB  heap used/total MB  external (arrayBuffers) MB  fds`,
       ...[['warm-up', r.warmup] as const, ...r.trace.map((t, i) => [String(i + 1), t] as const).filter(([h]) => Number(h) % 24 === 0 || Number(h) === r.hours)]
