@@ -59,7 +59,11 @@ function sample(): Sample {
 function simTap(dataDir: string, card: string): Promise<{ code: number; said: string }> {
   return new Promise((resolve) => {
     execFile(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'sim.ts'), 'tap', card], { cwd: REPO_ROOT, env: { ...process.env, STATION_DATA_DIR: dataDir }, timeout: 30_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, said: `${stderr}${stdout}`.trim().split('\n').at(-1) ?? '' }),
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        // Its last line, or why it never said one (killed at the time limit, not started).
+        said: `${stderr}${stdout}`.trim().split('\n').at(-1) || (error ? `${error.killed ? `killed (${error.signal}) ` : ''}${error.message.split('\n')[0]}` : ''),
+      }),
     );
   });
 }
