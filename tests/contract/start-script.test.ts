@@ -99,7 +99,8 @@ describe('npm start without Electron', () => {
     // npm → sh → node scripts/start.mjs (system check, freshness check, supervisor) → node out/station/start.cjs (service).
     const tree = descendants(run.child.pid!);
     const start = tree.filter((p) => p.args[1]?.endsWith('scripts/start.mjs'));
-    const service = tree.filter((p) => p.args[1]?.endsWith('out/station/start.cjs'));
+    // The service's V8 settings come before its entry (electron/supervisor/service-process.ts).
+    const service = tree.filter((p) => p.args.some((a) => a.endsWith('out/station/start.cjs')));
     expect(start).toHaveLength(1);
     expect(service).toHaveLength(1);
     expect(service[0]!.ppid).toBe(start[0]!.pid);
