@@ -200,7 +200,7 @@ export const openAllOutcomeSchema = z.object({
   opened: z.array(lockerNumberSchema),
   /**
    * Lockers that did not open, lowest first. `reason`: `jammed`, `no-reply`, `bus-offline`,
-   * `bad-address` (from the lock), `offline` (its board unreachable, not tried) or `busy`.
+   * `port-lost`, `bad-address` (from the lock), `offline` (its board unreachable, not tried) or `busy`.
    */
   failed: z.array(z.object({ lockerNumber: lockerNumberSchema, reason: z.string() })),
   /** How each board was opened: one board command where the board has it, else one lock at a time. */

@@ -217,7 +217,7 @@ async function openLock(common: Common, board: BoardSettings, lock: number, out:
       out.log(`${where}: confirmed in ${Math.round(outcome.elapsedMs)} ms (${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'}).`);
       return 0;
     }
-    const label = { jammed: 'JAMMED', 'no-reply': 'NO REPLY', 'bus-offline': 'PORT NOT OPEN', 'bad-address': 'NO SUCH LOCK' }[outcome.reason];
+    const label = { jammed: 'JAMMED', 'no-reply': 'NO REPLY', 'bus-offline': 'PORT NOT OPEN', 'port-lost': 'PORT LOST', 'bad-address': 'NO SUCH LOCK' }[outcome.reason];
     out.error(`${where}: ${label} after ${outcome.attempts} attempt${outcome.attempts === 1 ? '' : 's'} (${wallMs} ms). ${outcome.detail}`);
     return 1;
   } finally {

@@ -14,7 +14,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../../electron/hosts/app-paths';
 import { SERVICE_V8_FLAGS } from '../../electron/supervisor/service-process';
 import { bundle } from '../../scripts/build-station.mjs';
@@ -67,7 +67,8 @@ export async function runWeekSoak(
   timeoutMs: number,
   onProgress: (line: string) => void = () => undefined,
 ): Promise<WeekSoakReport> {
-  await bundle('tests/soak/week-soak-child.ts', WEEK_SOAK_BUNDLE, randomBytes(8).toString('hex'));
+  const buildId = randomBytes(8).toString('hex');
+  await Promise.all([bundle('tests/soak/week-soak-child.ts', WEEK_SOAK_BUNDLE, buildId), bundle('tests/soak/sim-tap-child.ts', join(dirname(WEEK_SOAK_BUNDLE), 'sim-tap.cjs'), buildId)]);
   const child = spawn(process.execPath, [...weekSoakV8Flags(), '--expose-gc', WEEK_SOAK_BUNDLE, dataDir, String(plan.visits), String(plan.sessions), String(plan.hours)], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -15,8 +15,9 @@
  * It runs as shipped: bundled like the service (tests/bench/week-soak.ts builds it with
  * scripts/build-station.mjs's bundle) and run by plain node with the service's V8 settings
  * (electron/supervisor/service-process.ts) plus --expose-gc, so no TypeScript compiler shares
- * its heap. The taps through the replugged reader come from `npm run sim`'s script in a
- * process of its own, as a person's would: the port it opens is not the station's.
+ * its heap. The taps through the replugged reader come from a process of their own
+ * (sim-tap-child.ts, what `npm run sim -- tap` does, bundled beside it), as a person's would:
+ * the port it opens is not the station's.
  *
  * WEEK_SOAK_SNAPSHOT_DIR=<dir> also writes heap snapshots after day 2 and at the end, to
  * compare by constructor (tests/soak/heap-diff.ts; the snapshot writer leaves ~100 MB of RSS
@@ -24,7 +25,8 @@
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { writeHeapSnapshot } from 'node:v8';
 import type { DeviceStatus } from '../../common/domain';
 import type { CableType } from '../../common/lockers';
@@ -34,7 +36,6 @@ import { SIM_DIR_NAME } from '../../hardware/simulators/default-simulated-reader
 import { sendSimCommand, type SimCommand } from '../../hardware/simulators/sim-control';
 import { waitUntil } from '../../hardware/testing/wait-until';
 import type { MemorySample as Sample } from '../bench/week-soak';
-import { REPO_ROOT } from '../../electron/hosts/app-paths';
 
 const WORKERS = 2_000;
 /** Taps before growth is measured (as in visit-soak-child.ts). */
@@ -55,10 +56,10 @@ function sample(): Sample {
   return { rss, fds: readdirSync('/proc/self/fd').length, heapTotal, heapUsed, external, arrayBuffers };
 }
 
-/** `npm run sim -- tap <card>` against the station in `dataDir`, in a process of its own; resolves with its exit code and last words. */
+/** `npm run sim -- tap <card>` against the station in `dataDir`, in a process of its own (sim-tap-child.ts, bundled beside this one); resolves with its exit code and last words. */
 function simTap(dataDir: string, card: string): Promise<{ code: number; said: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'sim.ts'), 'tap', card], { cwd: REPO_ROOT, env: { ...process.env, STATION_DATA_DIR: dataDir }, timeout: 30_000 }, (error, stdout, stderr) =>
+    execFile(process.execPath, [join(dirname(fileURLToPath(import.meta.url)), 'sim-tap.cjs'), dataDir, card], { timeout: 30_000 }, (error, stdout, stderr) =>
       resolve({
         code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
         // Its last line, or why it never said one (killed at the time limit, not started).

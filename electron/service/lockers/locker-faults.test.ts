@@ -50,6 +50,19 @@ describe('locker faults', () => {
     expect(await s.service.api.getLockerAvailability()).toMatchObject({ ok: true, value: { state: 'ready', free: [{ cable: 'usb-c', count: 1 }, { cable: 'lightning', count: 0 }, { cable: 'micro-usb', count: 0 }] } });
   });
 
+  it('a port lost while the open of a claim was on the wire: unavailable, the open-failed row says port-lost, and no locker is marked faulty', async () => {
+    const s = await start({ layout: STANDARD_LAYOUT });
+    s.bus.losePortOnNextOpen();
+    expect(await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'usb-c' })).toMatchObject({ ok: false, code: 'unavailable' });
+    expect(s.rows('SELECT count(*) AS n FROM lockers WHERE faulty = 1')).toEqual([{ n: 0 }]);
+    expect(s.rows("SELECT kind, locker_number, json_extract(detail, '$.reason') AS reason FROM locker_events WHERE kind IN ('open-failed', 'marked-faulty')")).toEqual([
+      { kind: 'open-failed', locker_number: 1, reason: 'port-lost' },
+    ]);
+    expect(s.rows('SELECT count(*) AS n FROM locker_sessions')).toEqual([{ n: 0 }]);
+    // The bus back, the same locker is offered and opens.
+    expect(await s.service.api.claimLocker({ claimant: { kind: 'guest' }, cable: 'usb-c' })).toMatchObject({ ok: true, value: { kind: 'opened', lockerNumber: 1, skippedFaulty: [] } });
+  });
+
   it('a retrieve whose lock fails answers lock-failed, marks the locker faulty and keeps the session', async () => {
     const s = await start({ layout: STANDARD_LAYOUT });
     await s.service.api.claimLocker({ claimant: { kind: 'member', cardPass: await s.pass() }, cable: 'usb-c' });

@@ -15,7 +15,7 @@ import type { ClaimOutcome, HeldLocker, LockerAvailability, LockerView, RecoverP
 import { stationMethods, type MethodInput, type MethodOutput } from '../../../common/contract';
 import { err, ok, type Result } from '../../../common/result';
 import type { Clock } from '../../../hardware/drivers/clock';
-import type { LockerBus, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
+import type { LockerBus, OpenFailureReason, OpenOutcome } from '../../../hardware/drivers/locker-bus/locker-bus';
 import { timingSafeEqual } from 'node:crypto';
 import { createAttemptLimiter } from './attempt-limiter';
 import { createAttemptRecords } from './attempt-store';
@@ -201,8 +201,8 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     const detail = { purpose, reason: outcome.reason, attempts: outcome.attempts, detail: outcome.detail.slice(0, 200) };
     await retryWhileBusy(() => store.transaction(() => {
       store.insertEvent({ kind: 'open-failed', lockerNumber: locker.number, sessionId, detail }, atMs);
-      // An offline bus says nothing about the lock itself.
-      if (outcome.reason !== 'bus-offline' && !locker.faulty) {
+      // An offline bus, or a port lost under the open, says nothing about the lock itself.
+      if (!portFailed(outcome.reason) && !locker.faulty) {
         const reason = `did not open: ${outcome.reason}`;
         store.markFaulty(locker.number, reason, atMs);
         store.insertEvent({ kind: 'marked-faulty', lockerNumber: locker.number, sessionId, detail: { reason } }, atMs);
@@ -255,7 +255,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       if (closed) return shutDown();
       if (outcome === null) continue; // taken by a claim running alongside: pick again
       if (outcome.ok) return ok(await retryWhileBusy(() => startSession(next, cardId, pass, skippedFaulty)));
-      if (outcome.reason === 'bus-offline') return err('unavailable', OFFLINE);
+      if (portFailed(outcome.reason)) return err('unavailable', OFFLINE);
       skippedFaulty.push(next.number);
       // A board that did not answer will not answer for its other locks either.
       if (outcome.reason === 'no-reply') silentBoards.add(`${next.busId}/${next.board}`);
@@ -322,7 +322,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
     const outcome = await openLocker(locker, 'retrieve', session.id);
     if (closed) return shutDown();
     if (outcome === null) return err('unavailable', `Locker ${locker.number} is being opened already.`);
-    if (!outcome.ok) return outcome.reason === 'bus-offline' ? err('unavailable', OFFLINE) : ok({ kind: 'lock-failed', lockerNumber: locker.number });
+    if (!outcome.ok) return portFailed(outcome.reason) ? err('unavailable', OFFLINE) : ok({ kind: 'lock-failed', lockerNumber: locker.number });
     const current = store.session(session.id);
     if (current?.state === 'charging') await retryWhileBusy(() => store.startRetrieving(current.id, now()));
     if (claimant.kind === 'member') passes.spend(claimant.cardPass);
@@ -491,6 +491,11 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
 }
 
 /** Compares two hex hashes in constant time; a missing one (member session) never matches. */
+/** The bus's port failed (offline, or lost while the open was on the wire): the lock is not to blame. */
+function portFailed(reason: OpenFailureReason): boolean {
+  return reason === 'bus-offline' || reason === 'port-lost';
+}
+
 function sameHash(stored: string | null, given: string): boolean {
   if (stored === null || stored.length !== given.length) return false;
   return timingSafeEqual(Buffer.from(stored, 'hex'), Buffer.from(given, 'hex'));

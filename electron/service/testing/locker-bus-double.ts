@@ -48,6 +48,7 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
   private readonly doorStates = new Map<string, DoorState>();
   private readonly jammed = new Set<string>();
   private readonly silentBoards = new Set<number>();
+  private portLostOnNextOpen = false;
   private readonly now: () => number;
   private readonly holdPowerAnswer: boolean;
   private readonly itemSensor: boolean;
@@ -134,6 +135,11 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
     this.change(board, lock, { ...this.door(board, lock), itemPresent: present });
   }
 
+  /** The next open is on the wire when the port goes: it answers `port-lost` and opens nothing. */
+  losePortOnNextOpen(): void {
+    this.portLostOnNextOpen = true;
+  }
+
   /** The lock never opens: `open` answers `jammed`. */
   jam(board: number, lock: number): void {
     this.jammed.add(key(board, lock));
@@ -170,6 +176,10 @@ export class LockerBusDouble extends EventEmitter implements LockerBus {
   }
 
   private tryOpen(board: number, lock: number): OpenOutcome {
+    if (this.portLostOnNextOpen) {
+      this.portLostOnNextOpen = false;
+      return { ok: false, reason: 'port-lost', attempts: 1, detail: 'The port was lost while waiting for the answer.' };
+    }
     if (this.state === 'offline') return { ok: false, reason: 'bus-offline', attempts: 0, detail: 'bus offline' };
     if (!this.doorStates.has(key(board, lock))) return { ok: false, reason: 'bad-address', attempts: 0, detail: `no lock ${lock} on board ${board}` };
     if (this.silentBoards.has(board)) return { ok: false, reason: 'no-reply', attempts: 3, detail: `board ${board} did not answer` };

@@ -28,6 +28,11 @@ export type OpenFailureReason =
   | 'no-reply'
   /** The bus is offline: nothing was sent. */
   | 'bus-offline'
+  /**
+   * The port was lost (unplugged, reopened) while the open was on the wire: whether the lock
+   * released is unknown, and nothing says the lock is at fault.
+   */
+  | 'port-lost'
   /** No such board or lock on this bus. */
   | 'bad-address';
 

@@ -306,7 +306,7 @@ describe('locker bus on a scripted 8A/80 line', () => {
     expect(wire.slice(2)).toEqual(['9A 01 01 11 8B']);
   });
 
-  it('loses the port: queued calls end bus-offline; reopens and re-reads every board before online', async () => {
+  it('loses the port: the open on the wire ends port-lost, queued calls bus-offline; reopens and re-reads every board before online', async () => {
     await startBus();
     await advance(20);
     respond = (r) => (r === OPEN_1_5 ? undefined : standard(r));
@@ -314,7 +314,7 @@ describe('locker bus on a scripted 8A/80 line', () => {
     const queued = bus.open(1, 6);
     await advance(50);
     host.simulateLoss('EIO: i/o error');
-    expect(await inFlight).toEqual({ ok: false, reason: 'no-reply', attempts: 1, detail: 'The port was lost while waiting for the answer.' });
+    expect(await inFlight).toEqual({ ok: false, reason: 'port-lost', attempts: 1, detail: 'The port was lost while waiting for the answer.' });
     expect(await queued).toMatchObject({ ok: false, reason: 'bus-offline', attempts: 0 });
     expect(bus.state).toBe('offline');
     expect(bus.detail).toBe('The locker bus was disconnected (EIO: i/o error). Retrying in 250 ms.');

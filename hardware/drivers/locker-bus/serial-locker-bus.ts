@@ -215,8 +215,9 @@ class SerialLockerBus extends EventEmitter<LockerBusEvents> implements LockerBus
       const result = await this.link.exchange(request);
       if (attempt === 1) firstSentAtMs = this.link.lastSentAtMs;
       if (result.kind === 'lost') {
+        // On the wire (or between attempts) when the port went: the port failed, not the lock.
         return result.sent || attempt > 1
-          ? { ok: false, reason: this.running ? 'no-reply' : 'bus-offline', attempts: attempt, detail: result.detail }
+          ? { ok: false, reason: this.running ? 'port-lost' : 'bus-offline', attempts: attempt, detail: result.detail }
           : offline(result.detail);
       }
       if (result.kind !== 'reply') {

@@ -7,7 +7,7 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OpenAllOutcome } from '../../../common/lockers';
 
-const FAILURES = ['jammed', 'no-reply', 'bus-offline', 'bad-address', 'offline', 'busy'] as const;
+const FAILURES = ['jammed', 'no-reply', 'bus-offline', 'port-lost', 'bad-address', 'offline', 'busy'] as const;
 type Failure = (typeof FAILURES)[number] | 'other';
 const failure = (reason: string): Failure => (FAILURES as readonly string[]).includes(reason) ? (reason as Failure) : 'other';
 
