@@ -63,7 +63,13 @@ export async function buildStation() {
   copyFileSync(join(root, 'scripts', 'station-loader.cjs'), STATION_ENTRY);
 }
 
-function bundle(entry, outfile, buildId) {
+/**
+ * Bundles one entry exactly as the station service is bundled (same externals, target,
+ * `import.meta.url` replacement and build line), so whatever else runs it — the week soak's
+ * child — runs the code as shipped, not TypeScript compiled on the fly in its own heap.
+ * `outfile` must sit two folders below the root, like the station's bundles.
+ */
+export function bundle(entry, outfile, buildId) {
   return build({
     absWorkingDir: root,
     entryPoints: [entry],

@@ -8,7 +8,7 @@ import type { CardErrorReason, CheckInOutcome, DeviceStatus } from '../../common
 import type { NormalisedCard } from '../../hardware/card-id/card-id';
 import type { CardRead, CardReader, CardReadFault, ReaderState } from '../../hardware/drivers/card-reader/card-reader';
 import type { StationEventBus } from '../service-contract';
-import { preciseNowMs, type TapTimingSink } from './tap-timing';
+import { epochFromMonotonic, preciseNowMs, type TapTimingSink } from './tap-timing';
 
 /** At most one `cardError` per device per this many ms: a noisy reader must not flood the screen. */
 export const CARD_ERROR_INTERVAL_MS = 1000;
@@ -88,6 +88,10 @@ export function attachReaders(options: ReaderBridgeOptions): ReaderBridge {
       );
     };
     const onFault = (fault: CardReadFault) => {
+      if (tapTiming?.fault && fault.timing) {
+        const { chunks, atMs, deafMs } = fault.timing;
+        tapTiming.fault({ deviceId: fault.deviceId, reason: fault.reason, chunks: chunks.map((c) => ({ ...c, atMs: epochFromMonotonic(c.atMs) })), atMs: epochFromMonotonic(atMs), deafMs });
+      }
       const at = now();
       const last = lastCardError.get(fault.deviceId);
       // `at < last`: the clock went back; start the interval again rather than go silent.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../../common/contract';
 import { low24, uid32 } from '../../hardware/card-id/normalise';
 import { createStationService } from './station-service';
-import type { TapTimingRecord } from './tap-timing';
+import type { TapFaultRecord, TapTimingRecord } from './tap-timing';
 import { CardReaderDouble } from './testing/card-reader-double';
 import { MINUTE } from './testing/check-in-fixture';
 import { useTempDirs } from './testing/temp-dirs';
@@ -57,6 +57,24 @@ describe('station service with card readers', () => {
       // "sent" is after every subscriber ran, this one included.
       expect(r!.committedAtMs).toBeLessThanOrEqual(sentSeenAt);
       expect(sentSeenAt).toBeLessThanOrEqual(r!.sentAtMs);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('with tap timing on, every fault (rate-limited on screen or not) gives its chunk times as epoch ms', async () => {
+    const door = new CardReaderDouble('door');
+    const faults: TapFaultRecord[] = [];
+    const sink = Object.assign(() => undefined, { fault: (r: TapFaultRecord) => faults.push(r) });
+    const service = await createStationService({ dataDir: temp.make(), readers: [door], tapTiming: sink, onWarning: () => undefined });
+    try {
+      const timing = { chunks: [{ atMs: 10, bytes: 7, deafMs: 0 }], atMs: 111, deafMs: 1 };
+      door.fault('truncated', 'frame stopped after 7 bytes', timing);
+      door.fault('malformed', '7 bytes outside a frame', timing);
+      door.fault('unsupported-format');
+      const at = (ms: number) => performance.timeOrigin + ms;
+      const record = { deviceId: 'door', chunks: [{ atMs: at(10), bytes: 7, deafMs: 0 }], atMs: at(111), deafMs: 1 };
+      expect(faults).toEqual([{ ...record, reason: 'truncated' }, { ...record, reason: 'malformed' }]);
     } finally {
       await service.close();
     }

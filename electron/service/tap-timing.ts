@@ -5,8 +5,12 @@
  *   tap-timing {"visitId":12,"decodedAtMs":…,"committedAtMs":…,"sentAtMs":…}
  *
  * with epoch ms of sub-millisecond resolution (`performance.timeOrigin + performance.now()`,
- * comparable with the page's and the bench's clocks). When off, the tap path pays one
- * null check.
+ * comparable with the page's and the bench's clocks), and each reader fault one line
+ *
+ *   tap-fault {"deviceId":"sim-reader","reason":"truncated","chunks":[{"atMs":…,"bytes":7,"deafMs":0}],"atMs":…,"deafMs":0}
+ *
+ * saying when each chunk of the faulted bytes was read, so the bench can set a cut frame's
+ * reads beside its own writes. When off, the tap path pays one null check.
  */
 
 /** The environment switch. */
@@ -29,7 +33,25 @@ export interface TapTimingRecord extends TapStamps {
   readonly visitId: number | null;
 }
 
-export type TapTimingSink = (record: TapTimingRecord) => void;
+/** A reader fault's timing (see `FaultTiming`), its times as epoch ms like the stamps'. */
+export interface TapFaultRecord {
+  readonly deviceId: string;
+  readonly reason: string;
+  readonly chunks: readonly { readonly atMs: number; readonly bytes: number; readonly deafMs: number }[];
+  readonly atMs: number;
+  readonly deafMs: number;
+}
+
+/** Receives every tap's stages; `fault`, when there, every reader fault's timing. */
+export type TapTimingSink = ((record: TapTimingRecord) => void) & { readonly fault?: (record: TapFaultRecord) => void };
+
+/** Prefix of each fault line. */
+export const TAP_FAULT_PREFIX = 'tap-fault ';
+
+/** Monotonic ms (`performance.now()`) as epoch ms of sub-ms resolution, like {@link preciseNowMs}. */
+export function epochFromMonotonic(monotonicMs: number): number {
+  return performance.timeOrigin + monotonicMs;
+}
 
 /** Epoch ms with sub-millisecond resolution. */
 export function preciseNowMs(): number {
@@ -42,7 +64,23 @@ export function tapTimingFromEnv(
   write: (line: string) => void = (line) => process.stdout.write(line),
 ): TapTimingSink | null {
   if (env[TAP_TIMING_ENV] !== '1') return null;
-  return (record) => write(`${TAP_TIMING_PREFIX}${JSON.stringify(record)}\n`);
+  const sink = (record: TapTimingRecord) => write(`${TAP_TIMING_PREFIX}${JSON.stringify(record)}\n`);
+  return Object.assign(sink, { fault: (record: TapFaultRecord) => write(`${TAP_FAULT_PREFIX}${JSON.stringify(record)}\n`) });
+}
+
+/** Reads the fault lines back out of a station's output (the bench side). */
+export function parseTapFaultLines(output: string): TapFaultRecord[] {
+  const records: TapFaultRecord[] = [];
+  for (const line of output.split('\n')) {
+    if (!line.startsWith(TAP_FAULT_PREFIX)) continue;
+    try {
+      const value = JSON.parse(line.slice(TAP_FAULT_PREFIX.length)) as TapFaultRecord;
+      if (typeof value.atMs === 'number' && Array.isArray(value.chunks)) records.push(value);
+    } catch {
+      // A line cut short is skipped.
+    }
+  }
+  return records;
 }
 
 /** Reads the records back out of a station's output (the bench side). */

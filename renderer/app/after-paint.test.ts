@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { afterPaint } from './after-paint';
 
-// Node has MessageChannel but no frames: a stand-in frame clock the test advances by hand.
+// Node has no frames: a stand-in frame clock the test advances by hand.
 let frames: Array<() => void> = [];
 vi.stubGlobal('requestAnimationFrame', (cb: () => void) => frames.push(cb));
 vi.stubGlobal('cancelAnimationFrame', (id: number) => (frames[id - 1] = () => undefined));
@@ -20,7 +20,7 @@ describe('afterPaint', () => {
     expect(ran).toEqual([]);
     nextFrame();
     expect(ran).toEqual([]); // not inside the frame callback itself
-    // The task is a MessageChannel message, which a busy event loop may order after a timer: a bounded wait.
+    // A timer set in the frame callback: a bounded wait, a busy event loop may run it late.
     await vi.waitFor(() => expect(ran).toEqual(['after']), { timeout: 2000, interval: 5 });
   });
 

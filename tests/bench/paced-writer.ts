@@ -1,7 +1,17 @@
 /**
- * The card reader's side of the tap bench: writes a frame into the simulated reader's pty one
- * byte per byte-time, as a UART at the reader's baud rate would, from a worker thread of its
- * own.
+ * The card reader's side of the tap bench: writes a frame into the simulated reader's pty at
+ * the reader's baud rate, from a worker thread of its own. Two pacings:
+ *
+ * - `frame` (the default): the whole frame in one write, at the moment its last byte would
+ *   have left a 9600-baud line. The frame's first byte is stamped one wire time before, so
+ *   the figure still holds the wire time, and a late writer only makes the figure worse. A
+ *   real reader sends a frame without gaps, and a USB reader's adapter hands the host a frame
+ *   in one or two packets; this cannot leave a gap mid-frame, whatever the machine does.
+ * - `bytes`: one write per byte-time, as a bare UART would deliver them. On a loaded machine
+ *   (load average 15–20 on two cores) this cut 3 of 500 frames: the writer thread itself
+ *   stood still for 50–136 ms between two bytes, and socat, relaying the simulated line, left
+ *   bytes already written unread for over 100 ms while the station's loop ran on time (see
+ *   cut-timeline.ts). Kept to look at the station's handling of frames split into chunks.
  *
  * Why a thread: the bench's main thread also drives Chromium (Playwright), parses the
  * station's output and collects garbage. Paced from there, a frame was now and then cut by a
@@ -22,7 +32,16 @@ export interface PacedWrite {
   readonly wire: number;
   /** The most any byte was written after its due time, ms (a starved writer thread). */
   readonly maxLateMs: number;
+  /**
+   * When each byte's write returned, epoch ms: set beside the station's arrival times of a
+   * cut frame, they show whether the gap was on the bench's side of the pty or past it.
+   */
+  readonly byteAt: readonly number[];
+  /** The writer thread's Linux thread id (its run-queue waits are in /proc), or null. */
+  readonly tid: number | null;
 }
+
+export type Pacing = 'frame' | 'bytes';
 
 export interface PacedWriter {
   /** Writes `frame`, resolving once its last byte is written. One frame at a time. */
@@ -36,27 +55,41 @@ export interface PacedWriter {
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
-const { openSync, writeSync, closeSync, constants } = require('node:fs');
+const { openSync, writeSync, closeSync, readlinkSync, constants } = require('node:fs');
 const fd = openSync(workerData.path, constants.O_WRONLY | constants.O_NOCTTY);
+let tid = null;
+try { tid = Number(readlinkSync('/proc/thread-self').split('/').pop()); } catch {}
 const now = () => performance.timeOrigin + performance.now();
 parentPort.on('message', (message) => {
   if (message === 'close') { closeSync(fd); parentPort.close(); return; }
   const frame = message;
   const start = now();
   let maxLateMs = 0;
+  const byteAt = [];
+  if (workerData.pacing === 'frame') {
+    const due = start + frame.length * workerData.byteMs;
+    while (now() < due);
+    maxLateMs = now() - due;
+    writeSync(fd, frame, 0, frame.length);
+    const at = now();
+    for (let i = 0; i < frame.length; i++) byteAt.push(at);
+    parentPort.postMessage({ firstByte: start, wire: at, maxLateMs, byteAt, tid });
+    return;
+  }
   for (let i = 0; i < frame.length; i++) {
     const due = start + (i + 1) * workerData.byteMs;
     while (now() < due);
     maxLateMs = Math.max(maxLateMs, now() - due);
     writeSync(fd, frame, i, 1);
+    byteAt.push(now());
   }
-  parentPort.postMessage({ firstByte: start, wire: now(), maxLateMs });
+  parentPort.postMessage({ firstByte: start, wire: byteAt[byteAt.length - 1] ?? start, maxLateMs, byteAt, tid });
 });
 `;
 
-/** A writer on the device side of a pty (`path`), one byte per `byteMs`. */
-export function openPacedWriter(path: string, byteMs: number): PacedWriter {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, byteMs } });
+/** A writer on the device side of a pty (`path`), at one byte per `byteMs`. */
+export function openPacedWriter(path: string, byteMs: number, pacing: Pacing = 'frame'): PacedWriter {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { path, byteMs, pacing } });
   let failed: Error | null = null;
   worker.on('error', (error) => (failed = error));
   return {

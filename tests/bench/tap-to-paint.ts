@@ -15,15 +15,18 @@
  *   commit    → React committed the welcome screen (first DOM mutation showing it)
  *   painted   → the frame with it was produced (rAF, then the next task)
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
-import { TAP_TIMING_ENV, parseTapTimingLines } from '../../electron/service/tap-timing';
+import { TAP_FAULT_PREFIX, TAP_TIMING_ENV, TAP_TIMING_PREFIX, parseTapFaultLines, parseTapTimingLines } from '../../electron/service/tap-timing';
 import { loadDevicesConfig } from '../../hardware/devices/device-config';
 import { encodeTap } from '../../hardware/simulators/card-reader-simulator';
 import { SIM_DIR_NAME } from '../../hardware/simulators/default-simulated-reader';
 import { startStation } from '../support/station-process';
 import { startLoadGenerator } from './load-generator';
-import { openPacedWriter, type PacedWrite, type PacedWriter } from './paced-writer';
+import { cutTimeline, type CutTimeline } from './cut-timeline';
+import { openPacedWriter, type PacedWrite, type PacedWriter, type Pacing } from './paced-writer';
+import { formatWaits, longestWaits, waitSnapshot, type Watched } from './run-queue-wait';
 import { peerBaseline } from './peer-baseline';
 import { DISPLAY_FRAME_MS, formatMs, reportLine, spread, stageDurations, stageSpreads, wireTimeMs } from './stats';
 
@@ -47,40 +50,102 @@ export interface TapRun {
    * for 100 ms. Tapped again; left out of the figures and counted here, with how late the
    * writer was for each (a late writer means the bench's own thread was starved).
    */
-  readonly cut: { readonly tap: number; readonly writerLateMs: number }[];
+  readonly cut: { readonly tap: number; readonly writerLateMs: number; readonly timeline: CutTimeline; readonly waits: string }[];
+  /**
+   * Taps that went wrong otherwise (no welcome within the step's time, the page failed or
+   * closed): counted with what the page and the station had got to; the page is reopened
+   * and the run goes on. A tap whose welcome painted before the page failed still counts.
+   */
+  readonly lost: { readonly tap: number; readonly what: string }[];
+  /** Painted taps missing a service stamp (left out of the figures). */
+  unstamped: number;
+  /** The Chromium trace, when asked for. */
+  trace?: Buffer;
 }
 
-export async function runTaps(browser: Browser, taps: number, firstCard: number): Promise<TapRun> {
+/** What a tap trace records: the renderer's main thread, compositing, raster and the frames. */
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.frame', 'blink.user_timing', 'cc', 'viz', 'gpu', 'v8', 'toplevel', 'benchmark', 'blink'];
+
+export interface RunTapsOptions {
+  /**
+   * Record a Chromium trace over the whole run (see tap-trace.ts); the page then also puts
+   * user-timing marks `tap:received`, `tap:commit`, `tap:painted` into it. Default off.
+   */
+  readonly trace?: boolean;
+  /** How the frame goes onto the simulated line (see paced-writer.ts). Default `frame`. */
+  readonly pacing?: Pacing;
+}
+
+export async function runTaps(browser: Browser, taps: number, firstCard: number, options: RunTapsOptions = {}): Promise<TapRun> {
   const station = await startStation({ env: { [TAP_TIMING_ENV]: '1' } });
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-  const device = pacedDeviceSide(station.dataDir);
+  const line = pacedDeviceSide(station.dataDir, options.pacing ?? 'frame');
+  const device = line.writer;
+  let writerTid: number | null = null;
+  const watched = (): Watched[] => [
+    ...(writerTid === null ? [] : [{ group: 'writer', tid: writerTid }]),
+    { group: 'socat', pid: line.socatPid() },
+    { group: 'station', pid: station.servicePid() ?? undefined },
+  ];
+  const openPage = async (): Promise<Page> => {
+    const opened = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    if (options.trace) await opened.addInitScript('window.__traceMarks = true');
+    await opened.addInitScript(PAGE_PROBE);
+    await opened.goto(station.screenUrl);
+    await opened.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS });
+    return opened;
+  };
+  let page = await openPage();
+  if (options.trace) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  let traced = false;
   try {
-    await page.addInitScript(PAGE_PROBE);
-    await page.goto(station.screenUrl);
-    await page.getByTestId('screen-attract').waitFor();
     const bench: PacedWrite[] = [];
     const pageMarks: { received: number | null; commit: number | null; painted: number | null; visitId: number | null }[] = [];
-    const cut: TapRun['cut'] = [];
+    const cut: TapRun['cut'][number][] = [];
+    const lost: TapRun['lost'][number][] = [];
+    /** What the station, the page and the service had got to, for a tap that went wrong. */
+    const explain = async (tap: number, error: unknown): Promise<string> => {
+      const said = station.output().split('\n').filter((l) => l && !l.startsWith(TAP_TIMING_PREFIX) && !l.startsWith(TAP_FAULT_PREFIX)).slice(-3).join(' | ');
+      const stamped = parseTapTimingLines(station.output()).length;
+      const seen = await page.evaluate(PAGE_STATE).catch(() => 'unknown (the page is gone)');
+      return `${error instanceof Error ? error.message.split('\n')[0] : String(error)}; the service stamped ${stamped} of ${tap} taps; the page saw ${String(seen)}; the station last said: ${said}`;
+    };
+    /** A page that failed is closed and a fresh one opened on the attract screen; the run goes on. */
+    const recover = async (): Promise<void> => {
+      await page.close().catch(() => undefined);
+      if (!browser.isConnected()) throw new Error(`the browser went away after ${pageMarks.length} taps; lost so far: ${JSON.stringify(lost)}`);
+      page = await openPage();
+    };
     for (let i = 0; pageMarks.length < taps; i++) {
-      if (cut.length > taps / 10) throw new Error(`${cut.length} of ${i} taps were cut on the simulated line: ${JSON.stringify(cut)}`);
+      const tap = i + 1;
+      if (cut.length + lost.length > taps / 10) throw new Error(`${cut.length} taps cut and ${lost.length} lost of ${i}: ${JSON.stringify({ cut, lost })}`);
       // Distinct cards, so every tap is a new visit (10-digit decimal UIDs).
       const frame = encodeTap(String(firstCard + i * 7919).padStart(10, '0'), 'em4100');
-      await page.evaluate('window.__armTap()');
-      const written = await device.write(frame);
-      const step = 'welcome screen';
-      const explain = async (error: unknown): Promise<never> => {
-        const said = station.output().split('\n').filter((l) => l && !l.startsWith('tap-timing ')).slice(-5).join(' | ');
-        const stamped = parseTapTimingLines(station.output()).length;
-        const seen = await page.evaluate(PAGE_STATE).catch(() => 'unknown');
-        throw new Error(`tap ${i + 1}: ${error instanceof Error ? error.message : String(error)}; the service stamped ${stamped} of ${i + 1} taps; the page saw ${String(seen)}; the station last said: ${said}`);
-      };
-      const marks = await within(page, page.evaluate('window.__tap') as Promise<(typeof pageMarks)[number] & { cut?: true }>, step).catch(explain);
-      if (marks.cut) {
-        cut.push({ tap: i + 1, writerLateMs: written.maxLateMs });
-        // "Card not read" goes by itself (CARD_ERROR_DISMISS_MS); then the next tap.
-        await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS }).catch(explain);
+      let written: PacedWrite;
+      let marks: (typeof pageMarks)[number] & { cut?: true };
+      const waitsBefore = waitSnapshot(watched());
+      try {
+        await page.evaluate('window.__armTap()');
+        written = await device.write(frame);
+        writerTid = written.tid;
+        marks = await within(page, page.evaluate('window.__tap') as Promise<typeof marks>, 'welcome screen');
+      } catch (error) {
+        lost.push({ tap, what: await explain(tap, error) });
+        await recover();
         continue;
       }
+      if (marks.cut) {
+        // The station printed the cut frame's reads as it called the fault.
+        const fault = parseTapFaultLines(station.output()).find((f) => f.atMs >= written.firstByte);
+        const waits = formatWaits(longestWaits(waitsBefore, waitSnapshot(watched())));
+        cut.push({ tap, writerLateMs: written.maxLateMs, timeline: cutTimeline(written.firstByte, written.byteAt, fault), waits });
+        // "Card not read" goes by itself (CARD_ERROR_DISMISS_MS); then the next tap.
+        await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS }).catch(async (error: unknown) => {
+          lost.push({ tap, what: await explain(tap, error) });
+          await recover();
+        });
+        continue;
+      }
+      // Painted and stamped: the sample counts even if the page then fails on Done.
       bench.push(written);
       pageMarks.push(marks);
       try {
@@ -90,11 +155,12 @@ export async function runTaps(browser: Browser, taps: number, firstCard: number)
         await page.getByTestId('done-button').first().click({ timeout: STEP_TIMEOUT_MS });
         await page.getByTestId('screen-attract').waitFor({ timeout: STEP_TIMEOUT_MS });
       } catch (error) {
-        await explain(error);
+        lost.push({ tap, what: `after its welcome painted: ${await explain(tap, error)}` });
+        await recover();
       }
     }
     const service = new Map(parseTapTimingLines(station.output()).map((r) => [r.visitId, r]));
-    const run: TapRun = { totals: [], stages: [], writerLateMs: Math.max(0, ...bench.map((b) => b.maxLateMs)), cut };
+    const run: TapRun = { totals: [], stages: [], writerLateMs: Math.max(0, ...bench.map((b) => b.maxLateMs)), cut, lost, unstamped: 0 };
     bench.forEach((b, i) => {
       const p = pageMarks[i];
       const s = p?.visitId == null ? undefined : service.get(p.visitId);
@@ -109,11 +175,16 @@ export async function runTaps(browser: Browser, taps: number, firstCard: number)
         run.totals.push(p.painted - b.firstByte);
       }
     });
-    if (run.totals.length < taps) throw new Error(`only ${run.totals.length} of ${taps} taps had every stage stamped`);
+    run.unstamped = taps - run.totals.length;
+    if (options.trace) {
+      traced = true;
+      run.trace = await browser.stopTracing();
+    }
     return run;
   } finally {
+    if (options.trace && !traced) await browser.stopTracing().catch(() => undefined);
     await device.close();
-    await page.close();
+    await page.close().catch(() => undefined);
     await station.stop();
   }
 }
@@ -128,7 +199,11 @@ export function tapReport(title: string, run: TapRun, targetRatio: number): stri
     reportLine('  p95', total.p95, TAP_FLOOR_MS, 'floor'),
     reportLine(`  p95 against ${targetRatio}× the floor`, total.p95, TAP_FLOOR_MS * targetRatio, 'target'),
     `  paced writer: latest byte ${formatMs(run.writerLateMs)} after its due time (the reader cuts a frame at a 100 ms gap)`,
-    `  taps cut on the simulated line and tapped again: ${run.cut.length}${run.cut.length ? ` (${run.cut.map((c) => `tap ${c.tap}, writer ${formatMs(c.writerLateMs)} late`).join('; ')})` : ''}`,
+    `  taps cut on the simulated line and tapped again: ${run.cut.length}`,
+    ...run.cut.map((c) => `    tap ${c.tap}: ${c.timeline.cause}, writer ${formatMs(c.writerLateMs)} late; ${c.timeline.text}; during the tap, ${c.waits}`),
+    `  taps lost otherwise and tapped again: ${run.lost.length}`,
+    ...run.lost.map((l) => `    tap ${l.tap}: ${l.what}`),
+    ...(run.unstamped ? [`  painted taps without a service stamp, left out: ${run.unstamped}`] : []),
     `  stage                       p50        p95`,
     ...STAGES.map((stage) => `    ${stage.padEnd(20)} ${formatMs(stages[stage].p50).padStart(10)} ${formatMs(stages[stage].p95).padStart(10)}`),
   ];
@@ -156,11 +231,19 @@ async function within<T>(page: Page, promise: Promise<T>, step: string): Promise
 }
 
 /** The simulated reader's device side, written one byte per byte-time from its own thread. */
-function pacedDeviceSide(dataDir: string): PacedWriter {
+function pacedDeviceSide(dataDir: string, pacing: Pacing): { writer: PacedWriter; socatPid: () => number | undefined } {
   const loaded = loadDevicesConfig(join(dataDir, SIM_DIR_NAME, 'devices.json'));
-  const path = loaded.ok ? loaded.config.readers.find((r) => r.simulatorPath)?.simulatorPath : undefined;
-  if (!path) throw new Error(`no simulated reader in ${dataDir}: ${loaded.ok ? 'no simulator path' : loaded.message}`);
-  return openPacedWriter(path, BYTE_MS);
+  const reader = loaded.ok ? loaded.config.readers.find((r) => r.simulatorPath) : undefined;
+  if (!reader?.simulatorPath) throw new Error(`no simulated reader in ${dataDir}: ${loaded.ok ? 'no simulator path' : loaded.message}`);
+  // The pty pair's socat records its pid beside the host link (pty-pair.ts).
+  const socatPid = () => {
+    try {
+      return Number(readFileSync(`${reader.path}.pid`, 'utf8').trim()) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return { writer: openPacedWriter(reader.simulatorPath, BYTE_MS, pacing), socatPid };
 }
 
 /** What the page shows and heard, for the message of a run that stops at a step. */
@@ -178,6 +261,7 @@ const PAGE_STATE = `JSON.stringify({
  */
 const PAGE_PROBE = `(() => {
   const now = () => performance.timeOrigin + performance.now();
+  const mark = (name) => { if (window.__traceMarks) performance.mark(name); };
   let marks = null;
   let done = () => {};
   const Native = window.WebSocket;
@@ -198,6 +282,7 @@ const PAGE_PROBE = `(() => {
         }
         if (!marks || marks.received !== null || typeof event.data !== 'string' || !event.data.includes('"checkIn"')) return;
         marks.received = now();
+        mark('tap:received');
         try { marks.visitId = JSON.parse(event.data).payload.outcome.visitId ?? null; } catch {}
       });
     }
@@ -205,9 +290,10 @@ const PAGE_PROBE = `(() => {
   const observer = new MutationObserver(() => {
     if (!marks || marks.commit !== null || !document.querySelector('[data-testid="screen-welcome"]')) return;
     marks.commit = now();
+    mark('tap:commit');
     requestAnimationFrame(() => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => { marks.painted = now(); done(marks); };
+      channel.port1.onmessage = () => { marks.painted = now(); mark('tap:painted'); done(marks); };
       channel.port2.postMessage(0);
     });
   });
@@ -225,14 +311,14 @@ const PAGE_PROBE = `(() => {
  * Quiet, then with the load generator spinning the other core: `taps` taps each, and the
  * peer baseline (bare page, same conditions) for the socket → paint part.
  */
-export async function benchTapToPaint(browser: Browser, taps: number): Promise<string[]> {
-  const quiet = await runTaps(browser, taps, 1_000_000_000);
+export async function benchTapToPaint(browser: Browser, taps: number, pacing: Pacing = 'frame'): Promise<string[]> {
+  const quiet = await runTaps(browser, taps, 1_000_000_000, { pacing });
   const quietPeer = spread(await peerBaseline(browser, Math.min(taps, 200)));
   const load = startLoadGenerator();
   let loaded: TapRun;
   let loadedPeer;
   try {
-    loaded = await runTaps(browser, taps, 2_000_000_000);
+    loaded = await runTaps(browser, taps, 2_000_000_000, { pacing });
     loadedPeer = spread(await peerBaseline(browser, Math.min(taps, 200)));
   } finally {
     await load.stop();

@@ -44,8 +44,8 @@ export class CardReaderDouble extends EventEmitter<Events> implements CardReader
     this.emit('read', { deviceId: this.id, card, raw, atMs });
   }
 
-  fault(reason: CardReadFault['reason'], detail = ''): void {
-    this.emit('fault', { deviceId: this.id, reason, detail });
+  fault(reason: CardReadFault['reason'], detail = '', timing?: CardReadFault['timing']): void {
+    this.emit('fault', { deviceId: this.id, reason, detail, ...(timing ? { timing } : {}) });
   }
 
   setState(state: ReaderState, detail: string): void {

@@ -3,7 +3,7 @@ import { normaliseCardText } from '../../card-id/normalise';
 import { DEFAULT_GAP_MS, type Framer, type FramerOutput } from '../../codecs/framer';
 import { systemClock, type Clock } from '../clock';
 import { SilenceWatch } from '../silence-watch';
-import type { CardRead, CardReader, CardReadFault, ReaderState } from './card-reader';
+import type { CardRead, CardReader, CardReadFault, ChunkArrival, ReaderState } from './card-reader';
 import { ReaderSupervisor, type ReaderSupervisorOptions } from './reader-supervisor';
 
 /** How a frame becomes card text: the text, and whether it is hex by construction. */
@@ -41,6 +41,9 @@ export interface FramedCardReaderOptions<F extends { readonly type: 'frame' }> e
   readonly clock?: Clock;
 }
 
+/** Most chunk arrivals a fault's timing keeps (a frame is at most a few dozen bytes). */
+const MAX_ARRIVALS = 64;
+
 interface CardReaderEvents {
   read: [read: CardRead];
   fault: [fault: CardReadFault];
@@ -61,6 +64,8 @@ export class FramedCardReader<F extends { readonly type: 'frame' }> extends Even
   private readonly supervisor: ReaderSupervisor;
   private readonly clock: Clock;
   private readonly silence: SilenceWatch;
+  /** The chunks read since the framer last held nothing: a fault's timing. */
+  private arrivals: ChunkArrival[] = [];
 
   constructor(private readonly options: FramedCardReaderOptions<F>) {
     super();
@@ -72,8 +77,8 @@ export class FramedCardReader<F extends { readonly type: 'frame' }> extends Even
       clock: this.clock,
       gapMs: options.gapMs ?? DEFAULT_GAP_MS,
       onTick: (heardMs) => {
-        this.handle(this.options.framer.flush(heardMs), this.clock.now());
-        this.silence.update(this.options.framer.hasPending);
+        this.handle(this.options.framer.flush(heardMs), this.clock.now(), heardMs);
+        this.settle();
       },
     });
     this.supervisor = new ReaderSupervisor(options);
@@ -100,19 +105,30 @@ export class FramedCardReader<F extends { readonly type: 'frame' }> extends Even
   }
 
   private onData(chunk: Uint8Array): void {
-    this.handle(this.options.framer.push(chunk, this.silence.stamp()), this.clock.now());
-    this.silence.update(this.options.framer.hasPending);
+    const heardMs = this.silence.stamp();
+    if (this.arrivals.length < MAX_ARRIVALS) this.arrivals.push({ atMs: this.clock.monotonicMs(), bytes: chunk.length, deafMs: this.clock.now() - heardMs });
+    this.handle(this.options.framer.push(chunk, heardMs), this.clock.now(), heardMs);
+    this.settle();
+  }
+
+  /** After handling: keep the silence watch (and the arrivals) only while bytes are held. */
+  private settle(): void {
+    const pending = this.options.framer.hasPending;
+    if (!pending) this.arrivals = [];
+    this.silence.update(pending);
   }
 
   private dropHeldBytes(): void {
     this.silence.stop();
     this.options.framer.reset();
+    this.arrivals = [];
   }
 
-  private handle(outputs: FramerOutput<F>[], atMs: number): void {
+  private handle(outputs: FramerOutput<F>[], atMs: number, heardMs: number): void {
     for (const output of outputs) {
       if (output.type === 'fault') {
-        this.emit('fault', { deviceId: this.id, reason: output.reason, detail: output.detail });
+        const timing = { chunks: this.arrivals.slice(), atMs: this.clock.monotonicMs(), deafMs: this.clock.now() - heardMs };
+        this.emit('fault', { deviceId: this.id, reason: output.reason, detail: output.detail, timing });
         continue;
       }
       const { text, hex } = this.options.frameText(output as F);
