@@ -19,8 +19,14 @@ export const MAX_BATCH_BYTES = 1024 * 1024;
 
 /** Station ids as in station.json: letters, digits, `_ . -`. */
 export const stationIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
-const count = z.number().int().min(0).max(100_000_000);
-const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
+/** Largest count any payload carries. */
+export const MAX_COUNT = 100_000_000;
+/** Latest epoch ms a timestamp may carry (JavaScript's last date). */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000;
+const count = z.number().int().min(0).max(MAX_COUNT);
+const epochMs = z.number().int().min(0).max(MAX_EPOCH_MS);
+/** A period's label: `YYYY-MM-DDTHH±hh:mm` (hour) or `YYYY-MM-DD±hh:mm` (day). */
+export const PERIOD_LABEL_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2})?[+-]\d{2}:\d{2}$/;
 
 /**
  * A closed local-time period: `[startMs, endMs)` epoch ms, and its label in the station's
@@ -30,7 +36,7 @@ const epochMs = z.number().int().min(0).max(8_640_000_000_000_000);
 export const periodSchema = z.strictObject({
   startMs: epochMs,
   endMs: epochMs,
-  label: z.string().regex(/^\d{4}-\d{2}-\d{2}(T\d{2})?[+-]\d{2}:\d{2}$/),
+  label: z.string().regex(PERIOD_LABEL_PATTERN),
 });
 export type Period = z.infer<typeof periodSchema>;
 
@@ -78,13 +84,16 @@ export const lockersDailySchema = z.strictObject({
   openFailures: count,
 });
 
+/** Devices one heartbeat lists at most, and the longest device id. */
+export const MAX_HEARTBEAT_DEVICES = 64;
+export const MAX_DEVICE_ID_LENGTH = 128;
 export const deviceHealthSchema = z.strictObject({
   /** Start of the 5-minute slot this heartbeat stands for, epoch ms. */
   slotStartMs: epochMs,
   uptimeSeconds: z.number().int().min(0),
   devices: z
-    .array(z.strictObject({ id: z.string().max(128), kind: deviceStatusSchema.shape.kind, state: deviceStatusSchema.shape.state }))
-    .max(64),
+    .array(z.strictObject({ id: z.string().max(MAX_DEVICE_ID_LENGTH), kind: deviceStatusSchema.shape.kind, state: deviceStatusSchema.shape.state }))
+    .max(MAX_HEARTBEAT_DEVICES),
   /** Outbox items waiting when the heartbeat was made (itself not counted). */
   outboxLength: count,
 });
@@ -119,7 +128,8 @@ export const stewardDailySchema = z.strictObject({
 });
 
 /** Idempotency key: `<stationId>/<kind>/<period label or slot or event id>`. */
-export const itemKeySchema = z.string().min(3).max(200).regex(/^[A-Za-z0-9_.-]{1,64}\/[a-z.]+\/[A-Za-z0-9_.:+-]{1,100}$/);
+export const ITEM_KEY_PATTERN = /^[A-Za-z0-9_.-]{1,64}\/[a-z.]+\/[A-Za-z0-9_.:+-]{1,100}$/;
+export const itemKeySchema = z.string().min(3).max(200).regex(ITEM_KEY_PATTERN);
 
 const item = <K extends string, P extends z.ZodType>(kind: K, payload: P) =>
   z.strictObject({ key: itemKeySchema, kind: z.literal(kind), producedAtMs: epochMs, payload });

@@ -11,6 +11,7 @@ import {
   type Refusal,
   type UpstreamItem,
 } from '../common/upstream-wire';
+import { commonValidItem } from './common-items';
 
 const versionProbe = z.object({ schemaVersion: z.number().int() });
 const envelope = z.strictObject({
@@ -62,7 +63,9 @@ export function readBatch(body: Buffer, signingStationId: string): ReadBatch {
   const entries = batch.data.items.map((raw, i) => {
     const rawKey = (raw as { key?: unknown } | null)?.key;
     const key = typeof rawKey === 'string' ? rawKey.slice(0, 200) : `#${i}`;
-    const parsed = upstreamItemSchema.safeParse(raw);
+    // The common kinds take the cheaper check; anything it does not vouch for, zod decides.
+    const common = commonValidItem(raw);
+    const parsed = common ? ({ success: true, data: common } as const) : upstreamItemSchema.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       return { key, status: 'rejected' as const, reason: `${issue?.path.join('.') || 'item'}: ${issue?.message ?? 'invalid'}`.slice(0, 300) };

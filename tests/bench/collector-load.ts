@@ -1,16 +1,16 @@
 /**
  * The collector bench's load generator, run as its own process (forked by
  * `collector-postgres.ts`, so its CPU is not the collector's): posts signed batches over
- * keep-alive HTTP, drains a real station outbox with the real sender, or sends the same rows
+ * keep-alive HTTP (undici's pool), drains a real station outbox with the real sender, or sends the same rows
  * straight to PostgreSQL through node-postgres (the peer). One job per IPC message, answered
  * with its timing; requests are built and signed before the clock starts, so the figure is
  * what the collector (or the server) takes, not what making the load takes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { Pool } from 'undici';
 import type { UpstreamItem } from '../../common/upstream-wire';
 import { openStationDatabase } from '../../electron/service/storage/database';
 import { postJson } from '../../electron/service/upstream/http-post';
@@ -84,32 +84,29 @@ async function post(job: Extract<LoadJob, { kind: 'post' }>): Promise<LoadResult
     const key = keys.get(stationId);
     if (!key) throw new Error(`no key for ${stationId}`);
     const headers = { 'content-type': 'application/json', ...signRequest({ key, stationId, method: 'POST', path: '/v1/batches', body, createdSeconds: created }) };
-    return { body, headers, items: items.length };
+    return { body: Buffer.from(body), headers, items: items.length };
   });
-  // One keep-alive pool per collector, each with the whole concurrency: every process gets the same offered load.
-  const agents = job.targets.map(() => new Agent({ keepAlive: true, maxSockets: job.concurrency }));
-  const urls = job.targets.map((t) => new URL('/v1/batches', t));
+  // One undici pool per collector, each with the whole concurrency over keep-alive connections
+  // (no pipelining: each connection carries one request at a time, as a station's does): every
+  // process gets the same offered load, and the generator spends little of the shared cores.
+  const pools = job.targets.map((t) => new Pool(t, { connections: job.concurrency, pipelining: 1 }));
   try {
-    const send = (i: number) =>
-      new Promise<boolean>((resolve) => {
-        const p = prepared[i]!;
-        const target = i % urls.length;
-        const req = request(urls[target]!, { method: 'POST', agent: agents[target], headers: p.headers }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            if (res.statusCode !== 200) return resolve(false);
-            const answer = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { results: { status: string }[] };
-            resolve(answer.results.length === p.items && answer.results.every((r) => r.status === 'accepted'));
-          });
-        });
-        req.on('error', () => resolve(false));
-        req.end(p.body);
-      });
-    const { seconds, failed, cpu } = await inFlight(job.count, job.concurrency * urls.length, job.watch, send);
+    const send = async (i: number): Promise<boolean> => {
+      const p = prepared[i]!;
+      try {
+        const res = await pools[i % pools.length]!.request({ path: '/v1/batches', method: 'POST', headers: p.headers, body: p.body });
+        const text = await res.body.text();
+        if (res.statusCode !== 200) return false;
+        const answer = JSON.parse(text) as { results: { status: string }[] };
+        return answer.results.length === p.items && answer.results.every((r) => r.status === 'accepted');
+      } catch {
+        return false;
+      }
+    };
+    const { seconds, failed, cpu } = await inFlight(job.count, job.concurrency * pools.length, job.watch, send);
     return { seconds, failed, cpu, items: prepared.reduce((sum, p) => sum + p.items, 0) };
   } finally {
-    for (const agent of agents) agent.destroy();
+    await Promise.all(pools.map((pool) => pool.close()));
   }
 }
 
