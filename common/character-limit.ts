@@ -4,7 +4,7 @@
  * composer counts with (`countCharacters` in `wish-text.ts`). A limit in UTF-16 units, as
  * zod's `maxLength` counts, would refuse a note the composer let through.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { countCharacters } from './wish-text';
 
 /**

@@ -3,7 +3,7 @@
  * info, the heartbeat, card and guest check-in, and device health. Its values live in
  * `domain.ts`.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { empty, method, noInput } from './contract-method';
 import {
   cardErrorReasonSchema,

@@ -2,7 +2,7 @@
  * How one method of the station API is declared: its argument schema and its result schema.
  * Every capability's contract section (see `contract.ts`) is a table of these.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** A method takes one validated argument (or none) and resolves to a `Result`. */
 export interface MethodSpec<I extends z.ZodMiniType, O extends z.ZodMiniType> {

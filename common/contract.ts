@@ -3,7 +3,7 @@
  * loopback WebSocket of the browser host) are built from these tables, so a method or event
  * is declared exactly once: its name, its argument schema and its result schema.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { checkInEvents, checkInMethods } from './check-in';
 import { joinSections } from './contract-method';
 import { handwritingMethods } from './handwriting';

@@ -2,7 +2,7 @@
  * Domain schemas shared by the service and the UI. Every value that crosses the boundary is
  * described here once, as a runtime schema; the TypeScript types are inferred from it.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { cardPassSchema, heldLockerSchema } from './lockers';
 import { wishPassSchema } from './wishes';
 

@@ -3,7 +3,7 @@
  * recogniser and come back as candidate characters. Points are in the pad's own pixels,
  * (0, 0) top left; the service scales them, so pads of any size work.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { method, noInput } from './contract-method';
 
 /** Bounds the service enforces on every request (the pad stays well inside them). */

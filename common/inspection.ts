@@ -2,7 +2,7 @@
  * The steward console's inspection section: the "seven haves" (七有) standard every station
  * is built to, plus the daily checks, each pass or fail with a note.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { characters } from './character-limit';
 import { method } from './contract-method';
 import { withStewardSession } from './steward-session';

@@ -7,7 +7,7 @@
  * `cardPass` from that tap's check-in outcome (opaque, single-card, seconds-lived); a guest
  * proves it with the locker number and the 6-digit pickup code shown when claiming.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { empty, method, noInput } from './contract-method';
 import { withStewardSession } from './steward-session';
 

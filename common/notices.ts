@@ -3,7 +3,7 @@
  * hotline 12351, a free haircut 14:00–17:00…), each shown in a daily time window on chosen
  * weekdays. Stewards edit them; the attract screen reads what is current without a session.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { characters } from './character-limit';
 import { empty, method, noInput } from './contract-method';
 import { withStewardSession } from './steward-session';

@@ -2,7 +2,7 @@
  * Operations: what the station tells the steward console (and the screen) about its own
  * health — the disk, the wall clock and the last backup.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { method, noInput } from './contract-method';
 
 /**

@@ -3,7 +3,7 @@
  * has just claimed a locker may have the locker number and pickup code printed on a slip,
  * so the code is not lost and need not be photographed with the phone about to be locked away.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { method } from './contract-method';
 import { localeSchema } from './domain';
 import { lockerNumberSchema } from './lockers';

@@ -4,7 +4,7 @@
  * over everything, at most {@link MAX_DIM_LEVEL} dark, and a touch or a card tap lifts it at
  * once for {@link ScreenDimming.wakeSeconds}; the touch or tap still does what it does.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { method, noInput } from './contract-method';
 
 /** The darkest shade allowed (opacity of black over the page): the screen stays readable. */

@@ -2,7 +2,7 @@
  * Messages of the browser host's loopback WebSocket (`/api?token=…`). The page sends calls;
  * the service answers each by id and pushes events. Every message is one JSON text frame.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Largest message either side accepts, in bytes; anything bigger closes the socket. */
 export const MAX_SOCKET_MESSAGE_BYTES = 256 * 1024;

@@ -5,7 +5,7 @@
  * service's memory and the console's React state, and dies after 2 minutes without a steward
  * call, at sign-out, or when the service restarts.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 
 /** Seconds without a steward call after which a session is signed out. */
 export const STEWARD_IDLE_SECONDS = 120;

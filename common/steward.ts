@@ -10,7 +10,7 @@
  * ordinary check-in. Stewards with no card on record (the first steward set up with the
  * setup code, or a PIN migrated from an old station) sign in with the PIN alone.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { empty, method, noInput } from './contract-method';
 import { deviceStatusSchema } from './domain';
 import { stewardRoleSchema, stewardSessionSchema, withStewardSession } from './steward-session';

@@ -2,7 +2,7 @@
  * The steward console's supplies section: the catalogue (seeded with what stations stock,
  * editable), stock counts and restocks, consumption derived from them, low-stock alerts.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { localizedTextSchema } from './domain';
 import { method } from './contract-method';
 import { withStewardSession } from './steward-session';

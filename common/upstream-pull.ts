@@ -5,7 +5,7 @@
  * them and `upstream/README.md` explains each field. A station applies a document only whole:
  * one that fails here changes nothing on the station.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { noticeFieldsSchema } from './notices';
 
 /** The version this build serves and the only one its station applies. */

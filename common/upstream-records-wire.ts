@@ -5,7 +5,7 @@
  * masked (phone, ID-card and plate numbers starred on the station); no card, worker or
  * steward identity has a field here.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INSPECTION_ITEMS } from './inspection';
 import { WISH_CATEGORIES, WISH_STICKERS } from './wishes';
 

@@ -69,39 +69,51 @@ export function parseContentDigest(header: string | undefined): string | undefin
 }
 
 /**
- * Pull answers are signed back the same way, with the same station key: a `200` over its
- * status, ETag and body digest, a `304` over its status and ETag. `@signature-params` carries
- * the collector's `created`, the station id and the *request's* nonce, so an answer recorded
- * from one request does not verify for another.
+ * Answers are signed back the same way, with the same station key: a pull's `200` over its
+ * status, ETag and body digest, a pull's `304` over its status and ETag, and a batch's `200`
+ * (its per-item results) over its status and body digest. `@signature-params` carries the
+ * collector's `created`, the station id and the *request's* nonce, so an answer recorded from
+ * one request does not verify for another; the component list differs per kind of answer, so
+ * an answer of one kind never verifies as another.
  *
  *     Signature-Input: sig1=("@status" "etag" "content-digest");created=…;keyid="<station id>";nonce="<request nonce>";alg="hmac-sha256"
  */
-export type SignedAnswerStatus = 200 | 304;
+export type SignedAnswerKind = 'pull-200' | 'pull-304' | 'batch-200';
 
-const ANSWER_COMPONENTS: Record<SignedAnswerStatus, string> = { 200: '("@status" "etag" "content-digest")', 304: '("@status" "etag")' };
-const ANSWER_INPUT_PATTERN: Record<SignedAnswerStatus, RegExp> = {
-  200: /^sig1=\("@status" "etag" "content-digest"\);created=(\d{1,12});keyid="([A-Za-z0-9_.-]{1,64})";nonce="([A-Za-z0-9_-]{16,64})";alg="hmac-sha256"$/,
-  304: /^sig1=\("@status" "etag"\);created=(\d{1,12});keyid="([A-Za-z0-9_.-]{1,64})";nonce="([A-Za-z0-9_-]{16,64})";alg="hmac-sha256"$/,
+/** The status, ETag and `Content-Digest` an answer's signature covers (each only where its kind has it). */
+export interface AnswerComponents {
+  readonly etag?: string;
+  readonly contentDigest?: string;
+}
+
+const ANSWER_COMPONENTS: Record<SignedAnswerKind, readonly ('@status' | 'etag' | 'content-digest')[]> = {
+  'pull-200': ['@status', 'etag', 'content-digest'],
+  'pull-304': ['@status', 'etag'],
+  'batch-200': ['@status', 'content-digest'],
 };
+const answerStatus = (kind: SignedAnswerKind) => (kind === 'pull-304' ? 304 : 200);
+const componentList = (kind: SignedAnswerKind) => `(${ANSWER_COMPONENTS[kind].map((c) => `"${c}"`).join(' ')})`;
+const ANSWER_INPUT_PATTERN = Object.fromEntries(
+  (Object.keys(ANSWER_COMPONENTS) as SignedAnswerKind[]).map((kind) => [
+    kind,
+    new RegExp(`^sig1=${componentList(kind).replace(/[()@]/g, '\\$&')};created=(\\d{1,12});keyid="([A-Za-z0-9_.-]{1,64})";nonce="([A-Za-z0-9_-]{16,64})";alg="hmac-sha256"$`),
+  ]),
+) as Record<SignedAnswerKind, RegExp>;
 
 /** The answer's `@signature-params` value (also its `Signature-Input` member after `sig1=`). */
-export function answerSignatureParamsValue(status: SignedAnswerStatus, params: SignatureParams): string {
-  return `${ANSWER_COMPONENTS[status]};created=${params.created};keyid="${params.keyId}";nonce="${params.nonce}";alg="hmac-sha256"`;
+export function answerSignatureParamsValue(kind: SignedAnswerKind, params: SignatureParams): string {
+  return `${componentList(kind)};created=${params.created};keyid="${params.keyId}";nonce="${params.nonce}";alg="hmac-sha256"`;
 }
 
-/** The text HMAC'd for an answer; `contentDigest` only for a 200. */
-export function answerSignatureBase(status: SignedAnswerStatus, etag: string, contentDigest: string | undefined, params: SignatureParams): string {
-  return [
-    `"@status": ${status}`,
-    `"etag": ${etag}`,
-    ...(status === 200 ? [`"content-digest": ${contentDigest ?? ''}`] : []),
-    `"@signature-params": ${answerSignatureParamsValue(status, params)}`,
-  ].join('\n');
+/** The text HMAC'd for an answer of `kind`. */
+export function answerSignatureBase(kind: SignedAnswerKind, components: AnswerComponents, params: SignatureParams): string {
+  const line = { '@status': `"@status": ${answerStatus(kind)}`, etag: `"etag": ${components.etag ?? ''}`, 'content-digest': `"content-digest": ${components.contentDigest ?? ''}` };
+  return [...ANSWER_COMPONENTS[kind].map((c) => line[c]), `"@signature-params": ${answerSignatureParamsValue(kind, params)}`].join('\n');
 }
 
-/** Parses an answer's `Signature-Input`; undefined unless it is exactly the profile for `status`. */
-export function parseAnswerSignatureInput(status: SignedAnswerStatus, header: string | undefined): SignatureParams | undefined {
-  const match = header === undefined ? null : ANSWER_INPUT_PATTERN[status].exec(header.trim());
+/** Parses an answer's `Signature-Input`; undefined unless it is exactly the profile for `kind`. */
+export function parseAnswerSignatureInput(kind: SignedAnswerKind, header: string | undefined): SignatureParams | undefined {
+  const match = header === undefined ? null : ANSWER_INPUT_PATTERN[kind].exec(header.trim());
   if (!match) return undefined;
   return { created: Number(match[1]), keyId: match[2]!, nonce: match[3]! };
 }

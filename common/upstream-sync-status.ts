@@ -1,7 +1,7 @@
 /**
  * What the station tells the steward console about its upstream link.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { method, noInput } from './contract-method';
 
 export const syncStateSchema = z.enum(['not-configured', 'idle', 'sending', 'backing-off', 'stopped']);

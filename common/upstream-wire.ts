@@ -4,7 +4,7 @@
  * `upstream/README.md` explains each field. Everything sent is a count or a device state:
  * no card number, card hash or personal data has a field to travel in.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { deviceStatusSchema } from './domain';
 import { decodeSketch, HLL_ENCODED_LENGTH, HLL_PRECISION } from './hyperloglog';
 import { inspectionResultSchema, suppliesDailySchema, supplyAlertSchema, wishPostedSchema, wishRetractedSchema } from './upstream-records-wire';

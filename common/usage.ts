@@ -3,7 +3,7 @@
  * today, the last 7 or the last 30 local days. Counts only; no card ids or hashes leave the
  * service.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { method } from './contract-method';
 import { withStewardSession } from './steward-session';
 

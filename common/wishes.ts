@@ -10,7 +10,7 @@
  * Every text that leaves the service is masked (phone, ID-card and licence-plate numbers);
  * the unmasked text stays in the station's database.
  */
-import { z } from 'zod/mini';
+import * as z from 'zod/mini';
 import { empty, method, noInput } from './contract-method';
 import { withStewardSession } from './steward-session';
 

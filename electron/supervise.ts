@@ -6,12 +6,11 @@
  * `STATION_SERVICE_HUNG_MS` sets how long a silent service is given before it counts as
  * hung (default 5 000 ms).
  */
-import { fork } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openKioskBrowser } from './hosts/chromium-launcher';
+import { spawnStationService } from './supervisor/service-process';
 import { startSupervisor } from './supervisor/supervisor';
-import { SUPERVISED_ENV } from './supervisor/supervisor-channel';
 
 const here = fileURLToPath(import.meta.url);
 // Bundled next to out/station/start.cjs; from source (tsx) next to start.ts, with tsx's loader inherited.
@@ -20,11 +19,8 @@ const serviceEntry = join(dirname(here), here.endsWith('.ts') ? 'start.ts' : 'st
 const hungAfterMs = Number(process.env.STATION_SERVICE_HUNG_MS) > 0 ? Number(process.env.STATION_SERVICE_HUNG_MS) : undefined;
 
 const supervisor = startSupervisor({
-  spawnService: () =>
-    fork(serviceEntry, process.argv.slice(2), {
-      env: { ...process.env, [SUPERVISED_ENV]: '1' },
-      stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
-    }),
+  // With the service's V8 heap settings (service-process.ts).
+  spawnService: () => spawnStationService(serviceEntry, process.argv.slice(2)),
   openScreen: (screen) => openKioskBrowser(screen.chromium, screen.launchUrl, screen.profileDir),
   hungAfterMs,
 });

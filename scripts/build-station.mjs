@@ -23,8 +23,28 @@ import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Packages with native binaries, or provided by the runtime: never inlined. */
-export const EXTERNAL = ['electron', 'better-sqlite3', 'serialport', '@serialport/*', 'node-hid', 'bindings'];
+/**
+ * Packages with native binaries, or provided by the runtime: never inlined. These find their
+ * binaries from their own file's place (`bindings` reads the caller's path, node-gyp-build
+ * and pkg-prebuilds take `__dirname`), so they must run from node_modules.
+ */
+export const EXTERNAL = ['electron', 'better-sqlite3', 'node-hid', 'bindings', 'node-gyp-build'];
+
+/**
+ * serialport's JavaScript (its stream, parsers, the bindings' poller, and `debug`) is inlined,
+ * so it loads from the code cache instead of being resolved and compiled file by file at every
+ * start (measured: ~25 files, tens of ms); only the one file that loads its binary by its own
+ * `__dirname` is required from node_modules.
+ */
+const SERIALPORT_BINARY_LOADER = '@serialport/bindings-cpp/dist/serialport-bindings.js';
+const keepSerialportBinaryLoader = {
+  name: 'serialport-binary-loader',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/serialport-bindings$/ }, (args) =>
+      /[\\/]@serialport[\\/]bindings-cpp[\\/]dist$/.test(args.resolveDir) ? { path: SERIALPORT_BINARY_LOADER, external: true } : undefined,
+    );
+  },
+};
 
 /** What the supervisor runs: the loader (scripts/station-loader.cjs). */
 export const STATION_ENTRY = join(root, 'out', 'station', 'start.cjs');
@@ -43,7 +63,13 @@ export async function buildStation() {
   copyFileSync(join(root, 'scripts', 'station-loader.cjs'), STATION_ENTRY);
 }
 
-function bundle(entry, outfile, buildId) {
+/**
+ * Bundles one entry exactly as the station service is bundled (same externals, target,
+ * `import.meta.url` replacement and build line), so whatever else runs it — the week soak's
+ * child — runs the code as shipped, not TypeScript compiled on the fly in its own heap.
+ * `outfile` must sit two folders below the root, like the station's bundles.
+ */
+export function bundle(entry, outfile, buildId) {
   return build({
     absWorkingDir: root,
     entryPoints: [entry],
@@ -53,6 +79,7 @@ function bundle(entry, outfile, buildId) {
     format: 'cjs',
     target: 'node20',
     external: EXTERNAL,
+    plugins: [keepSerialportBinaryLoader],
     sourcemap: 'linked',
     define: { 'import.meta.url': '__stationBundleUrl' },
     banner: { js: `/* station-build ${buildId} */ const __stationBundleUrl = require('node:url').pathToFileURL(__filename).href;` },

@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,15 +45,15 @@ function isStale(outputs, sources) {
   });
 }
 
+/** @returns the exit code: 0 when built. */
 function viteBuild(args, what) {
   console.log(`Building ${what}…`);
   // Always the production build: a caller's NODE_ENV (vitest sets "test") would otherwise
   // ship React's development build, three times the size and slower.
   const result = spawnSync(process.execPath, [vite, 'build', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (result.status !== 0) {
-    console.error(`Building ${what} failed.`);
-    process.exit(result.status ?? 1);
-  }
+  if (result.status === 0) return 0;
+  console.error(`Building ${what} failed.`);
+  return result.status ?? 1;
 }
 
 function electronAvailable() {
@@ -66,32 +66,50 @@ function electronAvailable() {
 }
 
 const sharedSources = ['common', 'package.json'];
-const stationOnly = process.argv.includes('--station');
-const rendererSources = ['renderer', 'index.html', 'vite.config.ts', 'vite.config.mts', 'vite.config.js', 'resources', ...sharedSources];
-if (!stationOnly && isStale(['dist/renderer/index.html'], rendererSources)) viteBuild([], 'the station page');
 
-const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', 'scripts/station-loader.cjs', ...sharedSources];
-if (isStale(['out/station/start.cjs', 'out/station/service.cjs', 'out/station/supervise.cjs'], stationSources)) {
-  console.log('Building the station service…');
-  // Loaded only when needed: a fresh start never pays for loading esbuild.
-  const built = await import('./build-station.mjs').then(
-    ({ buildStation }) => buildStation().then(() => true),
-    (error) => {
-      // esbuild comes with vite (a dev dependency): an install without dev dependencies has none.
-      console.error(`Cannot build the station service (${error instanceof Error ? error.message : String(error)}); install with dev dependencies and run npm run build.`);
-      return false;
-    },
-  );
-  if (!built) process.exit(1);
+/**
+ * Rebuilds what is stale (see the file's comment); `stationOnly`: the service bundles alone.
+ * Also run in `npm start`'s own process (scripts/start.mjs).
+ * @returns {Promise<number>} 0 when everything is fresh afterwards, else the exit code to end with.
+ */
+export async function ensureBuilt({ stationOnly = false } = {}) {
+  const rendererSources = ['renderer', 'index.html', 'vite.config.ts', 'vite.config.mts', 'vite.config.js', 'resources', ...sharedSources];
+  if (!stationOnly && isStale(['dist/renderer/index.html'], rendererSources)) {
+    const code = viteBuild([], 'the station page');
+    if (code !== 0) return code;
+  }
+
+  const stationSources = ['electron', 'hardware', 'resources', 'scripts/build-station.mjs', 'scripts/station-loader.cjs', ...sharedSources];
+  if (isStale(['out/station/start.cjs', 'out/station/service.cjs', 'out/station/supervise.cjs'], stationSources)) {
+    console.log('Building the station service…');
+    // Loaded only when needed: a fresh start never pays for loading esbuild.
+    const built = await import('./build-station.mjs').then(
+      ({ buildStation }) => buildStation().then(() => true),
+      (error) => {
+        // esbuild comes with vite (a dev dependency): an install without dev dependencies has none.
+        console.error(`Cannot build the station service (${error instanceof Error ? error.message : String(error)}); install with dev dependencies and run npm run build.`);
+        return false;
+      },
+    );
+    if (!built) return 1;
+  }
+  if (stationOnly) return 0;
+
+  if (electronAvailable()) {
+    const electronSources = ['electron', 'hardware', 'vite.electron.config.ts', ...sharedSources];
+    if (isStale(['out/electron/main/main.js'], electronSources)) {
+      const code = viteBuild(['-c', 'vite.electron.config.ts', '--mode', 'main'], 'the Electron main process');
+      if (code !== 0) return code;
+    }
+    if (isStale(['out/electron/preload/preload.cjs'], electronSources)) {
+      const code = viteBuild(['-c', 'vite.electron.config.ts', '--mode', 'preload'], 'the Electron preload');
+      if (code !== 0) return code;
+    }
+  }
+  return 0;
 }
-if (stationOnly) process.exit(0);
 
-if (electronAvailable()) {
-  const electronSources = ['electron', 'hardware', 'vite.electron.config.ts', ...sharedSources];
-  if (isStale(['out/electron/main/main.js'], electronSources)) {
-    viteBuild(['-c', 'vite.electron.config.ts', '--mode', 'main'], 'the Electron main process');
-  }
-  if (isStale(['out/electron/preload/preload.cjs'], electronSources)) {
-    viteBuild(['-c', 'vite.electron.config.ts', '--mode', 'preload'], 'the Electron preload');
-  }
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const code = await ensureBuilt({ stationOnly: process.argv.includes('--station') });
+  if (code !== 0) process.exit(code);
 }

@@ -22,9 +22,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const SBIN_PATH = `${process.env.PATH ?? ''}:/sbin:/usr/sbin:/usr/local/sbin`;
-const startMode = process.argv.includes('--start');
+/** `--start`, or the check `npm start` makes in its own process (scripts/start.mjs). */
+let startMode = process.argv.includes('--start');
 /** Where tegaki-zinnia-simplified-chinese puts the model (see electron/service/wishes/handwriting). */
 const ZINNIA_MODEL = '/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model';
 /** Optional, build only: text-to-speech and the Opus encoder for resources/sounds/voice. */
@@ -144,5 +147,16 @@ async function main() {
   return still.length === 0;
 }
 
-const complete = await main();
-if (!complete && !startMode) process.exit(1);
+/**
+ * The `--start` check, for scripts/start.mjs, which runs it in the station's own process
+ * instead of a Node process of its own. Never fails: the station reports each device itself.
+ */
+export async function checkSystemForStart() {
+  startMode = true;
+  await main();
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const complete = await main();
+  if (!complete && !startMode) process.exit(1);
+}

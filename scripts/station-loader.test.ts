@@ -8,7 +8,6 @@ import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTempDirs } from '../electron/service/testing/temp-dirs';
-// @ts-expect-error -- plain JavaScript build script, no type declarations
 import { writeCodeCache } from './build-station.mjs';
 
 const temp = useTempDirs('station-loader-');

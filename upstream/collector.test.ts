@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectProjectDatabase } from '../tests/support/project-database';
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
+import { batchAnswerRefusal } from '../electron/service/upstream/answer-signing';
 import type { SqlDatabase } from './db/sql';
 import { hourlyItem } from './test-items';
 import { openTestDatabase, signedHeaders, startCollector, type RunningCollector } from './testing';
@@ -158,6 +159,24 @@ describe('POST /v1/batches', () => {
     expect(answer.json.serverTimeMs).toEqual(expect.any(Number));
     if (error === 'unsupported-schema-version') expect(answer.json.supportedSchemaVersions).toEqual([1]);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("signs its answer over the exact body with the station's key and the request's nonce", async () => {
+    const body = batch([hourlyItem('st-a', 30)]);
+    const nonce = 'answer-nonce-0123456789';
+    const res = await fetch(`${collector.url}/v1/batches`, { method: 'POST', body, headers: signedHeaders(key, 'st-a', body, { nonce }) });
+    const text = await res.text();
+    const headers = Object.fromEntries(res.headers);
+    expect(res.status).toBe(200);
+    expect(headers['signature-input']).toMatch(/^sig1=\("@status" "content-digest"\);created=\d+;keyid="st-a";nonce="answer-nonce-0123456789";alg="hmac-sha256"$/);
+    const check = { key, stationId: 'st-a', requestNonce: nonce, headers, body: text, nowMs: Date.now() };
+    expect(batchAnswerRefusal(check)).toBeNull();
+    expect(JSON.parse(text).results).toEqual([{ key: hourlyItem('st-a', 30).key, status: 'accepted' }]);
+    expect(batchAnswerRefusal({ ...check, key: otherKey })).toMatch(/does not match/);
+    expect(batchAnswerRefusal({ ...check, stationId: 'st-b' })).toMatch(/signed for station "st-a"/);
+    expect(batchAnswerRefusal({ ...check, requestNonce: 'another-nonce-0123456' })).toMatch(/a replay/);
+    expect(batchAnswerRefusal({ ...check, body: text.replace('accepted', 'duplicate') })).toMatch(/does not match its Content-Digest/);
+    expect(batchAnswerRefusal({ ...check, nowMs: Date.now() + 3_600_000 })).toMatch(/signed 360\d s from/);
   });
 
   it('refuses a replayed request with 409 and stores nothing from it', async () => {

@@ -45,16 +45,15 @@ export function registerPullRoutes(app: FastifyInstance, store: CollectorStore, 
     if (document === null) return refuse(reply, 404, 'not-set', `The district has not set "${kind.data}"; keep what the station has.`);
     const body = Buffer.from(JSON.stringify(document), 'utf8');
     const etag = etagOf(body);
-    const key = (await store.stationKey(stationId))!;
     const params = { created: Math.floor(now() / 1000), keyId: stationId, nonce: verified.params.nonce };
     reply.header('etag', etag).header('cache-control', 'no-cache');
-    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).headers(signAnswer({ key, status: 304, etag, params })).send();
+    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).headers(signAnswer({ key: verified.key, status: 304, etag, params })).send();
     const digest = `sha-256=:${createHash('sha256').update(body).digest('base64')}:`;
     return reply
       .code(200)
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-digest', digest)
-      .headers(signAnswer({ key, status: 200, etag, contentDigest: digest, params }))
+      .headers(signAnswer({ key: verified.key, status: 200, etag, contentDigest: digest, params }))
       .send(body);
   });
 }

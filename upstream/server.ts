@@ -2,11 +2,12 @@
  * The collector's HTTP server (Fastify 5): `POST /v1/batches` verifies the signature, refuses
  * replays, stale timestamps, oversized and malformed bodies, unknown stations and unknown
  * schema versions, each with its own status and nothing stored, then stores the batch's
- * valid items and answers per item. `GET /v1/stations/<id>/<kind>` serves the district's
+ * valid items and answers per item, the answer signed with the station's key. `GET /v1/stations/<id>/<kind>` serves the district's
  * configuration to that station (`pull-routes.ts`). `GET /healthz` answers 200 when the database does.
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import { MAX_CLOCK_SKEW_SECONDS } from '../common/upstream-signature';
+import { signBatchAnswer } from '../electron/service/upstream/answer-signing';
 import { MAX_BATCH_BYTES, SUPPORTED_SCHEMA_VERSIONS, UPSTREAM_SCHEMA_VERSION, type BatchResponse, type Refusal } from '../common/upstream-wire';
 import { readBatch } from './batches';
 import { registerDashboard } from './dashboard/routes';
@@ -82,7 +83,10 @@ export async function buildCollector(options: CollectorOptions): Promise<Fastify
         return stored.inserted.has(e.key) ? { key: e.key, status: 'accepted' as const } : { key: e.key, status: 'duplicate' as const, reason: 'already stored' };
       }),
     };
-    return reply.code(200).send(answer);
+    // Signed back over the exact bytes sent, so the station deletes nothing on a forged answer.
+    const text = JSON.stringify(answer);
+    const params = { created: Math.floor(now() / 1000), keyId: stationId, nonce: verified.params.nonce };
+    return reply.code(200).header('content-type', 'application/json; charset=utf-8').headers(signBatchAnswer({ key: verified.key, body: text, params })).send(text);
   });
 
   if (options.dashboard) await registerDashboard(app, { db: options.dashboard.db, now, https: options.https !== undefined });

@@ -22,7 +22,7 @@ export interface SignedRequest {
 }
 
 export type Verification =
-  | { readonly ok: true; readonly params: SignatureParams }
+  | { readonly ok: true; readonly params: SignatureParams; /** The station's key, to sign the answer with. */ readonly key: Buffer }
   | { readonly ok: false; readonly status: 400 | 401; readonly error: Refusal['error']; readonly message: string };
 
 const header = (h: SignedRequest['headers'], name: string) => {
@@ -62,5 +62,5 @@ export async function verifyRequest(
   if (!timingSafeEqual(actual, Buffer.from(digest, 'base64'))) {
     return { ok: false, status: 400, error: 'digest-mismatch', message: 'The body does not match its Content-Digest.' };
   }
-  return { ok: true, params };
+  return { ok: true, params, key };
 }

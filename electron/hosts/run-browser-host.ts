@@ -43,22 +43,7 @@ export async function runBrowserHost(
     await service.close();
     throw error;
   }
-  log(`Station ready at ${host.url}`);
-  // The station's own console is one of the two ways the token may reach a screen.
-  log(`Private screen URL: ${host.screenUrl}`);
-
   let browser: ChildProcess | null = null;
-  if (screen.chromium) {
-    // Via the owner-only launch file: Chromium's arguments are visible to every local user.
-    const launch = writeScreenLaunchFile(dataDir, host.screenUrl);
-    const profileDir = join(dataDir, 'chromium-kiosk-profile');
-    // Supervised, the screen stays open across service restarts: the supervisor opens it (once).
-    if (!supervisor?.openScreen({ chromium: screen.chromium, launchUrl: launch, profileDir })) {
-      browser = openKioskBrowser(screen.chromium, launch, profileDir);
-    }
-  }
-  supervisor?.ready();
-
   let stopping = false;
   const stop = () => {
     if (stopping) return;
@@ -77,11 +62,27 @@ export async function runBrowserHost(
         },
       );
   };
+  // Listening before the ready line: whoever reads it may stop the station at once, and a
+  // SIGTERM with no listener yet would end the process without closing the database.
   // Kept for every signal, not once: a stop signals the whole process group (systemd, a
   // terminal's Ctrl-C, tsx relaying to its child), so a second SIGTERM can arrive while the
   // first is closing the database, and without a listener it would kill the station there.
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  log(`Station ready at ${host.url}`);
+  // The station's own console is one of the two ways the token may reach a screen.
+  log(`Private screen URL: ${host.screenUrl}`);
+
+  if (screen.chromium) {
+    // Via the owner-only launch file: Chromium's arguments are visible to every local user.
+    const launch = writeScreenLaunchFile(dataDir, host.screenUrl);
+    const profileDir = join(dataDir, 'chromium-kiosk-profile');
+    // Supervised, the screen stays open across service restarts: the supervisor opens it (once).
+    if (!supervisor?.openScreen({ chromium: screen.chromium, launchUrl: launch, profileDir })) {
+      browser = openKioskBrowser(screen.chromium, launch, profileDir);
+    }
+  }
+  supervisor?.ready();
 }
 
 function ensureDir(dir: string): string {

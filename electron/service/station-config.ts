@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { localeSchema, localizedTextSchema, readerPositionSchema, stationOfferSchema, type StationInfo } from '../../common/domain';
 import { MAX_DIM_LEVEL } from '../../common/screen-dimming';
 import defaultStationJson from '../../resources/default-station.json';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTransportPair, type MemoryTransport } from '../transport/memory-transport';
 import { encodeDocument } from './escpos';
-import { PrinterSimulator } from './printer-simulator';
+import { KEPT_RECORDS, PrinterSimulator } from './printer-simulator';
 
 let host: MemoryTransport;
 let sim: PrinterSimulator;
@@ -37,6 +37,19 @@ describe('PrinterSimulator', () => {
     expect(sim.cuts).toBe(1);
     expect(sim.errors).toEqual([]);
     expect(sim.commands[0]).toEqual({ op: 'init' });
+  });
+
+  it('run for months, keeps only the recent past: the last commands and lines printed, never more than twice as many', async () => {
+    const slip = encodeDocument({ blocks: [...Array.from({ length: 3 * KEPT_RECORDS }, (_, i) => ({ kind: 'text' as const, text: `line ${i}` })), { kind: 'cut' }] });
+    if (!slip.ok) throw new Error(slip.message);
+    await host.write(slip.value);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(sim.commands.length).toBeGreaterThanOrEqual(KEPT_RECORDS);
+    expect(sim.commands.length).toBeLessThanOrEqual(2 * KEPT_RECORDS);
+    expect(sim.commands.at(-1)).toMatchObject({ op: 'cut' });
+    expect(sim.lines.length).toBeGreaterThanOrEqual(KEPT_RECORDS);
+    expect(sim.lines.length).toBeLessThanOrEqual(2 * KEPT_RECORDS);
+    expect(sim.lines.at(-1)).toBe(`line ${3 * KEPT_RECORDS - 1}`);
   });
 
   it('answers DLE EOT 1 and DLE EOT 4 with the ready and paper-present bytes after its delay', async () => {

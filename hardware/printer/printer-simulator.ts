@@ -2,6 +2,7 @@ import { systemClock, type Clock } from '../drivers/clock';
 import type { Transport } from '../transport/transport';
 import { EscPosStreamParser, type EscPosCommand, type EscPosParseError } from './escpos-parser';
 import { SimulatorLine } from '../simulators/simulator-line';
+import { pushRecent } from '../simulators/recent-list';
 
 /** A fault to inject; it lasts until `clearFaults()`. */
 export type PrinterSimFault =
@@ -23,6 +24,9 @@ export interface PrinterSimulatorOptions {
  * bit 3 set while offline (paper end takes the printer offline). `DLE EOT 4`: bits 5–6 set
  * at paper end.
  */
+/** Commands, errors, lines and QR codes each record keeps at least (tests look at a few; a printer polled for months must not grow). */
+export const KEPT_RECORDS = 1000;
+
 export const STATUS_BYTES = {
   printerReady: 0x12,
   printerOffline: 0x1a,
@@ -71,22 +75,22 @@ export class PrinterSimulator {
     if (running) this.wire.start();
   }
 
-  /** Every command decoded, in order, printed or not. */
+  /** Every command decoded, in order, printed or not (the last {@link KEPT_RECORDS} at least, once there were more). */
   get commands(): readonly EscPosCommand[] {
     return this.heard;
   }
 
-  /** Byte sequences the printer could not read. */
+  /** Byte sequences the printer could not read (as recent as `commands`). */
   get errors(): readonly EscPosParseError[] {
     return this.parseErrors;
   }
 
-  /** Text lines printed (ended by a line feed), without size or weight. */
+  /** Text lines printed (ended by a line feed), without size or weight (as recent as `commands`). */
   get lines(): readonly string[] {
     return this.printedLines;
   }
 
-  /** The data of each QR code printed, in order. */
+  /** The data of each QR code printed, in order (as recent as `commands`). */
   get qrCodes(): readonly string[] {
     return this.printedQr;
   }
@@ -123,13 +127,14 @@ export class PrinterSimulator {
     // An offline printer hears nothing: whatever it is sent is lost.
     if (this.has('offline')) return;
     for (const output of this.parser.push(chunk)) {
-      if (output.type === 'error') this.parseErrors.push(output.error);
+      if (output.type === 'error') pushRecent(this.parseErrors, output.error, KEPT_RECORDS);
       else this.handle(output.command);
     }
   }
 
   private handle(command: EscPosCommand): void {
-    this.heard.push(command);
+    // The printer `npm start` simulates is asked for its status every few seconds for months.
+    pushRecent(this.heard, command, KEPT_RECORDS);
     if (command.op === 'status-request') {
       this.answerStatus(command.which);
       return;
@@ -145,14 +150,14 @@ export class PrinterSimulator {
         this.line += command.text;
         return;
       case 'line-feed':
-        this.printedLines.push(this.line);
+        pushRecent(this.printedLines, this.line, KEPT_RECORDS);
         this.line = '';
         return;
       case 'qr-store':
         this.storedQr = command.data;
         return;
       case 'qr-print':
-        if (this.storedQr !== undefined) this.printedQr.push(this.storedQr);
+        if (this.storedQr !== undefined) pushRecent(this.printedQr, this.storedQr, KEPT_RECORDS);
         return;
       case 'cut':
         this.cutCount += 1;

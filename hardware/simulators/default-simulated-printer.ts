@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { createPrinterDevice, type PrinterDevice } from '../printer/printer-device';
 import { PrinterSimulator } from '../printer/printer-simulator';
 import { SerialTransport } from '../transport/serial-transport';

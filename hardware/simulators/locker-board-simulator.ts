@@ -4,6 +4,7 @@ import type { BoardSettings, DecodedLockerRequest, LockerProtocol, LockerReply }
 import { boardsByAddress } from '../lockers/protocols/board-checks';
 import type { Transport } from '../transport/transport';
 import { SimulatorLine } from './simulator-line';
+import { pushRecent } from './recent-list';
 
 /** A fault to inject. Faults last until `clearFaults()` (bad-checksum: until used up). */
 export type LockerSimFault =
@@ -183,10 +184,8 @@ export class LockerBoardSimulator {
   }
 
   private handle(request: DecodedLockerRequest): void {
-    // The wall `npm start` simulates is polled every second for months: keep only the recent
-    // past (dropped in blocks, so a push stays cheap).
-    if (this.received.length >= 2 * KEPT_REQUESTS) this.received.splice(0, this.received.length - KEPT_REQUESTS);
-    this.received.push(request);
+    // The wall `npm start` simulates is polled every second for months: only the recent past.
+    pushRecent(this.received, request, KEPT_REQUESTS);
     const board = this.boards.get(request.board);
     if (!board || this.activeFault('no-reply', board.address)) return;
     switch (request.kind) {

@@ -6,7 +6,7 @@
  * Protocol: one JSON command per line in, one JSON answer per line out, over a Unix socket
  * in the station's data directory (owner-only, like the rest of it).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { sendJsonLine, serveJsonLines, type JsonLineServer } from './json-line-socket';
 import type { LockerBoardSimulator } from './locker-board-simulator';
 

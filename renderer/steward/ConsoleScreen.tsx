@@ -4,7 +4,7 @@
  * the 2-minute idle timeout, a worker's card tap, which replaces the screen) unmounts it,
  * which signs the session out and closes the sign-in window on the service.
  */
-import { Suspense, useCallback, useEffect, useReducer, useRef, useState, type ReactElement } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useReducer, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationClient } from '../../common/contract';
 import type { Result } from '../../common/result';
@@ -12,6 +12,7 @@ import { whenIdle } from '../app/later-screens';
 import { playSound } from '../app/sounds';
 import { Icon } from '../components/icons';
 import { StewardSetupPanel } from './components/StewardSetupPanel';
+import { createConsolePrefetch } from './console-prefetch';
 import { CONSOLE_SECTIONS, visibleSections } from './console-sections';
 import { initialSignIn, signInReducer } from './sign-in-state';
 import { SignInPanel } from './SignInPanel';
@@ -108,6 +109,17 @@ function ConsoleFrame({ client, session, name, hasLockers, onSignedOut, exit }: 
   const { t } = useTranslation();
   const sections = visibleSections({ hasLockers });
   const [current, setCurrent] = useState<string | null>(null);
+  const prefetch = useMemo(() => createConsolePrefetch(client, session), [client, session]);
+  // Nothing chosen yet (or a tab no longer shown): the first shown section.
+  const section = sections.find((s) => s.id === current) ?? sections[0];
+  const shown = useRef(section);
+  shown.current = section;
+  // As the console opens, the first answer of every section not on screen is asked for (the
+  // one on screen has asked already, as it mounted); the session's end drops them all.
+  useEffect(() => {
+    CONSOLE_SECTIONS.forEach((s) => s !== shown.current && s.prefetch?.(prefetch));
+    return () => prefetch.clear();
+  }, [prefetch]);
   const checked = useCallback(
     <T,>(result: Result<T>): Result<T> => {
       if (!result.ok && result.code === 'forbidden') onSignedOut();
@@ -115,8 +127,6 @@ function ConsoleFrame({ client, session, name, hasLockers, onSignedOut, exit }: 
     },
     [onSignedOut],
   );
-  // Nothing chosen yet (or a tab no longer shown): the first shown section.
-  const section = sections.find((s) => s.id === current) ?? sections[0];
   const Section = section?.component;
   return (
     <section className="screen screen-console" data-testid="screen-console">
@@ -137,7 +147,11 @@ function ConsoleFrame({ client, session, name, hasLockers, onSignedOut, exit }: 
               aria-selected={s.id === section?.id}
               className="console-tab"
               data-testid={`console-tab-${s.id}`}
-              onClick={() => setCurrent(s.id)}
+              onClick={() => {
+                // Before the section renders: its answer travels while it mounts.
+                if (s !== section) s.prefetch?.(prefetch);
+                setCurrent(s.id);
+              }}
             >
               {t(s.title)}
             </button>
@@ -146,7 +160,7 @@ function ConsoleFrame({ client, session, name, hasLockers, onSignedOut, exit }: 
       </header>
       <div className="console-body" data-testid={`console-section-${section?.id ?? ''}`}>
         <Suspense fallback={<div className="console-loading" data-testid="console-section-loading" />}>
-          {Section && <Section key={section.id} session={session} client={client} checked={checked} />}
+          {Section && <Section key={section.id} session={session} client={client} checked={checked} prefetch={prefetch} />}
         </Suspense>
       </div>
     </section>

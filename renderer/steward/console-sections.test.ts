@@ -13,3 +13,12 @@ describe('visibleSections', () => {
     expect(ids(null)[0]).toBe('lockers');
   });
 });
+
+describe('console sections', () => {
+  it('a section whose code has been preloaded renders at once (no Suspense, so no 300 ms reveal hold)', async () => {
+    const audit = CONSOLE_SECTIONS.find((s) => s.id === 'audit')!;
+    expect(audit.component.loaded).toBe(false);
+    await audit.component.preload();
+    expect(audit.component.loaded).toBe(true);
+  });
+});

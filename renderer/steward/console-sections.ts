@@ -4,7 +4,9 @@
  * (the console itself loads only when a steward opens it). Each section gets the signed-in
  * session and the station client, and calls its own methods with `{ session, … }`.
  */
-import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { ComponentType } from 'react';
+import { lazyScreen, type LazyScreen } from '../app/lazy-screen';
+import { DEFAULT_USAGE_RANGE, type ConsolePrefetch } from './console-prefetch';
 import type { StationClient } from '../../common/contract';
 import type { Result } from '../../common/result';
 import type { ParseKeys } from 'i18next';
@@ -18,27 +20,39 @@ export interface ConsoleSectionProps {
    * signed out, a worker's tap), and the console closes. Returns the result unchanged.
    */
   readonly checked: <T>(result: Result<T>) => Result<T>;
+  /** Answers the console asked for before the section mounted (see `console-prefetch.ts`). */
+  readonly prefetch: ConsolePrefetch;
 }
 
 export interface ConsoleSection {
   readonly id: string;
   /** i18n key of the tab title. */
   readonly title: ConsoleSectionTitle;
-  readonly component: LazyExoticComponent<ComponentType<ConsoleSectionProps>>;
+  /**
+   * Rendered with no Suspense once its code has loaded (the console preloads every section):
+   * a React.lazy component suspends on its first render even then, and React holds a
+   * suspended tab's content back for up to 300 ms after showing its fallback.
+   */
+  readonly component: LazyScreen<ConsoleSectionProps>;
   /** Fetches the component's code ahead of its tab being opened; safe to call any number of times. */
   readonly preload: () => void;
+  /** Asks for the section's first answer ahead of it mounting: when the console opens and when its tab is pressed. */
+  readonly prefetch?: (prefetch: ConsolePrefetch) => void;
 }
 
 /** Tab titles are typed keys: a title missing from the locale files fails type-checking. */
 export type ConsoleSectionTitle = ParseKeys;
 
-const section = (id: string, title: ConsoleSectionTitle, load: () => Promise<ComponentType<ConsoleSectionProps>>): ConsoleSection => ({
-  id,
-  title,
-  component: lazy(() => load().then((component) => ({ default: component }))),
-  // The module cache shares the fetch with the lazy component; a failure is left to it.
-  preload: () => void load().catch(() => undefined),
-});
+const section = (
+  id: string,
+  title: ConsoleSectionTitle,
+  load: () => Promise<ComponentType<ConsoleSectionProps>>,
+  prefetch?: ConsoleSection['prefetch'],
+): ConsoleSection => {
+  const component = lazyScreen(load);
+  // A failed load is left to the tab's first render, which tries again.
+  return { id, title, component, preload: () => void component.preload().catch(() => undefined), ...(prefetch && { prefetch }) };
+};
 
 /** What the station has that decides which sections it shows. */
 export interface StationShape {
@@ -56,7 +70,12 @@ export function visibleSections(shape: StationShape, sections: readonly ConsoleS
 
 export const CONSOLE_SECTIONS: readonly ConsoleSection[] = [
   section('lockers', 'console.section.lockers', () => import('./sections/LockersSection').then((m) => m.LockersSection)),
-  section('usage', 'usage.title', () => import('./sections/UsageSection').then((m) => m.UsageSection)),
+  section(
+    'usage',
+    'usage.title',
+    () => import('./sections/UsageSection').then((m) => m.UsageSection),
+    (prefetch) => prefetch.usage.start(DEFAULT_USAGE_RANGE),
+  ),
   section('supplies', 'supplies.title', () => import('./sections/SuppliesSection').then((m) => m.SuppliesSection)),
   section('inspection', 'inspection.title', () => import('./sections/InspectionSection').then((m) => m.InspectionSection)),
   section('notices', 'notices.title', () => import('./sections/NoticesSection').then((m) => m.NoticesSection)),

@@ -4,14 +4,17 @@
  * prints about each device is what really started.
  */
 import { spawnSync } from 'node:child_process';
-import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../electron/hosts/app-paths';
 import { httpStatus, npmCliPath, barePathDir, spawnLines, type SpawnedLines } from '../support/spawned-lines';
 
-const TSX = join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+// tsx as a loader inside the station's own process, not its CLI: the CLI relays a signal to
+// its child and SIGKILLs it (exit 143) when the child has not acknowledged within 60 ms,
+// which a loaded machine misses. The station itself sees the signals as it would in production.
+const TSX_LOADER = ['--import', 'tsx'];
 const READY = /^Station ready at (http:\/\/127\.0\.0\.1:\d+\/)$/;
 const NOBODY = { uid: 65534, gid: 65534 };
 
@@ -40,7 +43,7 @@ describe('npm start without Electron', () => {
   };
 
   const startTs = (args: string[]) => {
-    const run = spawnLines(process.execPath, [TSX, join(REPO_ROOT, 'electron', 'start.ts'), ...args], { cwd: REPO_ROOT, env: env() });
+    const run = spawnLines(process.execPath, [...TSX_LOADER, join(REPO_ROOT, 'electron', 'start.ts'), ...args], { cwd: REPO_ROOT, env: env() });
     runs.push(run);
     return run;
   };
@@ -86,11 +89,30 @@ describe('npm start without Electron', () => {
     expect(await run.exited).toBe(0);
   }, 30_000);
 
+  it('npm start is one Node process before the service: the checks and the supervisor share it', async () => {
+    const dataDir = tempDir('station-one-process-');
+    const runEnv: NodeJS.ProcessEnv = { ...env(), npm_config_update_notifier: 'false' };
+    delete runEnv.npm_execpath;
+    const run = spawnLines(process.execPath, [npmCliPath(), 'start', '--', '--headless', '--port', '0', '--data-dir', dataDir], { cwd: REPO_ROOT, env: runEnv });
+    runs.push(run);
+    await run.waitForLine(/^Station ready at /, 60_000);
+    // npm → sh → node scripts/start.mjs (system check, freshness check, supervisor) → node out/station/start.cjs (service).
+    const tree = descendants(run.child.pid!);
+    const start = tree.filter((p) => p.args[1]?.endsWith('scripts/start.mjs'));
+    // The service's V8 settings come before its entry (electron/supervisor/service-process.ts).
+    const service = tree.filter((p) => p.args.some((a) => a.endsWith('out/station/start.cjs')));
+    expect(start).toHaveLength(1);
+    expect(service).toHaveLength(1);
+    expect(service[0]!.ppid).toBe(start[0]!.pid);
+    expect(tree.filter((p) => p.args.some((a) => /setup-system\.mjs|ensure-built\.mjs|supervise\.cjs/.test(a)))).toEqual([]);
+    expect(run.lines.filter((l) => !l.startsWith('>') && l.trim() !== '')[0]).toMatch(/^System packages present: /);
+  }, 90_000);
+
   it('refuses an unknown argument with usage and exit code 2', async () => {
     const run = startTs(['--bogus']);
     expect(await run.exited).toBe(2);
     expect(run.lines.join('\n')).toMatch(/Unknown argument --bogus\. Usage: npm start/);
-  });
+  }, 30_000);
 
   describe('on a machine without socat, as a user who is not root', () => {
     beforeAll(() => {
@@ -144,3 +166,25 @@ describe('npm start without Electron', () => {
     }, 90_000);
   });
 });
+
+/** Every process below `root` (Linux /proc), with its parent and arguments. */
+function descendants(root: number): { pid: number; ppid: number; args: string[] }[] {
+  const all = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((name) => {
+      try {
+        const ppid = Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]);
+        const args = readFileSync(`/proc/${name}/cmdline`, 'utf8').split('\0').filter(Boolean);
+        return [{ pid: Number(name), ppid, args }];
+      } catch {
+        return [];
+      }
+    });
+  const found: { pid: number; ppid: number; args: string[] }[] = [];
+  for (let frontier = [root]; frontier.length > 0; ) {
+    const next = all.filter((p) => frontier.includes(p.ppid));
+    found.push(...next);
+    frontier = next.map((p) => p.pid);
+  }
+  return found;
+}

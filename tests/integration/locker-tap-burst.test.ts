@@ -9,56 +9,21 @@
  * marked faulty and the claim answered `none-free`. The slip printer's status request timed
  * out the same way and the printer was reported offline.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { DeviceStatus } from '../../common/domain';
-import { createWiredStation, type WiredStation } from '../../electron/hosts/station-wiring';
+import { expect, it } from 'vitest';
+import type { WiredStation } from '../../electron/hosts/station-wiring';
 import { encodeTap } from '../../hardware/simulators/card-reader-simulator';
 import { SIM_DIR_NAME, SIM_DEVICE_LINK } from '../../hardware/simulators/default-simulated-reader';
 import { waitUntil } from '../../hardware/testing/wait-until';
 import { SerialTransport } from '../../hardware/transport/serial-transport';
+import { ALWAYS_ONLINE, useWatchedStation } from '../support/watched-station';
 
 const FIRST_CARD = 1_000_000_000;
 /** The 10 s after which a bus heard from no board reopens its port (the driver's default), and a margin. */
 const NEVER_YIELD_MS = 11_000;
 
-let dataDir: string;
-let station: WiredStation | undefined;
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'station-tap-burst-'));
-});
-afterEach(async () => {
-  await station?.service.close();
-  station = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-const DEVICES = ['card-reader', 'locker-bus', 'receipt-printer'] as const;
-
-/** The wired station, every device online, and each device's states from then on. */
-async function start(): Promise<{ wired: WiredStation; seen: Record<string, string[]> }> {
-  const wired = await createWiredStation({ dataDir, service: { wedgeLimit: null } });
-  station = wired;
-  let devices: DeviceStatus[] = [];
-  wired.service.events.on('deviceStatus', ({ devices: now }) => (devices = now));
-  const first = await wired.service.api.getDeviceStatus();
-  if (first.ok) devices = first.value;
-  const stateOf = (kind: DeviceStatus['kind']) => devices.find((d) => d.kind === kind)?.state;
-  await waitUntil(() => DEVICES.every((kind) => stateOf(kind) === 'online'), 'every device online', 15_000);
-  const seen: Record<string, string[]> = Object.fromEntries(DEVICES.map((kind) => [kind, ['online']]));
-  wired.service.events.on('deviceStatus', ({ devices: now }) => {
-    for (const d of now) {
-      const states = seen[d.kind];
-      if (states && states.at(-1) !== d.state) states.push(d.state);
-    }
-  });
-  return { wired, seen };
-}
-
-/** No device left `online` at any moment. */
-const ALWAYS_ONLINE = Object.fromEntries(DEVICES.map((kind) => [kind, ['online']]));
+const station = useWatchedStation('station-tap-burst-');
+const start = () => station.start({ wedgeLimit: null });
 
 async function freeUsbC(wired: WiredStation): Promise<number | undefined> {
   const availability = await wired.service.api.getLockerAvailability();
@@ -77,7 +42,7 @@ it('3,000 taps written at once through the simulated reader: every one checks in
   });
   const cardErrors: string[] = [];
   wired.service.events.on('cardError', ({ reason }) => cardErrors.push(reason));
-  const reader = new SerialTransport({ path: join(dataDir, SIM_DIR_NAME, SIM_DEVICE_LINK), lock: false });
+  const reader = new SerialTransport({ path: join(station.dataDir(), SIM_DIR_NAME, SIM_DEVICE_LINK), lock: false });
   await reader.open();
   try {
     await reader.write(Uint8Array.from(Array.from({ length: taps }, (_, i) => [...encodeTap(String(FIRST_CARD + i), 'em4100')]).flat()));

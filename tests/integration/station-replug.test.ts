@@ -5,55 +5,30 @@
  * makes a new pair on the same links, the replug. Each device must be reported offline, come
  * back online by itself, and then work: a tap checks in, a claim opens a locker, a slip prints.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import type { DeviceStatus } from '../../common/domain';
 import { waitUntil } from '../../hardware/testing/wait-until';
-import { createWiredStation, type WiredStation } from '../../electron/hosts/station-wiring';
 import { main as sim } from '../../scripts/sim';
+import { useWatchedStation } from '../support/watched-station';
 
-let dataDir: string;
-let station: WiredStation | undefined;
-beforeEach(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'station-replug-'));
-});
-afterEach(async () => {
-  await station?.service.close();
-  station = undefined;
-  rmSync(dataDir, { recursive: true, force: true });
-});
+const station = useWatchedStation('station-replug-');
 
 async function run(...args: string[]): Promise<{ code: number; out: string[] }> {
   const out: string[] = [];
-  const code = await sim(args, { ...process.env, STATION_DATA_DIR: dataDir }, { log: (l) => out.push(l), error: (l) => out.push(l) });
+  const code = await sim(args, { ...process.env, STATION_DATA_DIR: station.dataDir() }, { log: (l) => out.push(l), error: (l) => out.push(l) });
   return { code, out };
 }
 
-const socatPid = (name: string): number => Number(readFileSync(join(dataDir, 'sim', `${name}-host.pid`), 'utf8').trim());
+const socatPid = (name: string): number => Number(readFileSync(join(station.dataDir(), 'sim', `${name}-host.pid`), 'utf8').trim());
 
 it('every simulated device goes offline when unplugged, comes back by itself, and works again', async () => {
-  const wired = await createWiredStation({ dataDir });
-  station = wired;
+  // Each device's states are recorded from here on, so that one replug is seen to disturb no other device.
+  const { wired, stateOf, seen } = await station.start();
   const { api, events } = wired.service;
-  let devices: DeviceStatus[] = [];
-  events.on('deviceStatus', ({ devices: now }) => (devices = now));
-  const initial = await api.getDeviceStatus();
-  if (!initial.ok) throw new Error(initial.code);
-  devices = initial.value;
-  const stateOf = (kind: DeviceStatus['kind']) => devices.find((d) => d.kind === kind)?.state;
   const checkIns: string[] = [];
   events.on('checkIn', ({ outcome }) => checkIns.push(outcome.kind));
-  await waitUntil(() => ['card-reader', 'locker-bus', 'receipt-printer'].every((k) => stateOf(k as DeviceStatus['kind']) === 'online'), 'every device online', 10_000);
-  // Each device's states from here on, so that one replug is seen to disturb no other device.
-  const seen: Record<string, string[]> = { 'card-reader': ['online'], 'locker-bus': ['online'], 'receipt-printer': ['online'] };
-  events.on('deviceStatus', ({ devices: now }) => {
-    for (const d of now) {
-      const states = seen[d.kind];
-      if (states && states.at(-1) !== d.state) states.push(d.state);
-    }
-  });
 
   const timings: string[] = [];
   /** `onlineWithinMs`: the reader and the bus reopen with a backoff of at most 2 s; the printer's tty is watched every second. */

@@ -22,17 +22,17 @@ import type { EventPayload } from '../../common/contract';
 import type { PullKind } from '../../common/upstream-pull';
 import type { PullStatus } from '../../common/upstream-sync-status';
 import { normaliseCardText } from '../../hardware/card-id/normalise';
-import { createStationService, type CreatedStationService } from '../../electron/service/station-service';
 import { hashStewardPin } from '../../electron/service/steward/pin-hash';
-import { stationDatabasePath } from '../../electron/service/storage/database';
 import { CardReaderDouble } from '../../electron/service/testing/card-reader-double';
-import { createManualClock, type ManualClock } from '../../electron/service/testing/manual-clock';
+import { stationDatabasePath } from '../../electron/service/storage/database';
+import { createManualClock } from '../../electron/service/testing/manual-clock';
 import { pulledCardOf, stewardCardKey } from '../../electron/service/upstream/steward-card-pseudonym';
 import type { SqlDatabase } from '../../upstream/db/sql';
 import { addWishReply, setPullDocument } from '../../upstream/pull-store';
 import { signAnswer } from '../../electron/service/upstream/answer-signing';
 import { openTestDatabase, startCollector, type RunningCollector } from '../../upstream/testing';
 import { expectProjectDatabase } from '../support/project-database';
+import { startUpstreamStation, type UpstreamStation } from '../support/upstream-station';
 
 const MINUTE = 60_000;
 const START = Date.UTC(2026, 2, 2, 2, 0);
@@ -142,38 +142,22 @@ function schemaFailure(kind: PullKind): unknown {
   }
 }
 
-interface PullStation {
-  readonly service: CreatedStationService;
-  readonly clock: ManualClock;
+interface PullStation extends UpstreamStation {
   readonly reader: CardReaderDouble;
-  readonly dataDir: string;
-  rows<T = Record<string, unknown>>(sql: string): T[];
 }
 
 async function station(options: { fleetKey?: boolean; localStewards?: unknown[] } = {}): Promise<PullStation> {
   const dataDir = mkdtempSync(join(dir, 'st-'));
   if (options.localStewards) writeFileSync(join(dataDir, 'stewards.json'), JSON.stringify({ stewards: options.localStewards }));
-  const key = (await collector.store.stationKey('st-pull'))!;
-  writeFileSync(join(dataDir, 'collector.key'), `${key.toString('base64url')}\n`, { mode: 0o600 });
-  writeFileSync(join(dataDir, 'fleet.key'), `${FLEET_KEY.toString('base64url')}\n`, { mode: 0o600 });
-  writeFileSync(join(dataDir, 'station.json'), JSON.stringify({
-    stationId: 'st-pull',
-    upstream: { collectorUrl: collector.url, keyFile: 'collector.key', ...(options.fleetKey === false ? {} : { fleetKeyFile: 'fleet.key' }) },
-  }));
   const clock = createManualClock(START);
   collectorNow = () => clock.now();
   const reader = new CardReaderDouble('door');
-  const service = await createStationService({ dataDir, clock, now: () => clock.now(), readers: [reader], onWarning: () => {} });
-  open.push(service);
-  const rows = <T,>(sql: string): T[] => {
-    const raw = new Database(stationDatabasePath(dataDir), { readonly: true });
-    try {
-      return raw.prepare(sql).all() as T[];
-    } finally {
-      raw.close();
-    }
-  };
-  return { service, clock, reader, dataDir, rows };
+  const s = await startUpstreamStation({
+    stationId: 'st-pull', dataDir, collectorUrl: collector.url, key: (await collector.store.stationKey('st-pull'))!,
+    fleetKey: options.fleetKey === false ? undefined : FLEET_KEY, clock, readers: [reader],
+  });
+  open.push(s.service);
+  return { ...s, reader };
 }
 
 async function pulls(s: PullStation): Promise<PullStatus[]> {

@@ -6,13 +6,10 @@
  * and the reply box, and a reply to it answers 410. A note hidden before it was sent never
  * leaves the station; a held note needs no retraction.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createStationService, type CreatedStationService } from '../../electron/service/station-service';
-import { stationDatabasePath } from '../../electron/service/storage/database';
 import { createManualClock, type ManualClock } from '../../electron/service/testing/manual-clock';
 import { createDashboardAuth } from '../../upstream/dashboard/auth';
 import { fleetView } from '../../upstream/dashboard/fleet-queries';
@@ -20,6 +17,7 @@ import { replyToWish } from '../../upstream/dashboard/wish-replies';
 import type { SqlDatabase } from '../../upstream/db/sql';
 import { openTestDatabase, startCollector, type RunningCollector } from '../../upstream/testing';
 import { expectProjectDatabase } from '../support/project-database';
+import { startUpstreamStation, type UpstreamStation } from '../support/upstream-station';
 
 const MINUTE = 60_000;
 /** 2026-03-02 10:01 in Beijing. */
@@ -54,36 +52,20 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Station {
+interface Station extends UpstreamStation {
   readonly id: string;
-  readonly service: CreatedStationService;
-  readonly clock: ManualClock;
-  readonly dataDir: string;
-  rows<T = Record<string, unknown>>(sql: string): T[];
 }
 
 /** A station on a new data folder (its key registered), or restarted on `dataDir`; it sends to `url` (default: the collector). */
 async function station(id: string, options: { url?: string; dataDir?: string; clock?: ManualClock } = {}): Promise<Station> {
   const dataDir = options.dataDir ?? mkdtempSync(join(dir, `${id}-`));
-  if (!options.dataDir) {
-    const key = await collector.store.addStation(id);
-    writeFileSync(join(dataDir, 'collector.key'), `${key.toString('base64url')}\n`, { mode: 0o600 });
-  } else {
-    for (const thing of open.splice(0).reverse()) await thing.close();
-  }
-  writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ stationId: id, stewardPin: STEWARD_PIN, upstream: { collectorUrl: options.url ?? collector.url, keyFile: 'collector.key' } }));
-  const clock = options.clock ?? createManualClock(START);
-  const service = await createStationService({ dataDir, clock, now: () => clock.now(), onWarning: () => {} });
-  open.push(service);
-  const rows = <T,>(sql: string): T[] => {
-    const raw = new Database(stationDatabasePath(dataDir), { readonly: true });
-    try {
-      return raw.prepare(sql).all() as T[];
-    } finally {
-      raw.close();
-    }
-  };
-  return { id, service, clock, dataDir, rows };
+  if (options.dataDir) for (const thing of open.splice(0).reverse()) await thing.close();
+  const s = await startUpstreamStation({
+    stationId: id, dataDir, collectorUrl: options.url ?? collector.url, key: options.dataDir ? undefined : await collector.store.addStation(id),
+    config: { stewardPin: STEWARD_PIN }, clock: options.clock ?? createManualClock(START),
+  });
+  open.push(s.service);
+  return { ...s, id };
 }
 
 async function waitFor(done: () => boolean): Promise<void> {

@@ -9,11 +9,20 @@
  * (its socat killed) and replugged by the simulator, with a real tap through it once it is
  * back, and a bus error (the board stops answering until the bus reports it, then answers
  * again). Prints one JSON line: memory (RSS, heap, external) and open descriptors after a
- * warm-up, at the end of every hour and at the end, each after a full GC. Run with --expose-gc;
- * WEEK_SOAK_SNAPSHOT_DIR=<dir> also writes heap snapshots after day 1 and at the end (the
- * snapshot writer leaves ~100 MB of RSS with the process: such a run tells what grows on the
- * heap, not how much RSS grows).
+ * warm-up, at the end of every hour and at the end, each after a full GC, and one progress
+ * line on stderr every 24 simulated hours.
+ *
+ * It runs as shipped: bundled like the service (tests/bench/week-soak.ts builds it with
+ * scripts/build-station.mjs's bundle) and run by plain node with the service's V8 settings
+ * (electron/supervisor/service-process.ts) plus --expose-gc, so no TypeScript compiler shares
+ * its heap. The taps through the replugged reader come from `npm run sim`'s script in a
+ * process of its own, as a person's would: the port it opens is not the station's.
+ *
+ * WEEK_SOAK_SNAPSHOT_DIR=<dir> also writes heap snapshots after day 2 and at the end, to
+ * compare by constructor (tests/soak/heap-diff.ts; the snapshot writer leaves ~100 MB of RSS
+ * with the process: such a run tells what grows on the heap, not how much RSS grows).
  */
+import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
@@ -25,7 +34,7 @@ import { SIM_DIR_NAME } from '../../hardware/simulators/default-simulated-reader
 import { sendSimCommand, type SimCommand } from '../../hardware/simulators/sim-control';
 import { waitUntil } from '../../hardware/testing/wait-until';
 import type { MemorySample as Sample } from '../bench/week-soak';
-import { main as sim } from '../../scripts/sim';
+import { REPO_ROOT } from '../../electron/hosts/app-paths';
 
 const WORKERS = 2_000;
 /** Taps before growth is measured (as in visit-soak-child.ts). */
@@ -35,7 +44,7 @@ const CABLES: readonly CableType[] = ['usb-c', 'lightning', 'micro-usb'];
 
 function gcNow(): void {
   const gc = (globalThis as { gc?: () => void }).gc;
-  if (!gc) throw new Error('run with node --expose-gc --import tsx: without a full GC the samples measure garbage');
+  if (!gc) throw new Error('run with node --expose-gc: without a full GC the samples measure garbage');
   gc();
 }
 
@@ -44,6 +53,19 @@ function sample(): Sample {
   gcNow();
   const { rss, heapTotal, heapUsed, external, arrayBuffers } = process.memoryUsage();
   return { rss, fds: readdirSync('/proc/self/fd').length, heapTotal, heapUsed, external, arrayBuffers };
+}
+
+/** `npm run sim -- tap <card>` against the station in `dataDir`, in a process of its own; resolves with its exit code and last words. */
+function simTap(dataDir: string, card: string): Promise<{ code: number; said: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'sim.ts'), 'tap', card], { cwd: REPO_ROOT, env: { ...process.env, STATION_DATA_DIR: dataDir }, timeout: 30_000 }, (error, stdout, stderr) =>
+      resolve({
+        code: error ? (typeof error.code === 'number' ? error.code : 1) : 0,
+        // Its last line, or why it never said one (killed at the time limit, not started).
+        said: `${stderr}${stdout}`.trim().split('\n').at(-1) || (error ? `${error.killed ? `killed (${error.signal}) ` : ''}${error.message.split('\n')[0]}` : ''),
+      }),
+    );
+  });
 }
 
 /** With WEEK_SOAK_SNAPSHOT_DIR set, a heap snapshot there (after a full GC), to see what grows. */
@@ -58,6 +80,7 @@ async function main(): Promise<void> {
   const [dataDir, visitsText, sessionsText, hoursText] = process.argv.slice(2);
   if (!dataDir || !visitsText || !sessionsText || !hoursText) throw new Error('usage: week-soak-child.ts <dataDir> <visits> <sessions> <hours>');
   const [visits, sessions, hours] = [Number(visitsText), Number(sessionsText), Number(hoursText)];
+  const simDataDir: string = dataDir;
   const wired = await createWiredStation({ dataDir, service: { wedgeLimit: null } });
   const { api, events } = wired.service;
   const simDir = join(dataDir, SIM_DIR_NAME);
@@ -122,8 +145,9 @@ async function main(): Promise<void> {
     // bytes: a refused tap is tried again, a few times, and its reason kept.
     const said: string[] = [];
     for (let attempt = 1; ; attempt += 1) {
-      const code = await sim(['tap', String(FIRST_CARD + WORKERS + counts.readerReplugs)], { ...process.env, STATION_DATA_DIR: dataDir }, { log: () => undefined, error: (line) => said.push(line) });
+      const { code, said: words } = await simTap(simDataDir, String(FIRST_CARD + WORKERS + counts.readerReplugs));
       if (code === 0) break;
+      said.push(words);
       if (attempt === 10) throw new Error(`sim tap exited ${code} ten times: ${said.slice(-3).join(' / ')}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -163,15 +187,17 @@ async function main(): Promise<void> {
     while (sessionNo < sessionTarget) await lockerSession();
     await readerReplug();
     await busError();
-    trace.push(sample());
-    if (hour === 23) snapshot('day-1');
+    const now = sample();
+    trace.push(now);
+    if ((hour + 1) % 24 === 0) process.stderr.write(`week-soak: day ${(hour + 1) / 24} (${Math.round((performance.now() - started) / 1000)} s) ${JSON.stringify(now)}\n`);
+    if (hour === 47) snapshot('day-2');
   }
   const end = sample();
   snapshot('end');
   const elapsedMs = performance.now() - started;
   const faulty = await api.getLockerAvailability();
   await wired.service.close();
-  process.stdout.write(`${JSON.stringify({ ...counts, hours, warmup, end, elapsedMs, trace, availability: faulty.ok ? faulty.value.state : faulty.code })}\n`);
+  process.stdout.write(`${JSON.stringify({ ...counts, hours, warmup, end, elapsedMs, trace, availability: faulty.ok ? faulty.value.state : faulty.code, execArgv: process.execArgv })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -21,6 +21,12 @@ export interface ClaimReleaseDeps {
 export interface ClaimRelease {
   /** Starts the release timer of a claimed session (no-op for one already watched). */
   watch(session: Pick<SessionRecord, 'id' | 'claimedMs'>): void;
+  /**
+   * Drops the timer of a session that is no longer claimed (its door shut and it charges, or
+   * it ended): it has nothing left to release, and a station runs thousands of sessions
+   * between restarts. No-op for one not watched.
+   */
+  settle(sessionId: number): void;
   /** Clears every timer. Idempotent. */
   detach(): void;
 }
@@ -56,6 +62,12 @@ export function createClaimRelease(deps: ClaimReleaseDeps): ClaimRelease {
       // claim still goes free within releaseMs, never a year later and never before the timer runs.
       const delay = clamp(session.claimedMs + deps.releaseMs - clock.now(), 0, deps.releaseMs);
       timers.set(session.id, clock.setTimeout(() => release(session.id), delay));
+    },
+    settle(sessionId) {
+      const timer = timers.get(sessionId);
+      if (timer === undefined) return;
+      clock.clearTimeout(timer);
+      timers.delete(sessionId);
     },
     detach() {
       for (const timer of timers.values()) clock.clearTimeout(timer);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { cableTypeSchema, lockerNumberSchema, type CableType } from '../../../common/lockers';
 
 export const LOCKER_LAYOUT_FILE_NAME = 'lockers.json';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { ClaimOutcome, LockerAvailability } from '../../../common/lockers';
-import { CARD_B, STANDARD_LAYOUT, T0, useLockerStations, type LockerStation } from '../testing/locker-fixture';
+import { CARD_B, STANDARD_LAYOUT, STEWARD_PIN, T0, useLockerStations, type LockerStation } from '../testing/locker-fixture';
 
 const start = useLockerStations();
 const MIN = 60_000;
@@ -118,6 +118,25 @@ describe('abandoned claims', () => {
     expect(await s.service.api.recoverPickupCode({ lockerNumber: 1 })).toEqual({ ok: true, value: { kind: 'not-open' } });
     const availability = await s.service.api.getLockerAvailability();
     expect(availability).toMatchObject({ ok: true, value: { state: 'ready', free: [{ cable: 'usb-c', count: 2 }, { cable: 'lightning', count: 1 }, { cable: 'micro-usb', count: 1 }], doorsLeftOpen: [1] } });
+  });
+
+  it('a claim shut on a phone leaves no release timer behind, nor one ended by a steward while still claimed', async () => {
+    const s = await start({ layout: STANDARD_LAYOUT, settings: { claimReleaseMinutes: 5, stewardPin: STEWARD_PIN } });
+    const idle = vi.getTimerCount();
+    await guestClaim(s);
+    // The release timer and the door alarm of the opened door.
+    expect(vi.getTimerCount()).toBe(idle + 2);
+    s.bus.closeDoor(1, 1, true);
+    expect(s.rows('SELECT state FROM locker_sessions')).toEqual([{ state: 'charging' }]);
+    expect(vi.getTimerCount()).toBe(idle);
+    const steward = await s.session();
+    const signedIn = vi.getTimerCount();
+    const second = await guestClaim(s, 'lightning');
+    expect(vi.getTimerCount()).toBe(signedIn + 2);
+    expect(await s.service.api.stewardLockerAction({ session: steward, lockerNumber: second.lockerNumber, action: 'end-session', reason: 'claimed by mistake' })).toEqual({ ok: true, value: {} });
+    expect(s.rows('SELECT state, end_reason FROM locker_sessions ORDER BY id')).toEqual([{ state: 'charging', end_reason: null }, { state: 'ended', end_reason: 'steward' }]);
+    // Only the alarm of its door, still open, is left.
+    expect(vi.getTimerCount()).toBe(signedIn + 1);
   });
 
   it('eight claims left open do not make the wall full: each is released and the wall is ready again', async () => {

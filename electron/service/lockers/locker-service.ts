@@ -143,21 +143,6 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       deps.onError(`lockers: availability update failed: ${error instanceof Error ? error.message : String(error)}`);
     }
   };
-  const watch = watchDoors({
-    store,
-    fleet,
-    clock,
-    alarmMs: settings.doorOpenAlarmSeconds * 1000,
-    maxMs,
-    charging,
-    emit: (event) => {
-      if (event.kind !== 'door-left-open') openDoorCodes.delete(event.lockerNumber);
-      deps.events.emit('locker', event);
-    },
-    onDeviceChange: deps.onDeviceChange,
-    onChange: () => pushAvailability(),
-    onError: deps.onError,
-  });
   const releases = createClaimRelease({
     store,
     clock,
@@ -167,6 +152,23 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
       deps.events.emit('locker', { kind: 'claim-released', sessionId: session.id, lockerNumber: session.lockerNumber });
       pushAvailability();
     },
+    onError: deps.onError,
+  });
+  const watch = watchDoors({
+    store,
+    fleet,
+    clock,
+    alarmMs: settings.doorOpenAlarmSeconds * 1000,
+    maxMs,
+    charging,
+    emit: (event) => {
+      if (event.kind !== 'door-left-open') openDoorCodes.delete(event.lockerNumber);
+      // Shut on a phone (charging) or ended: its claim has nothing left to release.
+      if (event.kind === 'session-started' || event.kind === 'session-ended') releases.settle(event.sessionId);
+      deps.events.emit('locker', event);
+    },
+    onDeviceChange: deps.onDeviceChange,
+    onChange: () => pushAvailability(),
     onError: deps.onError,
   });
   for (const session of store.liveSessions()) if (session.state === 'claimed') releases.watch(session);
@@ -379,6 +381,7 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
           store.endSession(session.id, atMs, 'steward', charging.ended(session));
           store.insertAudit(action, lockerNumber, reason, 'done', atMs);
         });
+        releases.settle(session.id);
         deps.events.emit('locker', { kind: 'session-ended', sessionId: session.id, lockerNumber });
         void fleet.bus(locker.busId)?.setHoldPower(locker.board, locker.lock, false);
         return ok({});

@@ -16,7 +16,7 @@
  */
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import { normaliseCardText } from '../../../hardware/card-id/normalise';
 import type { NormalisedCard } from '../../../hardware/card-id/card-id';
 import { isStewardPinHash, hashStewardPin } from './pin-hash';

@@ -1,7 +1,8 @@
 /**
  * The sender against real HTTP on 127.0.0.1: a closed port (backoff, with jitter, on a
  * hand-driven clock) and a scripted collector (a test double of the collector's answers:
- * per-item results, 413, a 200 that is no answer), over a real SQLite outbox.
+ * per-item results, 413, a 200 that is no answer, 200s signed wrongly or not at all), over a
+ * real SQLite outbox.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -9,7 +10,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStationDatabase } from '../storage/database';
 import { createManualClock } from '../testing/manual-clock';
 import { useTempDirs } from '../testing/temp-dirs';
+import { parseSignatureInput } from '../../../common/upstream-signature';
 import { hourlyItem } from '../../../upstream/test-items';
+import { signBatchAnswer } from './answer-signing';
 import { postJson } from './http-post';
 import { createOutboxStore } from './outbox-store';
 import { createSender, type Sender } from './sender';
@@ -33,22 +36,42 @@ function outboxWith(count: number) {
   return outbox;
 }
 
-/** Scripted collector: answers each request with the next scripted reply; records item keys. */
-async function scripted(replies: ((keys: string[]) => { status: number; body: unknown })[]) {
+interface ScriptedReply {
+  readonly status: number;
+  readonly body: unknown;
+  /**
+   * How a 200 is signed. Default: as the collector does, with the station's key and the
+   * request's nonce. `false`: not at all; otherwise with this key or nonce, or over the body
+   * before `tamper` changed it.
+   */
+  readonly sign?: false | { readonly key?: Buffer; readonly nonce?: string; readonly tamper?: (text: string) => string };
+}
+
+/** Scripted collector: answers each request with the next scripted reply; records item keys and nonces. */
+async function scripted(replies: ((keys: string[]) => ScriptedReply)[]) {
   const requests: string[][] = [];
+  const nonces: string[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const keys = (JSON.parse(Buffer.concat(chunks).toString()) as { items: { key: string }[] }).items.map((i) => i.key);
       requests.push(keys);
-      const reply = (replies.shift() ?? (() => ({ status: 500, body: {} })))(keys);
-      res.writeHead(reply.status, { 'content-type': 'application/json' }).end(typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body));
+      const nonce = parseSignatureInput(String(req.headers['signature-input']))!.nonce;
+      nonces.push(nonce);
+      const reply: ScriptedReply = (replies.shift() ?? (() => ({ status: 500, body: {} })))(keys);
+      const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+      const how = reply.sign ?? {};
+      const signature =
+        reply.status === 200 && how !== false
+          ? signBatchAnswer({ key: how.key ?? KEY, body: text, params: { created: Math.floor(Date.UTC(2026, 2, 2) / 1000), keyId: 'st-1', nonce: how.nonce ?? nonce } })
+          : {};
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...signature }).end(how === false || !how.tamper ? text : how.tamper(text));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanup.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-  return { url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), requests };
+  return { url: new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`), requests, nonces };
 }
 
 async function closedPort(): Promise<URL> {
@@ -137,6 +160,47 @@ describe('upstream sender', () => {
     await s.settled();
     expect(collector.requests).toHaveLength(2);
     expect(outbox.stats().pending).toBe(2);
+  });
+
+  it('acts only on a batch answer the collector signed for this request: unsigned, forged, replayed or changed answers delete and park nothing', async () => {
+    const outbox = outboxWith(2);
+    const keys = [0, 1].map((n) => hourlyItem('st-1', n).key);
+    // Accepts the first item, rejects the second; an hour ahead, so a believed answer would move the skew.
+    const results = answer([{ key: keys[0]!, status: 'accepted' }, { key: keys[1]!, status: 'rejected', reason: 'payload: bad' }]);
+    const later = { ...results, body: { ...results.body, serverTimeMs: Date.UTC(2026, 2, 2) + 3_600_000 } };
+    let firstNonce = '';
+    const collector = await scripted([
+      () => ({ ...later, sign: false }),
+      () => ({ ...later, sign: { key: Buffer.alloc(32, 9) } }),
+      () => ({ ...later, sign: { nonce: firstNonce } }),
+      () => ({ ...later, sign: { tamper: (text) => text.replace('"rejected"', '"accepted"') } }),
+      () => ({ ...later, sign: { tamper: () => '' } }),
+      () => results,
+    ]);
+    const { s, clock } = sender(outbox, collector.url, { random: () => 0 });
+    const messages: string[] = [];
+    s.kick();
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await s.settled();
+      if (attempt === 0) firstNonce = collector.nonces[0]!;
+      const status = s.status();
+      expect(status).toMatchObject({ state: 'backing-off', lastSuccessAtMs: null, clockSkewMs: null });
+      expect(outbox.stats()).toEqual({ pending: 2, rejected: 0, oldestPendingMs: expect.any(Number) });
+      messages.push(status.lastError!.message);
+      clock.advance(status.nextAttemptAtMs! - clock.now());
+      await nextTurn();
+    }
+    expect(messages.map((m) => m.replace(/^http:\/\/127\.0\.0\.1:\d+ answered 200 but /, ''))).toEqual([
+      'the answer is not signed by the collector; nothing was deleted',
+      "the answer's signature does not match it and this station's key (forged or changed on the way); nothing was deleted",
+      "the answer is signed for another request (not this request's nonce): a replay; nothing was deleted",
+      'the answer body does not match its Content-Digest (cut off or changed on the way); nothing was deleted',
+      'the answer body does not match its Content-Digest (cut off or changed on the way); nothing was deleted',
+    ]);
+    await s.settled();
+    expect(new Set(collector.nonces).size).toBe(6);
+    expect(outbox.stats()).toEqual({ pending: 0, rejected: 1, oldestPendingMs: null });
+    expect(s.status()).toMatchObject({ state: 'idle', lastSuccessAtMs: clock.now(), clockSkewMs: Date.UTC(2026, 2, 2) - clock.now() });
   });
 
   it('refuses plain http:// to anything but loopback', () => {

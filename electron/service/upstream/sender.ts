@@ -1,12 +1,15 @@
 /**
  * Drains the outbox to the collector: batches of up to `batchSize` items, oldest first,
- * signed; items leave the outbox only when the collector's answer says it stored them.
+ * signed; items leave the outbox only when the collector's signed answer to that very request
+ * says it stored them (an unsigned, forged or replayed answer deletes and parks nothing).
  * Failures back off exponentially with full jitter; the collector's clock in every answer
  * is used to sign with its time (a station clock that is hours off still gets through) and
  * is reported as skew.
  */
+import { randomBytes } from 'node:crypto';
 import type { Clock } from '../../../hardware/drivers/clock';
 import { batchResponseSchema, MAX_ITEMS_PER_BATCH, refusalSchema, UPSTREAM_SCHEMA_VERSION, type Batch } from '../../../common/upstream-wire';
+import { batchAnswerRefusal } from './answer-signing';
 import type { PostJson } from './http-post';
 import type { OutboxEntry, OutboxStore } from './outbox-store';
 import { signRequest } from './signing';
@@ -92,7 +95,8 @@ export function createSender(options: SenderOptions): Sender {
     const batch: Batch = { schemaVersion: UPSTREAM_SCHEMA_VERSION, stationId: options.stationId, sentAtMs: clock.now(), items: entries.map((e) => e.item) };
     const body = JSON.stringify(batch);
     const createdSeconds = Math.floor((clock.now() + (skewMs ?? 0)) / 1000);
-    const headers = signRequest({ key: options.key, stationId: options.stationId, method: 'POST', path: BATCH_PATH, body, createdSeconds });
+    const nonce = randomBytes(16).toString('base64url');
+    const headers = signRequest({ key: options.key, stationId: options.stationId, method: 'POST', path: BATCH_PATH, body, createdSeconds, nonce });
     const startedMs = clock.now();
     const startedMono = clock.monotonicMs();
     let answer;
@@ -101,6 +105,16 @@ export function createSender(options: SenderOptions): Sender {
     } catch (error) {
       fail(`${url.origin} unreachable: ${error instanceof Error ? error.message : String(error)}`);
       return 'back-off';
+    }
+    if (answer.status === 200) {
+      // Checked against the collector's clock as estimated before this answer (a forged one must not
+      // move it), carried on the monotonic clock from the send, so a wall clock stepped meanwhile does not refuse it.
+      const nowMs = startedMs + (clock.monotonicMs() - startedMono) + (skewMs ?? 0);
+      const refused = batchAnswerRefusal({ key: options.key, stationId: options.stationId, requestNonce: nonce, headers: answer.headers, body: answer.body, nowMs });
+      if (refused !== null) {
+        fail(`${url.origin} answered 200 but ${refused}; nothing was deleted`);
+        return 'back-off';
+      }
     }
     const json = parseJson(answer.body);
     const previousSkew = skewMs;

@@ -9,10 +9,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseSignatureInput } from '../../../common/upstream-signature';
 import { waitUntil } from '../../../hardware/testing/wait-until';
 import { openStationDatabase } from '../storage/database';
 import { createManualClock, type ManualClock } from '../testing/manual-clock';
 import { useTempDirs } from '../testing/temp-dirs';
+import { signBatchAnswer } from './answer-signing';
 import { createUpstreamService } from './upstream-service';
 
 const temp = useTempDirs('upstream-clock-');
@@ -31,7 +33,9 @@ interface WireItem {
   readonly payload: { readonly uptimeSeconds?: number };
 }
 
-/** A collector double: answers every batch with all items accepted and `serverTimeMs`; may step the wall clock while "thinking". */
+const KEY = Buffer.alloc(32, 7);
+
+/** A collector double: answers every batch with all items accepted and `serverTimeMs`, signed as the collector does; may step the wall clock while "thinking". */
 async function collector(clock: ManualClock, duringRequest: () => void, received: WireItem[]) {
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -42,9 +46,9 @@ async function collector(clock: ManualClock, duringRequest: () => void, received
       // The collector's clock is right: the station's monotonic time since T0, plus T0.
       const serverTimeMs = T0 + clock.monotonicMs() - T0;
       duringRequest();
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
-        schemaVersion: 1, serverTimeMs, results: items.map((i) => ({ key: i.key, status: 'accepted' })),
-      }));
+      const body = JSON.stringify({ schemaVersion: 1, serverTimeMs, results: items.map((i) => ({ key: i.key, status: 'accepted' })) });
+      const params = { created: Math.floor(serverTimeMs / 1000), keyId: 'st-1', nonce: parseSignatureInput(String(req.headers['signature-input']))!.nonce };
+      res.writeHead(200, { 'content-type': 'application/json', ...signBatchAnswer({ key: KEY, body, params }) }).end(body);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -54,7 +58,7 @@ async function collector(clock: ManualClock, duringRequest: () => void, received
 
 async function upstream(options: { duringRequest?: () => void } = {}) {
   const dataDir = temp.make();
-  writeFileSync(join(dataDir, 'collector.key'), Buffer.alloc(32, 7).toString('base64url'));
+  writeFileSync(join(dataDir, 'collector.key'), KEY.toString('base64url'));
   const db = openStationDatabase({ dataDir });
   cleanup.push(() => void db.close());
   const clock = createManualClock(T0);

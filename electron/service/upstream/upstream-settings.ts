@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { secureConfigFiles } from '../storage/owner-only';
 import { isAbsolute, join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', '[::1]', 'localhost']);
 

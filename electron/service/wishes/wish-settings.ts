@@ -1,5 +1,5 @@
 /** The `wishes` field of station.json: the wish wall's limits and its first moderation mode. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const wishSettingsSchema = z.strictObject({
   /** Longest note, characters (grapheme clusters). Default 140. */

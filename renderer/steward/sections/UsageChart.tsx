@@ -1,8 +1,11 @@
 /**
  * Visits by hour as a bar chart (uPlot, canvas), members and guests stacked, with labels big
  * enough to read at arm's length on the kiosk. uPlot arrives with the console's chunk only.
+ * The chart is built and drawn before the frame that first shows its box (a layout effect):
+ * a report that arrives over the socket shows its totals and its chart in one frame, not the
+ * chart a frame or more later.
  */
-import { useEffect, useRef, type ReactElement } from 'react';
+import { useLayoutEffect, useRef, type ReactElement } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
@@ -19,7 +22,7 @@ export function UsageChart({ byHour, labels, onPainted }: UsageChartProps): Reac
   const box = useRef<HTMLDivElement>(null);
   const painted = useRef(onPainted);
   painted.current = onPainted;
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return undefined;
     const hours = byHour.map((_, h) => h);

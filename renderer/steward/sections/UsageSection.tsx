@@ -1,7 +1,8 @@
 /** Usage: today, 7 or 30 days — visits by hour and by day, workers, charging, join interest. */
-import { useEffect, useState, type ReactElement } from 'react';
+import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsageRange, UsageReport } from '../../../common/usage';
+import { DEFAULT_USAGE_RANGE } from '../console-prefetch';
 import type { ConsoleSectionProps } from '../console-sections';
 import './sections.css';
 import { UsageChart } from './UsageChart';
@@ -9,22 +10,29 @@ import { UsageChart } from './UsageChart';
 const RANGES: readonly UsageRange[] = ['today', '7d', '30d'];
 const CATEGORIES = ['food-delivery', 'courier', 'ride-hailing', 'sanitation', 'other'] as const;
 
-export function UsageSection({ client, session, checked }: ConsoleSectionProps): ReactElement {
-  const [range, setRange] = useState<UsageRange>('today');
-  const [report, setReport] = useState<UsageReport | null>(null);
+export function UsageSection({ client, session, checked, prefetch }: ConsoleSectionProps): ReactElement {
+  const [range, setRange] = useState<UsageRange>(DEFAULT_USAGE_RANGE);
+  // The report asked for as the console opened or the tab was pressed: used for the first
+  // showing only, and drawn in the first render when it has already arrived.
+  const [early] = useState(() => prefetch.usage.take(DEFAULT_USAGE_RANGE));
+  const earlyUsed = useRef(false);
+  const arrived = early?.arrived?.value;
+  const [report, setReport] = useState<UsageReport | null>(arrived?.ok ? arrived.value : null);
   const [failed, setFailed] = useState(false);
   useEffect(() => {
     let current = true;
-    void client.getUsage({ session, range }).then((answer) => {
+    const answer = early && !earlyUsed.current && range === DEFAULT_USAGE_RANGE ? early.answer : client.getUsage({ session, range });
+    earlyUsed.current = true;
+    void answer.then((got) => {
       if (!current) return;
-      const result = checked(answer);
+      const result = checked(got);
       setFailed(!result.ok);
       setReport(result.ok ? result.value : null);
     });
     return () => {
       current = false;
     };
-  }, [client, session, range, checked]);
+  }, [client, session, range, checked, early]);
   return <UsageView range={range} onRange={setRange} report={report} failed={failed} />;
 }
 

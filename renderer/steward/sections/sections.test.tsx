@@ -4,7 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { StationClient } from '../../../common/contract';
+import { ok } from '../../../common/result';
 import type { UsageReport } from '../../../common/usage';
+import { createConsolePrefetch, PREFETCH_MAX_AGE_MS } from '../console-prefetch';
 import { createHtmlRenderer, type RenderToHtml } from '../../screens/render-to-html';
 import { CountedSince } from './DevicesSection';
 import { UpstreamPulls } from './UpstreamPulls';
@@ -14,7 +16,7 @@ import { NoticeForm } from './NoticeForm';
 import { stepMinute } from './NoticePickers';
 import { NoticesSection } from './NoticesSection';
 import { SuppliesSection } from './SuppliesSection';
-import { UsageView } from './UsageSection';
+import { UsageSection, UsageView } from './UsageSection';
 
 let html: RenderToHtml;
 beforeAll(async () => {
@@ -57,12 +59,58 @@ describe('usage section', () => {
   });
 });
 
+describe('usage section, report asked for before it mounted', () => {
+  const session = 'S'.repeat(32);
+  const checked = <T,>(result: T): T => result;
+  /** A client that answers getUsage with `report` and records each call. */
+  function station() {
+    const calls: unknown[] = [];
+    const client = { getUsage: async (arg: unknown) => (calls.push(arg), ok({ ...report, range: 'today' })) } as unknown as StationClient;
+    return { client, calls };
+  }
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  it('draws an answer that has arrived in its first frame, and takes it: it is not handed out again', async () => {
+    const { client, calls } = station();
+    const prefetch = createConsolePrefetch(client, session, () => 0);
+    prefetch.usage.start('today');
+    await settle();
+    const markup = html(<UsageSection client={client} session={session} checked={checked} prefetch={prefetch} />);
+    expect(total(markup, 'visits')).toBe('7');
+    expect(total(markup, 'unique')).toBe('4');
+    expect(calls).toEqual([{ session, range: 'today' }]);
+    expect(prefetch.usage.take('today')).toBeNull();
+  });
+
+  it('an answer older than the prefetch age is not drawn (the section asks afresh)', async () => {
+    const { client } = station();
+    let nowMs = 0;
+    const prefetch = createConsolePrefetch(client, session, () => nowMs);
+    prefetch.usage.start('today');
+    await settle();
+    nowMs = PREFETCH_MAX_AGE_MS + 1;
+    const markup = html(<UsageSection client={client} session={session} checked={checked} prefetch={prefetch} />);
+    expect(markup).toContain('data-testid="section-usage"');
+    expect(markup).not.toContain('usage-visits');
+  });
+
+  it('after sign-out (the console clears its prefetch) nothing asked before is drawn', async () => {
+    const { client } = station();
+    const prefetch = createConsolePrefetch(client, session, () => 0);
+    prefetch.usage.start('today');
+    await settle();
+    prefetch.clear();
+    expect(html(<UsageSection client={client} session={session} checked={checked} prefetch={prefetch} />)).not.toContain('usage-visits');
+  });
+});
+
 describe('other sections, first frame', () => {
   const client = {} as StationClient;
   const session = 'S'.repeat(32);
   const checked = <T,>(result: T): T => result;
+  const prefetch = createConsolePrefetch(client, session);
   it('inspection lists the seven haves and the daily checks, all passing to start with', () => {
-    const markup = html(<InspectionSection client={client} session={session} checked={checked} />, 'zh-CN');
+    const markup = html(<InspectionSection client={client} session={session} checked={checked} prefetch={prefetch} />, 'zh-CN');
     for (const item of ['有场地', '有标识', '有设施', '有宣传', '有服务', '有制度', '有成效', '饮水机正常', '药箱齐全']) expect(markup).toContain(item);
     expect(markup.match(/aria-pressed="true"/g)).toHaveLength(11);
     expect(markup).toContain('data-testid="inspection-save"');
@@ -72,8 +120,8 @@ describe('other sections, first frame', () => {
     expect(markup).not.toMatch(/<(input|textarea|select)\b/);
   });
   it('supplies and notices open on their lists with the add button', () => {
-    expect(html(<SuppliesSection client={client} session={session} checked={checked} />)).toContain('data-testid="section-supplies"');
-    expect(html(<NoticesSection client={client} session={session} checked={checked} />)).toContain('data-testid="notice-add"');
+    expect(html(<SuppliesSection client={client} session={session} checked={checked} prefetch={prefetch} />)).toContain('data-testid="section-supplies"');
+    expect(html(<NoticesSection client={client} session={session} checked={checked} prefetch={prefetch} />)).toContain('data-testid="notice-add"');
   });
 });
 
