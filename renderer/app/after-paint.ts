@@ -12,18 +12,17 @@
  * (0.5–1.3 ms of CPU each, much longer on a busy core) before anything else after its frame.
  */
 export function afterPaint(fn: () => void): () => void {
-  let cancelled = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let live = true;
   const channel = new MessageChannel();
   channel.port1.onmessage = () => {
     channel.port1.close();
-    if (!cancelled) timer = setTimeout(() => !cancelled && fn(), 0);
+    // `live` is read when the timer fires: a cancel in between still holds.
+    setTimeout(() => live && fn(), 0);
   };
   const frame = requestAnimationFrame(() => channel.port2.postMessage(null));
   return () => {
-    cancelled = true;
+    live = false;
     cancelAnimationFrame(frame);
     channel.port1.close();
-    if (timer !== undefined) clearTimeout(timer);
   };
 }
