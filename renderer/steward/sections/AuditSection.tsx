@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import type { AuditRow } from '../../../common/steward';
 import { formatClock } from '../../i18n/clock-time';
 import { toLocale } from '../../i18n/i18n';
+import { ConsoleTable } from '../components/ConsoleTable';
 import type { ConsoleSectionProps } from '../console-sections';
 
 const PAGE = 50;
 
 export function AuditSection({ session, client, checked }: ConsoleSectionProps): ReactElement {
   const { t, i18n } = useTranslation();
+  const locale = toLocale(i18n.resolvedLanguage);
   const [rows, setRows] = useState<readonly AuditRow[] | null>(null);
   const [failed, setFailed] = useState(false);
   const [more, setMore] = useState(false);
@@ -32,30 +34,20 @@ export function AuditSection({ session, client, checked }: ConsoleSectionProps):
   return (
     <div className="console-audit" data-testid="console-audit">
       {failed && <p className="code-problem" role="status">{t('console.audit.failed')}</p>}
-      {rows !== null && rows.length === 0 && <p>{t('console.audit.empty')}</p>}
-      {rows !== null && rows.length > 0 && (
-        <table className="console-table">
-          <thead>
-            <tr>
-              <th>{t('console.audit.when')}</th>
-              <th>{t('console.audit.who')}</th>
-              <th>{t('console.audit.what')}</th>
-              <th>{t('console.audit.subject')}</th>
-              <th>{t('console.audit.reason')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id} data-testid={`audit-row-${row.id}`}>
-                <td>{new Date(row.atMs).toLocaleDateString(toLocale(i18n.resolvedLanguage))} {formatClock(row.atMs, toLocale(i18n.resolvedLanguage))}</td>
-                <td>{row.stewardName ?? t('console.audit.station')}</td>
-                <td data-testid="audit-action">{row.action}</td>
-                <td>{row.subject ?? ''}</td>
-                <td>{row.reason ?? ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {rows !== null && (
+        <ConsoleTable
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowAttributes={(row) => ({ 'data-testid': `audit-row-${row.id}` })}
+          empty={t('console.audit.empty')}
+          columns={[
+            { header: t('console.audit.when'), cell: (row) => `${new Date(row.atMs).toLocaleDateString(locale)} ${formatClock(row.atMs, locale)}` },
+            { header: t('console.audit.who'), cell: (row) => row.stewardName ?? t('console.audit.station') },
+            { header: t('console.audit.what'), cell: (row) => row.action, testId: () => 'audit-action' },
+            { header: t('console.audit.subject'), cell: (row) => row.subject ?? '' },
+            { header: t('console.audit.reason'), cell: (row) => row.reason ?? '' },
+          ]}
+        />
       )}
       <div className="screen-actions">
         <button type="button" className="big-button" data-testid="audit-refresh" onClick={() => void load()}>

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../common/contract';
 import { formatClock } from '../../i18n/clock-time';
 import { toLocale } from '../../i18n/i18n';
+import { ConsoleTable } from '../components/ConsoleTable';
 import type { ConsoleSectionProps } from '../console-sections';
 import { UpstreamPulls } from './UpstreamPulls';
 
@@ -48,31 +49,26 @@ export function DevicesSection({ session, client, checked }: ConsoleSectionProps
       {value && (
         <>
           <CountedSince sinceMs={value.countedSinceMs} />
-          <table className="console-table">
-            <thead>
-              <tr>
-                <th>{t('console.devices.name')}</th>
-                <th>{t('console.devices.state')}</th>
-                <th>{t('console.devices.lastSeen')}</th>
-                <th>{t('console.devices.errors')}</th>
-                <th>{t('console.devices.reopens')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {value.devices.map((d) => (
-                <tr key={d.id} data-testid={`device-${d.id}`} data-state={d.state}>
-                  <td>
+          <ConsoleTable
+            rows={value.devices}
+            rowKey={(d) => d.id}
+            rowAttributes={(d) => ({ 'data-testid': `device-${d.id}`, 'data-state': d.state })}
+            columns={[
+              {
+                header: t('console.devices.name'),
+                cell: (d) => (
+                  <>
                     {d.name}
                     {d.detail !== '' && <small className="device-detail">{d.detail}</small>}
-                  </td>
-                  <td>{t(`console.devices.is.${d.state}`)}</td>
-                  <td>{clock(d.lastSeenAtMs)}</td>
-                  <td data-testid={`device-errors-${d.id}`}>{d.errors}</td>
-                  <td data-testid={`device-reopens-${d.id}`}>{d.reopens}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+                  </>
+                ),
+              },
+              { header: t('console.devices.state'), cell: (d) => t(`console.devices.is.${d.state}`) },
+              { header: t('console.devices.lastSeen'), cell: (d) => clock(d.lastSeenAtMs) },
+              { header: t('console.devices.errors'), cell: (d) => d.errors, testId: (d) => `device-errors-${d.id}` },
+              { header: t('console.devices.reopens'), cell: (d) => d.reopens, testId: (d) => `device-reopens-${d.id}` },
+            ]}
+          />
           <p className="console-sync" data-testid="console-sync" data-state={value.sync.state}>
             {t(`console.devices.sync.${value.sync.state}`, { count: value.sync.queueLength })}
             {value.sync.lastSuccessAtMs !== null && ` · ${t('console.devices.lastSent', { time: clock(value.sync.lastSuccessAtMs) })}`}

@@ -10,6 +10,7 @@ import type { Locale } from '../../../common/domain';
 import type { PullStatus } from '../../../common/upstream-sync-status';
 import { formatClock } from '../../i18n/clock-time';
 import { toLocale } from '../../i18n/i18n';
+import { ConsoleTable } from '../components/ConsoleTable';
 
 /** `thenMs` relative to `nowMs` in words ("3 hours ago", "in 5 minutes"), in the largest whole unit. */
 export function relativeTime(thenMs: number, nowMs: number, locale: Locale): string {
@@ -25,7 +26,6 @@ export function relativeTime(thenMs: number, nowMs: number, locale: Locale): str
 export function UpstreamPulls({ pulls, nowMs }: { readonly pulls: readonly PullStatus[]; readonly nowMs: number }): ReactElement | null {
   const { t, i18n } = useTranslation();
   const locale = toLocale(i18n.resolvedLanguage);
-  if (pulls.length === 0) return null;
   /** A time with its date when not today, and how long ago or until. */
   const when = (ms: number) => {
     const sameDay = new Date(ms).toDateString() === new Date(nowMs).toDateString();
@@ -33,32 +33,37 @@ export function UpstreamPulls({ pulls, nowMs }: { readonly pulls: readonly PullS
     return t('console.devices.pulls.when', { clock, relative: relativeTime(ms, nowMs, locale) });
   };
   return (
-    <table className="console-table console-pulls" data-testid="console-pulls">
-      <caption>{t('console.devices.pulls.title')}</caption>
-      <thead>
-        <tr>
-          <th>{t('console.devices.pulls.what')}</th>
-          <th>{t('console.devices.pulls.inForce')}</th>
-          <th>{t('console.devices.pulls.lastPull')}</th>
-          <th>{t('console.devices.pulls.problem')}</th>
-          <th>{t('console.devices.pulls.nextPull')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {pulls.map((p) => (
-          <tr key={p.kind} data-testid={`pull-${p.kind}`}>
-            <th scope="row">{t(`console.devices.pulls.kind.${p.kind}`)}</th>
-            <td data-testid={`pull-in-force-${p.kind}`}>
-              {p.etag === null || p.lastChangeAtMs === null ? t('console.devices.pulls.noneYet') : t('console.devices.pulls.since', { when: when(p.lastChangeAtMs) })}
-            </td>
-            <td data-testid={`pull-last-${p.kind}`}>{p.lastPullAtMs === null ? t('console.devices.pulls.never') : when(p.lastPullAtMs)}</td>
-            <td data-testid={`pull-problem-${p.kind}`}>
-              {p.lastError === null ? t('console.devices.pulls.noProblem') : t('console.devices.pulls.failed', { when: when(p.lastError.atMs), message: p.lastError.message })}
-            </td>
-            <td data-testid={`pull-next-${p.kind}`}>{p.nextPullAtMs === null ? t('console.devices.pulls.notPulled') : when(p.nextPullAtMs)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ConsoleTable
+      className="console-pulls"
+      testId="console-pulls"
+      caption={t('console.devices.pulls.title')}
+      rows={pulls}
+      rowKey={(p) => p.kind}
+      rowAttributes={(p) => ({ 'data-testid': `pull-${p.kind}` })}
+      empty={null}
+      columns={[
+        { header: t('console.devices.pulls.what'), rowHeader: true, cell: (p) => t(`console.devices.pulls.kind.${p.kind}`) },
+        {
+          header: t('console.devices.pulls.inForce'),
+          testId: (p) => `pull-in-force-${p.kind}`,
+          cell: (p) => (p.etag === null || p.lastChangeAtMs === null ? t('console.devices.pulls.noneYet') : t('console.devices.pulls.since', { when: when(p.lastChangeAtMs) })),
+        },
+        {
+          header: t('console.devices.pulls.lastPull'),
+          testId: (p) => `pull-last-${p.kind}`,
+          cell: (p) => (p.lastPullAtMs === null ? t('console.devices.pulls.never') : when(p.lastPullAtMs)),
+        },
+        {
+          header: t('console.devices.pulls.problem'),
+          testId: (p) => `pull-problem-${p.kind}`,
+          cell: (p) => (p.lastError === null ? t('console.devices.pulls.noProblem') : t('console.devices.pulls.failed', { when: when(p.lastError.atMs), message: p.lastError.message })),
+        },
+        {
+          header: t('console.devices.pulls.nextPull'),
+          testId: (p) => `pull-next-${p.kind}`,
+          cell: (p) => (p.nextPullAtMs === null ? t('console.devices.pulls.notPulled') : when(p.nextPullAtMs)),
+        },
+      ]}
+    />
   );
 }
