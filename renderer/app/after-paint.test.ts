@@ -20,7 +20,7 @@ describe('afterPaint', () => {
     expect(ran).toEqual([]);
     nextFrame();
     expect(ran).toEqual([]); // not inside the frame callback itself
-    // A timer set in the frame callback: a bounded wait, a busy event loop may run it late.
+    // A message, then a timer: a bounded wait, a busy event loop may run them late.
     await vi.waitFor(() => expect(ran).toEqual(['after']), { timeout: 2000, interval: 5 });
   });
 

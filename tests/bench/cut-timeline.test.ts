@@ -35,9 +35,9 @@ describe('where a cut frame lost its gap', () => {
     );
   });
 
-  it('blames the station when it counted the gap as deaf time and cut the frame anyway', () => {
+  it('counts the deaf time the station credited while the frame waited', () => {
     const t = cutTimeline(1000, writes(), { deviceId: 'sim-reader', reason: 'truncated', chunks: sevenChunks(0), atMs: 1208.8, deafMs: 100 });
-    expect(t.cause).toBe('loop');
+    expect(t.cause).toBe('after-write');
     expect(t.deafMs).toBe(100);
   });
 

@@ -4,14 +4,14 @@
  *
  * - `writer`: the bench itself left a gap of the reader's limit between two writes (its
  *   thread was not scheduled): a real line with that gap is rightly cut;
- * - `loop`: the station counted the gap as deaf time yet cut the frame (its timer misjudged);
- * - `after-write`: every byte was written in time, the station's loop was running (no deaf
- *   time), but the next byte was not read before the gap ended: it sat between the pty write
- *   and the station's read (socat relaying it, or the read itself).
+ * - `after-write`: the byte after the last one read had been written at least the reader's
+ *   limit before the cut: it sat between the pty write and the station's read (socat relaying
+ *   it, or the read itself; the bench's run-queue waits say who was starved). The deaf time
+ *   shows how much of that the station's own stalls accounted for, as it should.
  */
 import type { TapFaultRecord } from '../../electron/service/tap-timing';
 
-export type CutCause = 'writer' | 'loop' | 'after-write' | 'unknown';
+export type CutCause = 'writer' | 'after-write' | 'unknown';
 
 export interface CutTimeline {
   readonly cause: CutCause;
@@ -29,8 +29,6 @@ export interface CutTimeline {
 
 /** The reader's inter-byte limit, ms (DEFAULT_GAP_MS). */
 const READER_GAP_MS = 100;
-/** Bytes unread (or a stall counted) this long after their write: past the bench's side. */
-const UNREAD_MS = 50;
 
 export function cutTimeline(firstByte: number, byteAt: readonly number[], fault: TapFaultRecord | undefined): CutTimeline {
   const rel = (t: number) => (t - firstByte).toFixed(1);
@@ -44,7 +42,7 @@ export function cutTimeline(firstByte: number, byteAt: readonly number[], fault:
   const deafMs = fault.deafMs - (fault.chunks[0]?.deafMs ?? fault.deafMs);
   const nextWrite = byteAt[bytesRead];
   const unreadForMs = nextWrite === undefined ? null : fault.atMs - nextWrite;
-  const cause: CutCause = writerGapMs >= READER_GAP_MS ? 'writer' : unreadForMs !== null && unreadForMs >= READER_GAP_MS ? (deafMs >= UNREAD_MS ? 'loop' : 'after-write') : 'unknown';
+  const cause: CutCause = writerGapMs >= READER_GAP_MS ? 'writer' : unreadForMs !== null && unreadForMs >= READER_GAP_MS ? 'after-write' : 'unknown';
   const reads = fault.chunks.map((c) => `+${rel(c.atMs)} (${c.bytes} B${c.deafMs ? `, deaf ${c.deafMs.toFixed(1)}` : ''})`).join(' ');
   const text = `${writes}; station read ${reads}, cut the frame at +${rel(fault.atMs)} after ${bytesRead} B with ${deafMs.toFixed(1)} ms counted deaf${unreadForMs === null ? '' : `; byte ${bytesRead + 1} had been written ${unreadForMs.toFixed(1)} ms before`}`;
   return { cause, writerGapMs, bytesRead, unreadForMs, deafMs, text };

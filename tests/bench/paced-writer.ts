@@ -7,20 +7,13 @@
  *   the figure still holds the wire time, and a late writer only makes the figure worse. A
  *   real reader sends a frame without gaps, and a USB reader's adapter hands the host a frame
  *   in one or two packets; this cannot leave a gap mid-frame, whatever the machine does.
- * - `bytes`: one write per byte-time, as a bare UART would deliver them. On a loaded machine
- *   (load average 15–20 on two cores) this cut 3 of 500 frames: the writer thread itself
- *   stood still for 50–136 ms between two bytes, and socat, relaying the simulated line, left
- *   bytes already written unread for over 100 ms while the station's loop ran on time (see
- *   cut-timeline.ts). Kept to look at the station's handling of frames split into chunks.
- *
- * Why a thread: the bench's main thread also drives Chromium (Playwright), parses the
- * station's output and collects garbage. Paced from there, a frame was now and then cut by a
- * pause of that thread longer than the reader's 100 ms gap: the station then correctly
- * called the frame truncated, showed "card not read" and logged nothing, and the bench saw a
- * tap whose welcome never came. A real reader never pauses mid-frame; this writer's thread
- * does nothing but write (synchronous writes, a busy wait between bytes), so no pause of the
- * bench can reach it. Each write reports how late its worst byte was, so a machine that
- * starves even this thread is seen in the figures, not mistaken for the station.
+ * - `bytes`: one write per byte-time, as a bare UART would deliver them. At load average
+ *   15–20 on two cores this cut 4 of 900 frames, none by the station's timer: once the
+ *   writer thread itself stood still for 136 ms (a real gap, which a reader rightly cuts);
+ *   three times bytes already written sat unread for over 100 ms on the simulated line, and
+ *   in the one of those with CPU waits recorded, socat (relaying the line) had waited 126 ms
+ *   for a CPU (see cut-timeline.ts, run-queue-wait.ts). Kept to exercise the station's
+ *   handling of frames that arrive a byte at a time.
  */
 import { Worker } from 'node:worker_threads';
 
