@@ -177,6 +177,10 @@ describe('POST /v1/batches', () => {
     expect(batchAnswerRefusal({ ...check, requestNonce: 'another-nonce-0123456' })).toMatch(/a replay/);
     expect(batchAnswerRefusal({ ...check, body: text.replace('accepted', 'duplicate') })).toMatch(/does not match its Content-Digest/);
     expect(batchAnswerRefusal({ ...check, nowMs: Date.now() + 3_600_000 })).toMatch(/signed 360\d s from/);
+    // A request the collector took at its 300 s limit gets an answer the station takes, a round trip later.
+    expect(batchAnswerRefusal({ ...check, nowMs: Date.now() + 330_000 })).toBeNull();
+    expect(batchAnswerRefusal({ ...check, nowMs: Date.now() - 330_000 })).toBeNull();
+    expect(batchAnswerRefusal({ ...check, nowMs: Date.now() + 420_000 })).toMatch(/signed 4[12]\d s from this station's clock \(limit 360 s\)/);
   });
 
   it('refuses a replayed request with 409 and stores nothing from it', async () => {
