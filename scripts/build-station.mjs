@@ -19,6 +19,7 @@ import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Module } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -92,9 +93,13 @@ export function bundle(entry, outfile, buildId) {
  * cache, after a first line naming the build: the loader then skips parsing the bundle
  * (measured: the first line ~0.1 s sooner on a quiet machine, ~0.4 s on a busy one), and
  * replaces this cache with a warm one after its first start. The cache is tied to this
- * Node's V8; another one refuses it and compiles as usual.
+ * Node's V8 and to V8's flags; another one refuses it and compiles as usual. So it is made
+ * under the service's own V8 flags (electron/supervisor/service-v8-flags.json), which this
+ * process then keeps: they only size its young generation.
  */
 export function writeCodeCache(bundle, buildId) {
+  const flags = JSON.parse(readFileSync(join(root, 'electron', 'supervisor', 'service-v8-flags.json'), 'utf8'));
+  setFlagsFromString(flags.join(' '));
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle });
   writeFileSync(`${bundle}.cache`, Buffer.concat([Buffer.from(`station-code-cache ${buildId} build\n`, 'latin1'), script.createCachedData()]));
 }

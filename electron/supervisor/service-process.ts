@@ -5,6 +5,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { SUPERVISED_ENV } from './supervisor-channel';
+import serviceV8Flags from './service-v8-flags.json';
 
 /**
  * The service's V8 heap settings, a product decision: the service runs for months on a small
@@ -15,8 +16,11 @@ import { SUPERVISED_ENV } from './supervisor-channel';
  * under a burst of allocation (a burst of taps, a week of locker sessions) and keeps it
  * reserved afterwards; 2 MB is already more than a tap's garbage, and a scavenge of 2 MB is
  * shorter than one of 16 MB. Measured in the accelerated week soak (tests/bench/week-soak.ts).
+ *
+ * Kept in a JSON file of their own because the build reads them too: V8 refuses a code cache
+ * made under other flags, so scripts/build-station.mjs makes the service's cache under these.
  */
-export const SERVICE_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
+export const SERVICE_V8_FLAGS: readonly string[] = serviceV8Flags;
 
 /** The runtime flags of the service process: the parent's own (e.g. tsx's loader) and the service's. */
 export function serviceExecArgv(parentExecArgv: readonly string[] = process.execArgv): string[] {
