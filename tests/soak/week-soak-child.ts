@@ -88,10 +88,17 @@ async function main(): Promise<void> {
   const control = join(simDir, SIM_CONTROL_SOCKET);
 
   let devices: DeviceStatus[] = [];
-  events.on('deviceStatus', ({ devices: now }) => (devices = now));
+  const stateOf = (kind: DeviceStatus['kind']) => devices.find((d) => d.kind === kind)?.state;
+  // Counted at each event, not read at each poll: on a quiet machine the reader can go offline
+  // and be back online between two polls, and a poll for "offline" would then wait in vain.
+  let readerWentOffline = 0;
+  events.on('deviceStatus', ({ devices: now }) => {
+    const was = stateOf('card-reader');
+    devices = now;
+    if (stateOf('card-reader') === 'offline' && was !== 'offline') readerWentOffline += 1;
+  });
   const first = await api.getDeviceStatus();
   if (first.ok) devices = first.value;
-  const stateOf = (kind: DeviceStatus['kind']) => devices.find((d) => d.kind === kind)?.state;
   const ended = new Set<number>();
   const charging = new Set<number>();
   events.on('locker', (e) => {
@@ -136,8 +143,9 @@ async function main(): Promise<void> {
 
   async function readerReplug(): Promise<void> {
     const pid = Number(readFileSync(join(simDir, 'reader-host.pid'), 'utf8').trim());
+    const offlineBefore = readerWentOffline;
     process.kill(pid, 'SIGKILL');
-    await waitUntil(() => stateOf('card-reader') === 'offline', 'reader offline after unplug', 10_000);
+    await waitUntil(() => readerWentOffline > offlineBefore, 'reader offline after unplug', 10_000);
     await waitUntil(() => stateOf('card-reader') === 'online', 'reader back after replug', 15_000);
     counts.readerReplugs += 1;
     // A real tap through the replugged reader: bytes over the new pty into a check-in.
