@@ -19,14 +19,14 @@ export interface PrinterSimulatorOptions {
   readonly replyDelayMs?: number;
 }
 
+/** Commands, errors, lines and QR codes each record keeps at least (tests look at a few; a printer polled for months must not grow). */
+export const KEPT_RECORDS = 1000;
+
 /**
  * Real-time status bytes (Epson): bits 1 and 4 always set, bit 0 and 7 clear. `DLE EOT 1`:
  * bit 3 set while offline (paper end takes the printer offline). `DLE EOT 4`: bits 5–6 set
  * at paper end.
  */
-/** Commands, errors, lines and QR codes each record keeps at least (tests look at a few; a printer polled for months must not grow). */
-export const KEPT_RECORDS = 1000;
-
 export const STATUS_BYTES = {
   printerReady: 0x12,
   printerOffline: 0x1a,

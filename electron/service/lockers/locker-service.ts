@@ -490,12 +490,12 @@ export function createLockerService(deps: LockerServiceDeps): LockerService {
   };
 }
 
-/** Compares two hex hashes in constant time; a missing one (member session) never matches. */
 /** The bus's port failed (offline, or lost while the open was on the wire): the lock is not to blame. */
 function portFailed(reason: OpenFailureReason): boolean {
   return reason === 'bus-offline' || reason === 'port-lost';
 }
 
+/** Compares two hex hashes in constant time; a missing one (member session) never matches. */
 function sameHash(stored: string | null, given: string): boolean {
   if (stored === null || stored.length !== given.length) return false;
   return timingSafeEqual(Buffer.from(stored, 'hex'), Buffer.from(given, 'hex'));
